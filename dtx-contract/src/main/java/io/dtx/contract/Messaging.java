@@ -1,0 +1,28 @@
+package io.dtx.contract;
+
+import java.util.List;
+
+/** The topic, tag and group names both services must spell the same way. */
+public final class Messaging {
+
+    /** Payments announced by the pay service as transactional (half) messages. */
+    public static final String RECHARGE_TOPIC = "dtx-recharge";
+
+    /** Tag of {@link RechargeSucceeded} messages on {@link #RECHARGE_TOPIC}. */
+    public static final String RECHARGE_SUCCEEDED_TAG = "RechargeSucceeded";
+
+    /** The pay service's transactional producer group; the broker's check-back asks this group. */
+    public static final String PAY_PRODUCER_GROUP = "dtx-pay-producer";
+
+    /** The account service's consumer group; its dead letters land in {@code %DLQ%dtx-account-consumer}. */
+    public static final String ACCOUNT_CONSUMER_GROUP = "dtx-account-consumer";
+
+    /** Every topic the system publishes to, for whoever creates topics up front. */
+    public static final List<String> TOPICS = List.of(RECHARGE_TOPIC);
+
+    /** Every consumer group, so their retry and dead-letter topics can be created up front. */
+    public static final List<String> CONSUMER_GROUPS = List.of(ACCOUNT_CONSUMER_GROUP);
+
+    private Messaging() {
+    }
+}

@@ -1,0 +1,144 @@
+package io.dtx.sandbox;
+
+import java.nio.file.Path;
+import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.MQVersion;
+import org.apache.rocketmq.common.namesrv.NamesrvConfig;
+import org.apache.rocketmq.namesrv.NamesrvController;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
+import org.apache.rocketmq.store.config.MessageStoreConfig;
+
+/**
+ * A real RocketMQ 5 name server and broker, running inside this JVM on free ports, with the store
+ * under the given directory.
+ *
+ * <p>It is the same broker code a production cluster runs; only the timings are shortened so that
+ * a local run shows check-back and redelivery in seconds instead of minutes:
+ * <table>
+ *   <caption>Broker settings that differ from the defaults</caption>
+ *   <tr><th>setting</th><th>here</th><th>default</th><th>effect</th></tr>
+ *   <tr><td>transactionCheckInterval</td><td>1 s</td><td>30 s</td><td>how often the broker scans half messages</td></tr>
+ *   <tr><td>transactionTimeOut</td><td>1 s</td><td>6 s</td><td>how old a half message must be before its producer is asked</td></tr>
+ *   <tr><td>transactionOpBatchInterval</td><td>100 ms</td><td>3 s</td><td>must stay below the timeout, or settled half messages are checked again</td></tr>
+ *   <tr><td>transactionCheckMax</td><td>5</td><td>15</td><td>checks before a half message is given up</td></tr>
+ *   <tr><td>messageDelayLevel</td><td>{@value #DELAY_LEVELS}</td><td>1s 5s 10s 30s 1m ... 2h</td><td>redelivery delays; a consumer's n-th retry uses level n+2</td></tr>
+ * </table>
+ */
+public final class EmbeddedRocketMq implements AutoCloseable {
+
+    public static final String CLUSTER = "DefaultCluster";
+    public static final String BROKER_NAME = "dtx-broker";
+
+    /** 18 growing levels; retries start at level 3, so redeliveries come after 1 s, 2 s, 2 s, 3 s, ... */
+    static final String DELAY_LEVELS = "1s 1s 1s 2s 2s 3s 3s 4s 5s 6s 8s 10s 15s 20s 30s 1m 2m 5m";
+
+    private final NamesrvController namesrv;
+    private final BrokerController broker;
+    private final String namesrvAddr;
+
+    private EmbeddedRocketMq(NamesrvController namesrv, BrokerController broker, String namesrvAddr) {
+        this.namesrv = namesrv;
+        this.broker = broker;
+        this.namesrvAddr = namesrvAddr;
+    }
+
+    public static EmbeddedRocketMq start(Path workDir) {
+        // The start scripts set this; in-process nobody does, and the name server then registers
+        // the broker with no topics at all ("No route info of this topic").
+        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
+        Path dir = workDir.toAbsolutePath();
+        NamesrvController namesrv = startNamesrv(dir.resolve("namesrv"));
+        String namesrvAddr = "127.0.0.1:" + namesrv.getRemotingServer().localListenPort();
+        try {
+            BrokerController broker = startBroker(dir.resolve("broker"), namesrvAddr);
+            return new EmbeddedRocketMq(namesrv, broker, namesrvAddr);
+        } catch (RuntimeException e) {
+            namesrv.shutdown();
+            throw e;
+        }
+    }
+
+    private static NamesrvController startNamesrv(Path dir) {
+        NamesrvConfig config = new NamesrvConfig();
+        config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
+        config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
+        NettyServerConfig server = new NettyServerConfig();
+        server.setListenPort(0);
+        NamesrvController controller = new NamesrvController(config, server, new NettyClientConfig());
+        try {
+            if (!controller.initialize()) {
+                throw new IllegalStateException("RocketMQ name server did not initialise");
+            }
+            controller.start();
+            return controller;
+        } catch (Exception e) {
+            controller.shutdown();
+            throw new IllegalStateException("RocketMQ name server did not start", e);
+        }
+    }
+
+    private static BrokerController startBroker(Path dir, String namesrvAddr) {
+        BrokerConfig config = new BrokerConfig();
+        config.setBrokerClusterName(CLUSTER);
+        config.setBrokerName(BROKER_NAME);
+        config.setBrokerIP1("127.0.0.1");
+        config.setNamesrvAddr(namesrvAddr);
+        config.setTransactionCheckInterval(1_000);
+        config.setTransactionTimeOut(1_000);
+        config.setTransactionOpBatchInterval(100);
+        config.setTransactionCheckMax(5);
+
+        NettyServerConfig server = new NettyServerConfig();
+        server.setListenPort(0); // the VIP port (listenPort - 2) is then picked freely too
+
+        MessageStoreConfig store = new MessageStoreConfig();
+        store.setStorePathRootDir(dir.resolve("store").toString());
+        store.setStorePathCommitLog(dir.resolve("store").resolve("commitlog").toString());
+        store.setHaListenPort(0);
+        store.setMessageDelayLevel(DELAY_LEVELS);
+        // Files are memory-mapped at full size: small ones keep a test run light.
+        store.setMappedFileSizeCommitLog(64 * 1024 * 1024);
+        store.setMappedFileSizeTimerLog(8 * 1024 * 1024);
+
+        BrokerController broker = new BrokerController(config, server, new NettyClientConfig(), store);
+        try {
+            if (!broker.initialize()) {
+                throw new IllegalStateException("RocketMQ broker did not initialise");
+            }
+            broker.start();
+            return broker;
+        } catch (Exception e) {
+            broker.shutdown();
+            throw new IllegalStateException("RocketMQ broker did not start", e);
+        }
+    }
+
+    /** {@code host:port} of the name server, what clients are given as {@code namesrvAddr}. */
+    public String namesrvAddr() {
+        return namesrvAddr;
+    }
+
+    public String brokerAddr() {
+        return broker.getBrokerAddr();
+    }
+
+    /**
+     * Pushes the broker's topic list to the name server now. The broker's first registration can
+     * be missed, and the next periodic one is 30 s away; new topics need a route at once.
+     */
+    public void registerWithNamesrv() {
+        broker.registerBrokerAll(true, false, true);
+    }
+
+    @Override
+    public void close() {
+        try {
+            broker.shutdown();
+        } finally {
+            namesrv.shutdown();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+-- Account side ("bank 1"): balances, and the record of every recharge already credited.
+-- Runs unchanged on MySQL 8.x and MariaDB 10.11+/11.x, and can be run again at any time.
+-- Statements end with ';' at the end of a line: dtx-sandbox splits the file there.
+
+CREATE DATABASE IF NOT EXISTS bank1 CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+USE bank1;
+
+-- One row per account. The original kept a plaintext account_password here; we store no credential.
+CREATE TABLE IF NOT EXISTS account_info (
+  id              BIGINT        NOT NULL AUTO_INCREMENT,
+  account_name    VARCHAR(100)  NOT NULL,
+  account_no      VARCHAR(64)   NOT NULL,
+  account_balance DECIMAL(19,2) NOT NULL DEFAULT 0.00,
+  created_at      DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  updated_at      DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_account_info_account_no (account_no)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Exactly-once credit: the tx_no is inserted FIRST, in the same local transaction as the balance
+-- update. A duplicate key means "already applied". Amount and path are kept so an audit can sum them.
+CREATE TABLE IF NOT EXISTS de_duplication (
+  tx_no       VARCHAR(64)   NOT NULL,
+  account_no  VARCHAR(64)   NOT NULL,
+  amount      DECIMAL(19,2) NOT NULL,
+  applied_by  VARCHAR(16)   NOT NULL COMMENT 'MESSAGE, PULL or RECONCILIATION',
+  paid_at     DATETIME(3)   NULL COMMENT 'when the pay side committed the payment',
+  create_time DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3) COMMENT 'when the credit committed',
+  PRIMARY KEY (tx_no),
+  KEY idx_de_duplication_account (account_no, create_time)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Messages that can never be applied (unknown account, unreadable body): kept for a person,
+-- acknowledged to the broker so they are not retried forever.
+CREATE TABLE IF NOT EXISTS poison_message (
+  id          BIGINT        NOT NULL AUTO_INCREMENT,
+  tx_no       VARCHAR(64)   NULL,
+  msg_id      VARCHAR(128)  NULL,
+  reason      VARCHAR(255)  NOT NULL,
+  body        VARCHAR(4000) NULL,
+  created_at  DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_poison_message_msg_id (msg_id),
+  KEY idx_poison_message_tx_no (tx_no)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Where the reconciliation job stopped reading the pay side's feed, so a restart resumes there.
+CREATE TABLE IF NOT EXISTS reconcile_cursor (
+  name        VARCHAR(64)   NOT NULL,
+  cursor_value VARCHAR(255) NOT NULL,
+  updated_at  DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  PRIMARY KEY (name)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- ShedLock's table: only one account-service instance runs a scheduled job at a time.
+CREATE TABLE IF NOT EXISTS shedlock (
+  name       VARCHAR(64)  NOT NULL,
+  lock_until TIMESTAMP(3) NOT NULL,
+  locked_at  TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  locked_by  VARCHAR(255) NOT NULL,
+  PRIMARY KEY (name)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Seed: Zhang San's account. Re-running the file never resets a balance that has moved.
+INSERT INTO account_info (id, account_name, account_no, account_balance)
+VALUES (2, '张三的账户', '1', 10000.00)
+ON DUPLICATE KEY UPDATE id = id;

@@ -1,0 +1,27 @@
+-- Pay side ("bank 2"): every recharge taken, with its fate.
+-- Runs unchanged on MySQL 8.x and MariaDB 10.11+/11.x, and can be run again at any time.
+-- Statements end with ';' at the end of a line: dtx-sandbox splits the file there.
+
+CREATE DATABASE IF NOT EXISTS bank1_pay CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+USE bank1_pay;
+
+-- One row per transaction number (tx_no, the id of the original). result is
+--   'success'     the payment committed together with its half message (the broker is told COMMIT);
+--   'rolled_back' a tombstone written by the broker's check-back when the payment never committed,
+--                 so the answer stays ROLLBACK and a late local transaction cannot commit after it.
+-- seq gives the reconciliation feed a stable order; rows may commit out of seq order, which the
+-- feed's overlap window accounts for.
+CREATE TABLE IF NOT EXISTS account_pay (
+  id              VARCHAR(64)   NOT NULL,
+  seq             BIGINT        NOT NULL AUTO_INCREMENT,
+  account_no      VARCHAR(64)   NOT NULL,
+  pay_amount      DECIMAL(19,2) NOT NULL,
+  result          VARCHAR(16)   NOT NULL,
+  idempotency_key VARCHAR(128)  NULL,
+  request_hash    CHAR(64)      NULL COMMENT 'SHA-256 of the request body, to spot a reused key',
+  created_at      DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_account_pay_seq (seq),
+  UNIQUE KEY uk_account_pay_idempotency_key (idempotency_key),
+  KEY idx_account_pay_created_at (created_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
