@@ -45,19 +45,11 @@ CREATE TABLE IF NOT EXISTS poison_message (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Where the reconciliation job stopped reading the pay side's feed, so a restart resumes there.
+-- (Only one instance runs the job at a time: it holds a MySQL named lock, GET_LOCK, while it runs.)
 CREATE TABLE IF NOT EXISTS reconcile_cursor (
   name        VARCHAR(64)   NOT NULL,
   cursor_value VARCHAR(255) NOT NULL,
   updated_at  DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-  PRIMARY KEY (name)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-
--- ShedLock's table: only one account-service instance runs a scheduled job at a time.
-CREATE TABLE IF NOT EXISTS shedlock (
-  name       VARCHAR(64)  NOT NULL,
-  lock_until TIMESTAMP(3) NOT NULL,
-  locked_at  TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-  locked_by  VARCHAR(255) NOT NULL,
   PRIMARY KEY (name)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 

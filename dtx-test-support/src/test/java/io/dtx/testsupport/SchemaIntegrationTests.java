@@ -30,7 +30,7 @@ class SchemaIntegrationTests {
 
     @Test
     void bothSchemasHoldTheirTables(Infrastructure infra) throws Exception {
-        assertThat(tables(infra, "bank1")).contains("account_info", "de_duplication", "poison_message", "reconcile_cursor", "shedlock");
+        assertThat(tables(infra, "bank1")).contains("account_info", "de_duplication", "poison_message", "reconcile_cursor");
         assertThat(tables(infra, "bank1_pay")).contains("account_pay");
     }
 

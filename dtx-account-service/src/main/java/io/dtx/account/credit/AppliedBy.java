@@ -1,0 +1,11 @@
+package io.dtx.account.credit;
+
+/** Which path credited a payment; kept with the dedup row so an audit can tell them apart. */
+public enum AppliedBy {
+    /** The RocketMQ message, the normal path. */
+    MESSAGE,
+    /** {@code POST /accounts/recharges/{txNo}/pull}: someone asked for one payment. */
+    PULL,
+    /** The scheduled job that pages through the pay side's feed. */
+    RECONCILIATION
+}

@@ -1,0 +1,41 @@
+package io.dtx.account.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sets aside what can never be applied (an unreadable body, an unknown account) so the broker
+ * stops redelivering it and a person can look at it. Public because the reconciliation job uses
+ * it too.
+ */
+@Service
+public class PoisonMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(PoisonMessages.class);
+    private static final int MAX_BODY = 4000;
+
+    private final PoisonMessageMapper poison;
+    private final MeterRegistry metrics;
+
+    PoisonMessages(PoisonMessageMapper poison, MeterRegistry metrics) {
+        this.poison = poison;
+        this.metrics = metrics;
+    }
+
+    /** In its own transaction: the record must stay even when the caller's work rolled back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(String txNo, String msgId, String reason, String body) {
+        log.error("Poison message set aside for a person (msgId={}): {}", msgId, reason);
+        String kept = body == null || body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY);
+        poison.record(txNo, msgId, truncate(reason), kept);
+        metrics.counter("dtx.account.poison").increment();
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() <= 255 ? reason : reason.substring(0, 255);
+    }
+}

@@ -1,0 +1,41 @@
+package io.dtx.account.messaging;
+
+import io.dtx.contract.RechargeSucceeded;
+import java.math.BigDecimal;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads and checks a message body; anything that could never be credited is poison. */
+@Component
+class RechargeMessageReader {
+
+    private final JsonMapper json;
+
+    RechargeMessageReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** @throws PoisonException when the body is unreadable or describes an impossible payment */
+    RechargeSucceeded read(byte[] body) {
+        RechargeSucceeded payment;
+        try {
+            payment = json.readValue(body, RechargeSucceeded.class);
+        } catch (JacksonException e) {
+            throw new PoisonException("unreadable body: " + e.getOriginalMessage());
+        }
+        if (payment.amount().signum() <= 0 || payment.amount().scale() > 2 || payment.amount().compareTo(new BigDecimal("1000000.00")) > 0) {
+            throw new PoisonException("impossible amount " + payment.amount().toPlainString());
+        }
+        if (payment.txNo().isBlank() || payment.txNo().length() > 64 || payment.accountNo().isBlank() || payment.accountNo().length() > 64) {
+            throw new PoisonException("txNo or accountNo missing or too long");
+        }
+        return payment;
+    }
+
+    static final class PoisonException extends RuntimeException {
+        PoisonException(String reason) {
+            super(reason);
+        }
+    }
+}

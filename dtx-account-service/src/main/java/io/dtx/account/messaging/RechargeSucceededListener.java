@@ -1,0 +1,76 @@
+package io.dtx.account.messaging;
+
+import io.dtx.account.credit.AppliedBy;
+import io.dtx.account.credit.CreditService;
+import io.dtx.account.credit.UnknownAccountException;
+import io.dtx.contract.Messaging;
+import io.dtx.contract.RechargeSucceeded;
+import java.nio.charset.StandardCharsets;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
+import org.apache.rocketmq.spring.core.RocketMQListener;
+import org.apache.rocketmq.spring.core.RocketMQPushConsumerLifecycleListener;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@link RechargeSucceeded} and hands it to {@link CreditService}. Three outcomes:
+ * <ul>
+ *   <li>credited, or credited before: return normally, the broker marks the message consumed;</li>
+ *   <li>poison (unreadable, unknown account): set aside in {@code poison_message} and acknowledged,
+ *       because no retry could ever succeed;</li>
+ *   <li>anything else (the database is down): throw, so the broker redelivers with growing delays
+ *       and, after {@code maxReconsumeTimes}, parks it in the dead-letter topic, from where the
+ *       reconciliation job still credits it.</li>
+ * </ul>
+ */
+@Component
+@RocketMQMessageListener(
+        topic = Messaging.RECHARGE_TOPIC,
+        selectorExpression = Messaging.RECHARGE_SUCCEEDED_TAG,
+        consumerGroup = Messaging.ACCOUNT_CONSUMER_GROUP)
+class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketMQPushConsumerLifecycleListener {
+
+    private final RechargeMessageReader reader;
+    private final CreditService credits;
+    private final PoisonMessages poison;
+    private final long clientIntervalMillis;
+    private final int maxReconsumeTimes;
+
+    RechargeSucceededListener(RechargeMessageReader reader, CreditService credits, PoisonMessages poison,
+                              @Value("${dtx.account.rocketmq-client-interval-ms:30000}") long clientIntervalMillis,
+                              @Value("${dtx.account.max-reconsume-times:16}") int maxReconsumeTimes) {
+        this.reader = reader;
+        this.credits = credits;
+        this.poison = poison;
+        this.clientIntervalMillis = clientIntervalMillis;
+        this.maxReconsumeTimes = maxReconsumeTimes;
+    }
+
+    @Override
+    public void onMessage(MessageExt message) {
+        MDC.put("txNo", message.getKeys());
+        try {
+            RechargeSucceeded payment = reader.read(message.getBody());
+            credits.apply(payment, AppliedBy.MESSAGE);
+        } catch (RechargeMessageReader.PoisonException | UnknownAccountException e) {
+            poison.record(message.getKeys(), message.getMsgId(), e.getMessage(), new String(message.getBody(), StandardCharsets.UTF_8));
+        } finally {
+            MDC.remove("txNo");
+        }
+    }
+
+    /**
+     * Redeliveries before the dead-letter topic (configurable here, unlike the annotation), and
+     * heartbeat and route refresh intervals. The client default (30 s) makes a freshly started
+     * consumer wait up to half a minute before the broker accepts its pulls; local runs use 1 s.
+     */
+    @Override
+    public void prepareStart(DefaultMQPushConsumer consumer) {
+        consumer.setHeartbeatBrokerInterval((int) clientIntervalMillis);
+        consumer.setPollNameServerInterval((int) clientIntervalMillis);
+        consumer.setMaxReconsumeTimes(maxReconsumeTimes);
+    }
+}

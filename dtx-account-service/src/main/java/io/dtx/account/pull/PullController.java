@@ -1,0 +1,27 @@
+package io.dtx.account.pull;
+
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /accounts/recharges/{txNo}/pull}: close one gap on demand. A POST, as it may credit. */
+@RestController
+class PullController {
+
+    /** The reply: what the pull found and did. */
+    record PullResult(String txNo, PullOutcome outcome) {
+    }
+
+    private final PullService pulls;
+
+    PullController(PullService pulls) {
+        this.pulls = pulls;
+    }
+
+    @PostMapping(path = "/accounts/recharges/{txNo}/pull", produces = MediaType.APPLICATION_JSON_VALUE)
+    PullResult pull(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "is not a transaction number") String txNo) {
+        return new PullResult(txNo, pulls.pull(txNo));
+    }
+}

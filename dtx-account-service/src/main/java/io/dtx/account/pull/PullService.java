@@ -1,0 +1,48 @@
+package io.dtx.account.pull;
+
+import io.dtx.account.credit.AppliedBy;
+import io.dtx.account.credit.CreditOutcome;
+import io.dtx.account.credit.CreditService;
+import io.dtx.contract.RechargeSucceeded;
+import java.util.Optional;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+
+/**
+ * The fallback of the original design: ask the pay side for one payment and credit it, through
+ * exactly the same transactional path as a message ({@link CreditService#apply}).
+ */
+@Service
+public class PullService {
+
+    private final PayClient pay;
+    private final CreditService credits;
+
+    PullService(PayClient pay, CreditService credits) {
+        this.pay = pay;
+        this.credits = credits;
+    }
+
+    /** @throws PayServiceUnavailableException when the pay side cannot be asked: not a payment failure */
+    public PullOutcome pull(String txNo) {
+        MDC.put("txNo", txNo);
+        try {
+            if (credits.isCredited(txNo)) {
+                return PullOutcome.ALREADY_APPLIED;
+            }
+            Optional<PayClient.Payment> payment = pay.payment(txNo);
+            if (payment.isEmpty()) {
+                return PullOutcome.NOT_FOUND;
+            }
+            if (!payment.get().succeeded()) {
+                return PullOutcome.FAILED_PAYMENT;
+            }
+            PayClient.Payment paid = payment.get();
+            CreditOutcome outcome = credits.apply(
+                    new RechargeSucceeded(paid.txNo(), paid.accountNo(), paid.amount(), paid.createdAt()), AppliedBy.PULL);
+            return outcome == CreditOutcome.APPLIED ? PullOutcome.APPLIED : PullOutcome.ALREADY_APPLIED;
+        } finally {
+            MDC.remove("txNo");
+        }
+    }
+}

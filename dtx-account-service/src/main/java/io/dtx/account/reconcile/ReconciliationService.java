@@ -1,0 +1,142 @@
+package io.dtx.account.reconcile;
+
+import io.dtx.account.credit.AppliedBy;
+import io.dtx.account.credit.CreditOutcome;
+import io.dtx.account.credit.CreditService;
+import io.dtx.account.credit.UnknownAccountException;
+import io.dtx.account.messaging.PoisonMessages;
+import io.dtx.account.pull.PayClient;
+import io.dtx.contract.RechargeSucceeded;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Closes every gap the messages left, without a person: pages through the pay side's feed from
+ * a cursor kept in {@code bank1} and credits each successful payment that has no dedup row yet,
+ * through the same {@link CreditService#apply} as a message.
+ *
+ * <p>Only one instance runs at a time: a MySQL named lock ({@code GET_LOCK}) held on one
+ * connection for the whole run. Unlike a lock row with an expiry, the database releases it by
+ * itself the moment that connection dies, so a crashed instance never blocks the others.
+ */
+@Service
+public class ReconciliationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
+    static final String CURSOR = "pay-feed";
+    private static final String LOCK = "dtx-account-reconciliation";
+
+    private final PayClient pay;
+    private final CreditService credits;
+    private final PoisonMessages poison;
+    private final ReconcileCursor cursors;
+    private final JdbcTemplate jdbc;
+    private final MeterRegistry metrics;
+    private final int pageSize;
+    private final int maxPages;
+    private final AtomicLong lagSeconds = new AtomicLong();
+
+    ReconciliationService(PayClient pay, CreditService credits, PoisonMessages poison, ReconcileCursor cursors,
+                          JdbcTemplate jdbc, MeterRegistry metrics,
+                          @Value("${dtx.account.reconcile.page-size:200}") int pageSize,
+                          @Value("${dtx.account.reconcile.max-pages-per-run:50}") int maxPages) {
+        this.pay = pay;
+        this.credits = credits;
+        this.poison = poison;
+        this.cursors = cursors;
+        this.jdbc = jdbc;
+        this.metrics = metrics;
+        this.pageSize = pageSize;
+        this.maxPages = maxPages;
+        metrics.gauge("dtx.account.reconcile.lag.seconds", lagSeconds);
+    }
+
+    public ReconciliationReport runOnce() {
+        return jdbc.execute((ConnectionCallback<ReconciliationReport>) lockConnection -> {
+            try (PreparedStatement lock = lockConnection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+                lock.setString(1, LOCK);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next() || rs.getInt(1) != 1) {
+                        log.debug("Reconciliation already running elsewhere");
+                        return ReconciliationReport.skipped();
+                    }
+                }
+            }
+            try {
+                return readFeed();
+            } finally {
+                try (PreparedStatement release = lockConnection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                    release.setString(1, LOCK);
+                    release.execute();
+                }
+            }
+        });
+    }
+
+    private ReconciliationReport readFeed() {
+        long after = cursors.load(CURSOR);
+        int pages = 0;
+        int applied = 0;
+        int alreadyApplied = 0;
+        while (pages < maxPages) {
+            PayClient.FeedPage page = pay.feed(after, pageSize);
+            pages++;
+            metrics.counter("dtx.account.reconcile.pages").increment();
+            for (PayClient.FeedItem item : page.items()) {
+                if (!item.succeeded()) {
+                    continue;
+                }
+                if (credits.isCredited(item.txNo())) {
+                    alreadyApplied++;
+                } else if (apply(item)) {
+                    applied++;
+                }
+                if (item.seq() == page.nextAfter()) {
+                    lagSeconds.set(Duration.between(item.createdAt(), Instant.now()).toSeconds());
+                }
+            }
+            if (page.nextAfter() != after) {
+                cursors.save(CURSOR, page.nextAfter());
+            }
+            // Stop at the end of the feed, or where the cursor cannot move yet (overlap window).
+            if (!page.hasMore() || page.nextAfter() == after) {
+                after = page.nextAfter();
+                break;
+            }
+            after = page.nextAfter();
+        }
+        if (applied > 0) {
+            log.warn("Reconciliation credited {} payment(s) that no message had delivered", applied);
+        }
+        return new ReconciliationReport(true, pages, applied, alreadyApplied, after);
+    }
+
+    private boolean apply(PayClient.FeedItem item) {
+        MDC.put("txNo", item.txNo());
+        try {
+            CreditOutcome outcome = credits.apply(
+                    new RechargeSucceeded(item.txNo(), item.accountNo(), item.amount(), item.createdAt()), AppliedBy.RECONCILIATION);
+            if (outcome == CreditOutcome.APPLIED) {
+                metrics.counter("dtx.account.reconcile.applied").increment();
+                return true;
+            }
+            return false;
+        } catch (UnknownAccountException e) {
+            poison.record(item.txNo(), "reconcile:" + item.txNo(), e.getMessage(), null);
+            return false;
+        } finally {
+            MDC.remove("txNo");
+        }
+    }
+}

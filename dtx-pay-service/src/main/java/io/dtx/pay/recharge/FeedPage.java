@@ -1,0 +1,19 @@
+package io.dtx.pay.recharge;
+
+import java.util.List;
+
+/**
+ * One page of the reconciliation feed.
+ *
+ * @param items     payments with {@code seq > after}, in seq order (successful and rolled back)
+ * @param nextAfter the cursor for the next call; it may stay behind the last item, see
+ *                  {@link ReconciliationFeed}
+ * @param hasMore   whether a full page was returned, so reading on may find more now
+ */
+public record FeedPage(List<FeedItem> items, long nextAfter, boolean hasMore) {
+
+    /** A payment with its position in the feed. */
+    public record FeedItem(long seq, String txNo, String accountNo, java.math.BigDecimal amount, PaymentResult result,
+                           java.time.Instant createdAt) {
+    }
+}

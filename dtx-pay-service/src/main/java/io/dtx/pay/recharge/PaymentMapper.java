@@ -1,0 +1,35 @@
+package io.dtx.pay.recharge;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+interface PaymentMapper extends BaseMapper<Payment> {
+
+    /** The id column holds the txNo; hand-written queries must say so (selectById knows it already). */
+    String COLUMNS = "id AS tx_no, seq, account_no, pay_amount, result, idempotency_key, request_hash, created_at";
+
+    @Select("SELECT " + COLUMNS + " FROM account_pay WHERE idempotency_key = #{key}")
+    Payment findByIdempotencyKey(@Param("key") String idempotencyKey);
+
+    /**
+     * The check-back's tombstone. If the payment's own local transaction is still running, this
+     * INSERT waits on its primary-key lock and is then ignored (it committed) or goes in (it
+     * rolled back): either way the answer that follows is definite.
+     */
+    @Insert("""
+            INSERT IGNORE INTO account_pay (id, account_no, pay_amount, result)
+            VALUES (#{txNo}, #{accountNo}, #{amount}, 'rolled_back')""")
+    int insertTombstone(@Param("txNo") String txNo, @Param("accountNo") String accountNo, @Param("amount") BigDecimal amount);
+
+    @Select("SELECT " + COLUMNS + " FROM account_pay WHERE seq > #{after} ORDER BY seq LIMIT #{limit}")
+    List<Payment> page(@Param("after") long after, @Param("limit") int limit);
+
+    /** The database's clock, so the feed's overlap window does not depend on this JVM's. */
+    @Select("SELECT UTC_TIMESTAMP(3)")
+    LocalDateTime databaseNow();
+}

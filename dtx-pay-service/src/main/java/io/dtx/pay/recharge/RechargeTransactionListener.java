@@ -1,0 +1,80 @@
+package io.dtx.pay.recharge;
+
+import io.dtx.contract.RechargeSucceeded;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.rocketmq.spring.annotation.RocketMQTransactionListener;
+import org.apache.rocketmq.spring.core.RocketMQLocalTransactionListener;
+import org.apache.rocketmq.spring.core.RocketMQLocalTransactionState;
+import org.apache.rocketmq.spring.support.RocketMQHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.messaging.Message;
+
+/**
+ * The two callbacks of a RocketMQ transactional producer.
+ *
+ * <p>{@code executeLocalTransaction} runs right after the broker has stored the half message: it
+ * commits the payment row, and its answer tells the broker to deliver (COMMIT) or drop
+ * (ROLLBACK) the message. If that answer never arrives (the process died, the network dropped
+ * it), the broker later calls {@code checkLocalTransaction}, possibly on another instance after a
+ * restart. That answer therefore comes from the database, never from memory.
+ */
+@RocketMQTransactionListener
+class RechargeTransactionListener implements RocketMQLocalTransactionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RechargeTransactionListener.class);
+
+    private final PaymentLedger ledger;
+    private final RechargeMessageCodec codec;
+    private final LocalCommitHook afterCommit;
+    private final MeterRegistry metrics;
+
+    RechargeTransactionListener(PaymentLedger ledger, RechargeMessageCodec codec, LocalCommitHook afterCommit, MeterRegistry metrics) {
+        this.ledger = ledger;
+        this.codec = codec;
+        this.afterCommit = afterCommit;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public RocketMQLocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+        PaymentCommand command = (PaymentCommand) arg;
+        try {
+            ledger.recordSucceeded(command);
+        } catch (DuplicateKeyException e) {
+            // Same idempotency key raced us, or a check-back already wrote a tombstone for this txNo.
+            log.info("Payment not recorded, key taken: {}", e.getMostSpecificCause().getMessage());
+            return RocketMQLocalTransactionState.ROLLBACK;
+        } catch (RuntimeException e) {
+            // The commit may or may not have happened (a connection lost during COMMIT): only the
+            // database knows, so let the check-back ask it instead of guessing ROLLBACK.
+            log.warn("Local transaction failed, leaving the half message to the check-back", e);
+            return RocketMQLocalTransactionState.UNKNOWN;
+        }
+        afterCommit.afterLocalCommit(command.txNo(), command.accountNo());
+        return RocketMQLocalTransactionState.COMMIT;
+    }
+
+    @Override
+    public RocketMQLocalTransactionState checkLocalTransaction(Message msg) {
+        RocketMQLocalTransactionState answer = RocketMQLocalTransactionState.UNKNOWN;
+        String txNo = (String) msg.getHeaders().get(RocketMQHeaders.PREFIX + RocketMQHeaders.KEYS);
+        MDC.put("txNo", txNo);
+        try {
+            RechargeSucceeded event = codec.decode((byte[]) msg.getPayload());
+            PaymentLedger.Fate fate = ledger.settle(event.txNo(), event.accountNo(), event.amount());
+            answer = fate == PaymentLedger.Fate.COMMITTED ? RocketMQLocalTransactionState.COMMIT : RocketMQLocalTransactionState.ROLLBACK;
+            log.info("Check-back for a silent half message: {}", answer);
+        } catch (RuntimeException e) {
+            // The database is unreachable: the one case where no definite answer exists yet.
+            // The broker asks again at its next check interval.
+            log.warn("Check-back could not reach the database, answering UNKNOWN", e);
+        } finally {
+            metrics.counter("dtx.pay.checkback", "answer", answer.name().toLowerCase()).increment();
+            MDC.remove("txNo");
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,88 @@
+package io.dtx.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each bad request gets a 400 problem body naming what is wrong, and changes nothing anywhere. */
+class BadInputIntegrationTests {
+
+    private static DtxStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = DtxStack.get();
+    }
+
+    static Stream<Arguments> badRecharges() {
+        return Stream.of(
+                Arguments.of("negative amount", "{\"accountNo\":\"1\",\"amount\":\"-1.00\"}", "amount"),
+                Arguments.of("zero amount", "{\"accountNo\":\"1\",\"amount\":\"0\"}", "amount"),
+                Arguments.of("three decimals", "{\"accountNo\":\"1\",\"amount\":\"1.001\"}", "amount"),
+                Arguments.of("over the limit", "{\"accountNo\":\"1\",\"amount\":\"1000000.01\"}", "amount"),
+                Arguments.of("huge number", "{\"accountNo\":\"1\",\"amount\":1e400}", "amount"),
+                Arguments.of("not a number", "{\"accountNo\":\"1\",\"amount\":\"NaN\"}", "amount"),
+                Arguments.of("missing amount", "{\"accountNo\":\"1\"}", "amount"),
+                Arguments.of("amount as object", "{\"accountNo\":\"1\",\"amount\":{}}", "amount"),
+                Arguments.of("missing account", "{\"amount\":\"1.00\"}", "accountNo"),
+                Arguments.of("empty account", "{\"accountNo\":\"\",\"amount\":\"1.00\"}", "accountNo"),
+                Arguments.of("overlong account", "{\"accountNo\":\"" + "9".repeat(65) + "\",\"amount\":\"1.00\"}", "accountNo"),
+                Arguments.of("unicode account", "{\"accountNo\":\"张三\",\"amount\":\"1.00\"}", "accountNo"),
+                Arguments.of("SQL in account", "{\"accountNo\":\"1' OR '1'='1\",\"amount\":\"1.00\"}", "accountNo"),
+                Arguments.of("unknown field", "{\"accountNo\":\"1\",\"amount\":\"1.00\",\"currency\":\"EUR\"}", "currency"),
+                Arguments.of("malformed JSON", "{\"accountNo\":\"1\",", null),
+                Arguments.of("not JSON at all", "accountNo=1&amount=1", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRecharges")
+    void badRechargeIsRefusedWithAProblemAndChangesNothing(String what, String body, String field) {
+        long payments = stack.db.count("bank1_pay", "account_pay");
+        long credits = stack.db.count("bank1", "de_duplication");
+
+        Http.Response response = stack.payHttp.post("/pay/recharges", body);
+
+        assertThat(response.status()).as(what).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(400);
+        if (field != null) {
+            assertThat(response.json().get("errors").toString()).as(what).contains("\"field\":\"" + field + "\"");
+        }
+        assertThat(stack.db.count("bank1_pay", "account_pay")).isEqualTo(payments);
+        assertThat(stack.db.count("bank1", "de_duplication")).isEqualTo(credits);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badHeadersAndPaths")
+    void badHeaderOrPathIsRefused(String what, Http http, String path, Map<String, String> headers, String method) {
+        Http.Response response = "GET".equals(method) ? http.get(path) : http.post(path, Http.rechargeJson("1", "1.00"), headers);
+
+        assertThat(response.status()).as(what).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    static Stream<Arguments> badHeadersAndPaths() {
+        DtxStack s = DtxStack.get();
+        return Stream.of(
+                Arguments.of("idempotency key with spaces", s.payHttp, "/pay/recharges",
+                        Map.of("Content-Type", "application/json", "Idempotency-Key", "a b"), "POST"),
+                Arguments.of("txNo with quote", s.payHttp, "/pay/recharges/a'b", Map.of(), "GET"),
+                Arguments.of("feed cursor not a number", s.payHttp, "/pay/recharges?after=abc", Map.of(), "GET"),
+                Arguments.of("feed limit too large", s.payHttp, "/pay/recharges?limit=100000", Map.of(), "GET"),
+                Arguments.of("account with quote", s.accountHttp, "/accounts/a'b", Map.of(), "GET"),
+                Arguments.of("pull of a bad txNo", s.accountHttp, "/accounts/recharges/a'b/pull", Map.of("Content-Type", "application/json"), "POST"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void wrongContentTypeIsRefused() {
+        Http.Response response = stack.payHttp.post("/pay/recharges", "{\"accountNo\":\"1\",\"amount\":\"1.00\"}", Map.of("Content-Type", "text/plain"));
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+}

@@ -1,0 +1,118 @@
+package io.dtx.system;
+
+import io.dtx.account.AccountServiceApplication;
+import io.dtx.pay.PayServiceApplication;
+import io.dtx.pay.recharge.LocalCommitHook;
+import io.dtx.testsupport.Infrastructure;
+import io.dtx.testsupport.SharedInfrastructure;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Both services, started once per test JVM on the shared broker and database, each in its own
+ * Spring context on a free port, as in production but without separate processes (the walkthrough
+ * runs them as processes and kills them for real).
+ */
+final class DtxStack {
+
+    /** Accounts whose payments fail right after the local commit: the "lost COMMIT" fault. */
+    static final String LOST_COMMIT_ACCOUNT_PREFIX = "lost-commit-";
+
+    private static DtxStack instance;
+
+    final Infrastructure infra;
+    final ConfigurableApplicationContext pay;
+    final ConfigurableApplicationContext account;
+    final Http payHttp;
+    final Http accountHttp;
+    final Db db;
+
+    private DtxStack(Infrastructure infra) {
+        this.infra = infra;
+        this.db = new Db(infra.mysql());
+        this.pay = new SpringApplicationBuilder(PayServiceApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("lostCommitHook", lostCommitHook()))
+                .run(asArgs(payProperties(infra)));
+        String payUrl = "http://127.0.0.1:" + port(pay);
+        this.account = new SpringApplicationBuilder(AccountServiceApplication.class)
+                .run(asArgs(accountProperties(infra, payUrl)));
+        this.payHttp = new Http(payUrl);
+        this.accountHttp = new Http("http://127.0.0.1:" + port(account));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            account.close();
+            pay.close();
+        }, "dtx-stack-stop"));
+    }
+
+    static synchronized DtxStack get() {
+        if (instance == null) {
+            instance = new DtxStack(SharedInfrastructure.get());
+        }
+        return instance;
+    }
+
+    /**
+     * Throws after the payment row committed and before the broker hears COMMIT. The RocketMQ
+     * client then reports UNKNOWN to the broker, exactly what a crash at that moment leaves
+     * behind, and only the broker's check-back can settle the half message.
+     */
+    private static LocalCommitHook lostCommitHook() {
+        return (txNo, accountNo) -> {
+            if (accountNo.startsWith(LOST_COMMIT_ACCOUNT_PREFIX)) {
+                throw new IllegalStateException("simulated crash between local commit and COMMIT");
+            }
+        };
+    }
+
+    private static Map<String, Object> payProperties(Infrastructure infra) {
+        Map<String, Object> p = common(infra);
+        p.put("spring.config.location", configOf("dtx-pay-service"));
+        p.put("server.port", 0);
+        p.put("spring.datasource.url", infra.mysql().jdbcUrl("bank1_pay"));
+        p.put("dtx.pay.feed.overlap", "PT2S");
+        return p;
+    }
+
+    private static Map<String, Object> accountProperties(Infrastructure infra, String payUrl) {
+        Map<String, Object> p = common(infra);
+        p.put("spring.config.location", configOf("dtx-account-service"));
+        p.put("server.port", 0);
+        p.put("spring.datasource.url", infra.mysql().jdbcUrl("bank1"));
+        p.put("spring.cloud.discovery.client.simple.instances.dtx-pay-service[0].uri", payUrl);
+        p.put("spring.datasource.hikari.connection-init-sql", "SET SESSION innodb_lock_wait_timeout = 1");
+        p.put("dtx.account.max-reconsume-times", 2);
+        p.put("dtx.account.rocketmq-client-interval-ms", 1000);
+        // Tests trigger reconciliation themselves, so each path is seen on its own.
+        p.put("dtx.account.reconcile.enabled", false);
+        return p;
+    }
+
+    private static Map<String, Object> common(Infrastructure infra) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.datasource.username", infra.mysql().user());
+        p.put("spring.datasource.password", infra.mysql().password());
+        p.put("rocketmq.name-server", infra.namesrvAddr());
+        p.put("spring.main.banner-mode", "off");
+        return p;
+    }
+
+    /**
+     * Both services ship a {@code classpath:application.yml}; on one classpath only the first
+     * would be found, so each context is pointed at its own service's file.
+     */
+    private static String configOf(String module) {
+        return java.nio.file.Path.of("..", module, "src", "main", "resources", "application.yml").toAbsolutePath().normalize().toUri().toString();
+    }
+
+    /** As command-line arguments: they outrank application.yml (builder "properties" do not). */
+    private static String[] asArgs(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
