@@ -103,7 +103,7 @@ final class DtxStack {
      * Both services ship a {@code classpath:application.yml}; on one classpath only the first
      * would be found, so each context is pointed at its own service's file.
      */
-    private static String configOf(String module) {
+    static String configOf(String module) {
         return java.nio.file.Path.of("..", module, "src", "main", "resources", "application.yml").toAbsolutePath().normalize().toUri().toString();
     }
 

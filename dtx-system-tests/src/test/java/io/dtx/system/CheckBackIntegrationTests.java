@@ -1,0 +1,78 @@
+package io.dtx.system;
+
+import static io.dtx.system.Http.rechargeJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Half messages whose producer could not give the final word are settled from the database. */
+class CheckBackIntegrationTests {
+
+    private static DtxStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = DtxStack.get();
+    }
+
+    @Test
+    void lostCommitIsSettledByTheBrokersCheckBackAndCreditedOnce() {
+        String accountNo = stack.db.newAccount(DtxStack.LOST_COMMIT_ACCOUNT_PREFIX);
+        double commitsBefore = checkBacks("commit");
+
+        Http.Response created = stack.payHttp.post("/pay/recharges", rechargeJson(accountNo, "55.00"));
+
+        // The payment row committed, so the client is told so, though the broker heard only UNKNOWN.
+        assertThat(created.status()).isEqualTo(201);
+        String txNo = created.json().get("txNo").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.db.credits(txNo) == 1);
+        assertThat(checkBacks("commit")).isGreaterThan(commitsBefore);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> stack.db.credits(txNo) == 1);
+        assertThat(stack.db.balance(accountNo)).isEqualByComparingTo("55.00");
+    }
+
+    @Test
+    void failedLocalTransactionIsRolledBackAndNeverCredited() throws Exception {
+        String accountNo = stack.db.newAccount("rollback-");
+        String key = "blocked-" + UUID.randomUUID();
+        double rollbacksBefore = checkBacks("rollback");
+        Http.Response refused;
+        // Another transaction holds the Idempotency-Key's index entry: the payment's insert waits,
+        // hits its 5 s transaction timeout and fails, a real local-transaction failure.
+        try (Connection blocker = stack.db.connect("bank1_pay")) {
+            blocker.setAutoCommit(false);
+            Db.prepare(blocker, "INSERT INTO account_pay (id, account_no, pay_amount, result, idempotency_key) VALUES (?, 'blocker', 1.00, 'success', ?)",
+                    "blocker-" + UUID.randomUUID(), key).executeUpdate();
+            refused = stack.payHttp.post("/pay/recharges", rechargeJson(accountNo, "13.00"),
+                    Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+            blocker.rollback();
+        }
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        String txNo = refused.json().get("txNo").asString();
+        // The check-back found no payment and wrote its tombstone: the half message is rolled back.
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ROLLED_BACK".equals(resultOf(txNo)));
+        assertThat(checkBacks("rollback")).isGreaterThan(rollbacksBefore);
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> stack.db.credits(txNo) == 0);
+        assertThat(stack.db.balance(accountNo)).isEqualByComparingTo("0.00");
+    }
+
+    private static String resultOf(String txNo) {
+        Http.Response response = stack.payHttp.get("/pay/recharges/" + txNo);
+        return response.status() == 200 ? response.json().get("result").asString() : "status " + response.status();
+    }
+
+    private static double checkBacks(String answer) {
+        Counter counter = stack.pay.getBean(MeterRegistry.class).find("dtx.pay.checkback").tag("answer", answer).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
