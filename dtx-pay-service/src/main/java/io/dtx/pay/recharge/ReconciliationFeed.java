@@ -36,17 +36,26 @@ public class ReconciliationFeed {
     public FeedPage page(long after, int limit) {
         LocalDateTime settledBefore = payments.databaseNow().minus(overlap);
         List<Payment> rows = payments.page(after, limit);
-        long nextAfter = after;
-        for (Payment row : rows) {
-            if (row.getCreatedAt().isAfter(settledBefore)) {
-                break; // the cursor must not pass a row that a slower transaction could still precede
-            }
-            nextAfter = row.getSeq();
-        }
         List<FeedPage.FeedItem> items = rows.stream()
                 .map(p -> new FeedPage.FeedItem(p.getSeq(), p.getTxNo(), p.getAccountNo(), p.getPayAmount(),
                         PaymentResult.fromCode(p.getResult()), p.getCreatedAt().toInstant(ZoneOffset.UTC)))
                 .toList();
-        return new FeedPage(items, nextAfter, rows.size() == limit);
+        return new FeedPage(items, nextAfter(after, items, settledBefore.toInstant(ZoneOffset.UTC)), rows.size() == limit);
+    }
+
+    /**
+     * The cursor moves to the last item of the leading run of settled items (older than the
+     * window) and stops at the first young one: a slower transaction could still commit a row
+     * just below that one.
+     */
+    static long nextAfter(long after, List<FeedPage.FeedItem> items, java.time.Instant settledBefore) {
+        long next = after;
+        for (FeedPage.FeedItem item : items) {
+            if (item.createdAt().isAfter(settledBefore)) {
+                break;
+            }
+            next = item.seq();
+        }
+        return next;
     }
 }

@@ -1,0 +1,32 @@
+package io.dtx.account;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class AccountArchitectureTests {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.dtx.account");
+
+    @Test
+    void everyCreditGoesThroughTheOneTransactionalPath() {
+        // Only CreditService may touch the dedup table's mapper: message, pull and reconciliation
+        // must all share its insert-first transaction.
+        classes().that().haveSimpleName("CreditMapper")
+                .should().onlyBeAccessed().byClassesThat().haveSimpleName("CreditService")
+                .check(classes);
+    }
+
+    @Test
+    void listenersOnlyDelegate() {
+        noClasses().that().haveSimpleNameEndingWith("Listener")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Mapper")
+                .orShould().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
+                .check(classes);
+    }
+}

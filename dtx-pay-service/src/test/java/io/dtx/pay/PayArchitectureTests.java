@@ -1,0 +1,39 @@
+package io.dtx.pay;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.dtx.contract.Messaging;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class PayArchitectureTests {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.dtx.pay");
+
+    @Test
+    void controllersDoNotTouchMappersDirectly() {
+        noClasses().that().haveSimpleNameEndingWith("Controller")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Mapper")
+                .check(classes);
+    }
+
+    @Test
+    void transactionListenerGoesThroughTheLedgerNotTheMapper() {
+        noClasses().that().haveSimpleNameEndingWith("TransactionListener")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Mapper")
+                .check(classes);
+    }
+
+    @Test
+    void producerGroupInTheConfigurationIsTheContractsName() throws Exception {
+        String yaml = Files.readString(Path.of("src/main/resources/application.yml"));
+
+        assertThat(yaml).contains("group: " + Messaging.PAY_PRODUCER_GROUP);
+    }
+}
