@@ -23,7 +23,7 @@ import org.apache.rocketmq.store.config.MessageStoreConfig;
  *   <tr><td>transactionCheckInterval</td><td>1 s</td><td>30 s</td><td>how often the broker scans half messages</td></tr>
  *   <tr><td>transactionTimeOut</td><td>1 s</td><td>6 s</td><td>how old a half message must be before its producer is asked</td></tr>
  *   <tr><td>transactionOpBatchInterval</td><td>100 ms</td><td>3 s</td><td>must stay below the timeout, or settled half messages are checked again</td></tr>
- *   <tr><td>transactionCheckMax</td><td>5</td><td>15</td><td>checks before a half message is given up</td></tr>
+ *   <tr><td>transactionCheckMax</td><td>30</td><td>15</td><td>checks before a half message is given up; a check also counts when no producer is online, so this is how long (30 s here) a producer group may be down before its unsettled half messages are dropped</td></tr>
  *   <tr><td>messageDelayLevel</td><td>{@value #DELAY_LEVELS}</td><td>1s 5s 10s 30s 1m ... 2h</td><td>redelivery delays; a consumer's n-th retry uses level n+2</td></tr>
  * </table>
  */
@@ -89,7 +89,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         config.setTransactionCheckInterval(1_000);
         config.setTransactionTimeOut(1_000);
         config.setTransactionOpBatchInterval(100);
-        config.setTransactionCheckMax(5);
+        config.setTransactionCheckMax(30);
 
         NettyServerConfig server = new NettyServerConfig();
         server.setListenPort(0); // the VIP port (listenPort - 2) is then picked freely too

@@ -1,0 +1,46 @@
+package io.dtx.pay.recharge;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fault injection for the walkthrough, off unless {@code dtx.pay.fault.pause-after-commit-file}
+ * is set: while that file exists, a payment pauses right after its local commit, before the
+ * broker hears COMMIT. The walkthrough then kills the process for real (SIGKILL) inside that
+ * window, leaving a half message only the broker's check-back can settle.
+ */
+@Component
+@ConditionalOnProperty(name = "dtx.pay.fault.pause-after-commit-file")
+class PauseAfterCommitHook implements LocalCommitHook {
+
+    private static final Logger log = LoggerFactory.getLogger(PauseAfterCommitHook.class);
+    private static final long MAX_PAUSE_MILLIS = 120_000;
+
+    private final Path trigger;
+
+    PauseAfterCommitHook(@Value("${dtx.pay.fault.pause-after-commit-file}") String trigger) {
+        this.trigger = Path.of(trigger);
+    }
+
+    @Override
+    public void afterLocalCommit(String txNo, String accountNo) {
+        if (!Files.exists(trigger)) {
+            return;
+        }
+        log.warn("FAULT INJECTION: payment committed locally, pausing before COMMIT reaches the broker");
+        long deadline = System.currentTimeMillis() + MAX_PAUSE_MILLIS;
+        while (Files.exists(trigger) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.dtx.walkthrough;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Entry point of {@code ./dtx}: {@code demo [--step N]...} runs the story on a fresh local stack
+ * and stops it; {@code up} starts the stack and leaves it running.
+ */
+public final class Dtx {
+
+    private Dtx() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.err.println("usage: Dtx demo [--step N]... | up");
+            System.exit(2);
+        }
+        Path root = Path.of(System.getProperty("dtx.root", ".")).toAbsolutePath().normalize();
+        Workspace workspace = new Workspace(root, root.resolve(".dtx"), port("PAY_PORT", 56082), port("ACCOUNT_PORT", 56081));
+        boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
+        switch (args[0]) {
+            case "demo" -> System.exit(demo(workspace, steps(args), new Narrator(System.out, color)) ? 0 : 1);
+            case "up" -> up(workspace, System.out);
+            default -> {
+                System.err.println("unknown command: " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+
+    /** Starts a fresh stack, tells the story, stops every process it started; true if every step held. */
+    public static boolean demo(Workspace workspace, List<Integer> steps, Narrator say) {
+        LocalStack stack = new LocalStack(workspace);
+        Thread stopper = new Thread(stack::close, "dtx-stop");
+        Runtime.getRuntime().addShutdownHook(stopper); // Ctrl-C stops the processes too
+        try {
+            long t0 = System.nanoTime();
+            say.plain("Starting the sandbox (RocketMQ + MariaDB) and both services as separate processes...");
+            stack.start();
+            say.plain(String.format("Ready in %.1fs: pay service %s (pid %d), account service %s (pid %d), sandbox pid %d. Logs in %s",
+                    (System.nanoTime() - t0) / 1e9, workspace.payUrl(), stack.pay().pid(), workspace.accountUrl(), stack.account().pid(),
+                    stack.sandbox().pid(), workspace.logDir()));
+            return new Story(workspace, stack, say).run(steps);
+        } catch (RuntimeException e) {
+            say.plain("The demo could not run: " + e.getMessage());
+            return false;
+        } finally {
+            say.plain("Stopping every process the demo started...");
+            stack.close();
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        }
+    }
+
+    static void up(Workspace workspace, PrintStream out) {
+        LocalStack stack = new LocalStack(workspace);
+        try {
+            out.println("Starting the sandbox (RocketMQ + MariaDB) and both services...");
+            stack.start();
+        } catch (RuntimeException e) {
+            stack.close();
+            out.println("Could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        String urls = """
+                dtx is up. Stop it with: ./dtx down
+
+                  pay service      %1$s      OpenAPI %1$s/v3/api-docs   Swagger UI %1$s/swagger-ui.html
+                  account service  %2$s      OpenAPI %2$s/v3/api-docs   Swagger UI %2$s/swagger-ui.html
+                  health, metrics  /actuator/health, /actuator/prometheus on both
+                  databases        %3$s/bank1 and /bank1_pay, user %4$s, no password (embedded MariaDB)
+                  RocketMQ         name server %5$s
+                  logs             %6$s
+
+                  try:  curl -s -X POST %1$s/pay/recharges -H 'Content-Type: application/json' -d '{"accountNo":"1","amount":"100.00"}'
+                        curl -s %2$s/accounts/1
+                """.formatted(workspace.payUrl(), workspace.accountUrl(), stack.mysqlUrl(), stack.mysqlUser(), stack.namesrvAddr(), workspace.logDir());
+        out.println(urls);
+        try {
+            Files.writeString(workspace.runDir().resolve("urls.txt"), urls);
+        } catch (java.io.IOException ignored) {
+            // the console has them
+        }
+        System.exit(0); // the processes keep running; ./dtx down stops them by their pid files
+    }
+
+    static List<Integer> steps(String[] args) {
+        List<Integer> steps = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--step") && i + 1 < args.length) {
+                for (String n : args[++i].split(",")) {
+                    steps.add(Integer.parseInt(n.trim()));
+                }
+            } else {
+                throw new IllegalArgumentException("unknown option: " + args[i]);
+            }
+        }
+        return steps.isEmpty() ? IntStream.rangeClosed(1, Story.STEPS).boxed().toList() : steps;
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}

@@ -1,0 +1,169 @@
+package io.dtx.walkthrough;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The bank on this machine: the sandbox (broker + database) and the two services, each a JVM of
+ * its own, so that killing one is a real crash of that one only.
+ */
+final class LocalStack implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    /**
+     * Reconciliation starts late enough that step 4 usually shows the broker's check-back at work
+     * rather than reconciliation getting there first (either credits the payment once), and then
+     * runs often enough for step 6.
+     */
+    static final Duration RECONCILE_FIRST_RUN = Duration.ofSeconds(45);
+    static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(10);
+
+    private final Workspace workspace;
+    private JavaProcess sandbox;
+    private JavaProcess pay;
+    private JavaProcess account;
+    private Properties infra;
+
+    LocalStack(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Starts everything on a fresh database: the story's numbers start from the seed. */
+    LocalStack start() {
+        deleteRecursively(workspace.runDir());
+        sandbox = new JavaProcess("sandbox", workspace.sandboxJar(),
+                List.of(workspace.runDir().resolve("sandbox").toString(), workspace.sandboxEnv().toString()), Map.of(), workspace).start();
+        infra = awaitSandbox();
+        CompletableFuture<Void> payUp = CompletableFuture.runAsync(this::startPay);
+        startAccount();
+        payUp.join();
+        return this;
+    }
+
+    void startPay() {
+        pay = new JavaProcess("pay", workspace.payJar(),
+                List.of("--dtx.pay.fault.pause-after-commit-file=" + workspace.pauseTrigger()), payEnv(), workspace).start();
+        pay.awaitHealthy(workspace.payUrl(), START_TIMEOUT);
+    }
+
+    void startAccount() {
+        account = new JavaProcess("account", workspace.accountJar(), List.of(), accountEnv(), workspace).start();
+        account.awaitHealthy(workspace.accountUrl(), START_TIMEOUT);
+    }
+
+    void killPay() {
+        pay.kill();
+    }
+
+    void killAccount() {
+        account.kill();
+    }
+
+    JavaProcess pay() {
+        return pay;
+    }
+
+    JavaProcess account() {
+        return account;
+    }
+
+    JavaProcess sandbox() {
+        return sandbox;
+    }
+
+    String namesrvAddr() {
+        return infra.getProperty("DTX_NAMESRV_ADDR");
+    }
+
+    String mysqlUrl() {
+        return infra.getProperty("DTX_MYSQL_URL");
+    }
+
+    String mysqlUser() {
+        return infra.getProperty("DTX_MYSQL_USER");
+    }
+
+    String mysqlPassword() {
+        return infra.getProperty("DTX_MYSQL_PASSWORD", "");
+    }
+
+    private Map<String, String> payEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PAY_PORT", Integer.toString(workspace.payPort()));
+        env.put("PAY_DB_URL", jdbcUrl("bank1_pay"));
+        env.put("PAY_DB_USER", mysqlUser());
+        env.put("PAY_DB_PASSWORD", mysqlPassword());
+        env.put("DTX_NAMESRV_ADDR", namesrvAddr());
+        env.put("PAY_FEED_OVERLAP", "PT5S");
+        return env;
+    }
+
+    private Map<String, String> accountEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ACCOUNT_PORT", Integer.toString(workspace.accountPort()));
+        env.put("ACCOUNT_DB_URL", jdbcUrl("bank1"));
+        env.put("ACCOUNT_DB_USER", mysqlUser());
+        env.put("ACCOUNT_DB_PASSWORD", mysqlPassword());
+        env.put("DTX_NAMESRV_ADDR", namesrvAddr());
+        env.put("PAY_SERVICE_URL", workspace.payUrl());
+        env.put("ACCOUNT_MQ_CLIENT_INTERVAL_MS", "1000");
+        env.put("ACCOUNT_MAX_RECONSUME_TIMES", "3");
+        env.put("ACCOUNT_RECONCILE_INITIAL_DELAY", RECONCILE_FIRST_RUN.toString());
+        env.put("ACCOUNT_RECONCILE_INTERVAL", RECONCILE_INTERVAL.toString());
+        return env;
+    }
+
+    String jdbcUrl(String schema) {
+        return mysqlUrl() + "/" + schema + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+    }
+
+    private Properties awaitSandbox() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!Files.exists(workspace.sandboxEnv())) {
+            if (!sandbox.alive()) {
+                throw new IllegalStateException("The sandbox exited during start-up; see " + sandbox.log() + "\n" + sandbox.tail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The sandbox did not start in " + START_TIMEOUT + "; see " + sandbox.log());
+            }
+            JavaProcess.sleep(200);
+        }
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(workspace.sandboxEnv())) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    /** Stops the services, then the sandbox (which stops the database and the broker). */
+    @Override
+    public void close() {
+        for (JavaProcess process : new JavaProcess[] {account, pay, sandbox}) {
+            if (process != null) {
+                process.stop();
+            }
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

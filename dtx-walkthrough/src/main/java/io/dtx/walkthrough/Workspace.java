@@ -1,0 +1,65 @@
+package io.dtx.walkthrough;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Where things are: the repository's runnable jars, and {@code .dtx/} for the processes' files
+ * (pid files, logs, the sandbox's data). Nothing is written outside the repository.
+ *
+ * @param root     the repository
+ * @param stateDir {@code .dtx/} by default
+ * @param payPort  the pay service's HTTP port
+ * @param accountPort the account service's HTTP port
+ */
+record Workspace(Path root, Path stateDir, int payPort, int accountPort) {
+
+    Path runDir() {
+        return stateDir.resolve("run");
+    }
+
+    Path logDir() {
+        return stateDir.resolve("logs");
+    }
+
+    Path sandboxEnv() {
+        return runDir().resolve("sandbox.env");
+    }
+
+    Path pauseTrigger() {
+        return runDir().resolve("pause-after-commit");
+    }
+
+    Path sandboxJar() {
+        return execJar("dtx-sandbox");
+    }
+
+    Path payJar() {
+        return execJar("dtx-pay-service");
+    }
+
+    Path accountJar() {
+        return execJar("dtx-account-service");
+    }
+
+    String payUrl() {
+        return "http://127.0.0.1:" + payPort;
+    }
+
+    String accountUrl() {
+        return "http://127.0.0.1:" + accountPort;
+    }
+
+    private Path execJar(String module) {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No runnable jar in " + target + ": run ./mvnw -B -DskipTests package"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("No " + target + ": run ./mvnw -B -DskipTests package", e);
+        }
+    }
+}
