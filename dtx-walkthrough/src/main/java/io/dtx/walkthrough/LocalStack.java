@@ -56,7 +56,9 @@ final class LocalStack implements AutoCloseable {
     }
 
     void startAccount() {
-        account = new JavaProcess("account", workspace.accountJar(), List.of(), accountEnv(), workspace).start();
+        // Later starts are restarts (step 5): step 4 is behind us, so reconciliation may start soon.
+        Duration firstReconcile = account == null ? RECONCILE_FIRST_RUN : RECONCILE_INTERVAL;
+        account = new JavaProcess("account", workspace.accountJar(), List.of(), accountEnv(firstReconcile), workspace).start();
         account.awaitHealthy(workspace.accountUrl(), START_TIMEOUT);
     }
 
@@ -107,7 +109,7 @@ final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    private Map<String, String> accountEnv() {
+    private Map<String, String> accountEnv(Duration firstReconcile) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("ACCOUNT_PORT", Integer.toString(workspace.accountPort()));
         env.put("ACCOUNT_DB_URL", jdbcUrl("bank1"));
@@ -117,7 +119,7 @@ final class LocalStack implements AutoCloseable {
         env.put("PAY_SERVICE_URL", workspace.payUrl());
         env.put("ACCOUNT_MQ_CLIENT_INTERVAL_MS", "1000");
         env.put("ACCOUNT_MAX_RECONSUME_TIMES", "3");
-        env.put("ACCOUNT_RECONCILE_INITIAL_DELAY", RECONCILE_FIRST_RUN.toString());
+        env.put("ACCOUNT_RECONCILE_INITIAL_DELAY", firstReconcile.toString());
         env.put("ACCOUNT_RECONCILE_INTERVAL", RECONCILE_INTERVAL.toString());
         return env;
     }
