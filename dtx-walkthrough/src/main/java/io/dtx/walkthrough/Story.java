@@ -90,8 +90,7 @@ final class Story {
         boolean credited = Bank.eventually(CREDIT_TIMEOUT, () -> bank.credits(txNo) == 1);
         showPayment(txNo);
         showCredit(txNo);
-        check(credited && bank.balance(ZHANG_SAN).compareTo(before.add(new BigDecimal("100.00"))) == 0,
-                "credited once: balance " + before + " -> " + bank.balance(ZHANG_SAN));
+        checkCredited(credited, before, "100.00", "credited once");
     }
 
     private void duplicateDelivery() {
@@ -148,8 +147,7 @@ final class Story {
             say.explain("This time the reconciliation job reached the payment before the check-back's message did;");
             say.explain("the message, when it came, hit the dedup row. Two safety nets, one credit.");
         }
-        check(credited && bank.balance(ZHANG_SAN).compareTo(before.add(new BigDecimal("250.00"))) == 0,
-                "credited once: balance " + before + " -> " + bank.balance(ZHANG_SAN));
+        checkCredited(credited, before, "250.00", "credited once");
         say.explain("The client retries with the same Idempotency-Key, as a careful client does:");
         Bank.Reply retry = bank.recharge(ZHANG_SAN, "250.00", key);
         check(retry.status() == 201 && txNo.equals(retry.field("txNo")) && bank.credits(txNo) == 1,
@@ -173,8 +171,7 @@ final class Story {
         stack.startAccount();
         boolean all = Bank.eventually(CREDIT_TIMEOUT, () -> txNos.stream().allMatch(tx -> bank.credits(tx) == 1));
         txNos.forEach(this::showCredit);
-        check(all && bank.balance(ZHANG_SAN).compareTo(before.add(new BigDecimal("60.00"))) == 0,
-                "each credited once: balance " + before + " -> " + bank.balance(ZHANG_SAN));
+        checkCredited(all, before, "60.00", "each credited once");
     }
 
     private void deliveryLapse() {
@@ -196,8 +193,7 @@ final class Story {
         boolean found = Bank.eventually(CREDIT_TIMEOUT, () -> bank.credits(reconciled) == 1);
         showCredit(pulled);
         showCredit(reconciled);
-        check(found && bank.balance(ZHANG_SAN).compareTo(before.add(new BigDecimal("100.00"))) == 0,
-                "both credited once: balance " + before + " -> " + bank.balance(ZHANG_SAN));
+        checkCredited(found, before, "100.00", "both credited once");
     }
 
     private void badRequest() {
@@ -279,6 +275,12 @@ final class Story {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The payment(s) arrived, and the balance moved by exactly the amount: not less, not twice. */
+    private void checkCredited(boolean arrived, BigDecimal before, String amount, String what) {
+        BigDecimal now = bank.balance(ZHANG_SAN);
+        check(arrived && now.compareTo(before.add(new BigDecimal(amount))) == 0, what + ": balance " + before + " -> " + now);
     }
 
     private void check(boolean held, String what) {
