@@ -32,6 +32,8 @@ final class LocalStack implements AutoCloseable {
     private JavaProcess pay;
     private JavaProcess account;
     private Properties infra;
+    /** Set by close(): Ctrl-C runs close() while the story may be about to (re)start a process. */
+    private volatile boolean closed;
 
     LocalStack(Workspace workspace) {
         this.workspace = workspace;
@@ -50,6 +52,7 @@ final class LocalStack implements AutoCloseable {
     }
 
     void startPay() {
+        refuseIfClosed();
         pay = new JavaProcess("pay", workspace.payJar(),
                 List.of("--dtx.pay.fault.pause-after-commit-file=" + workspace.pauseTrigger()), payEnv(), workspace).start();
         pay.awaitHealthy(workspace.payUrl(), START_TIMEOUT);
@@ -57,6 +60,7 @@ final class LocalStack implements AutoCloseable {
 
     void startAccount() {
         // Later starts are restarts (step 5): step 4 is behind us, so reconciliation may start soon.
+        refuseIfClosed();
         Duration firstReconcile = account == null ? RECONCILE_FIRST_RUN : RECONCILE_INTERVAL;
         account = new JavaProcess("account", workspace.accountJar(), List.of(), accountEnv(firstReconcile), workspace).start();
         account.awaitHealthy(workspace.accountUrl(), START_TIMEOUT);
@@ -148,13 +152,25 @@ final class LocalStack implements AutoCloseable {
         return properties;
     }
 
-    /** Stops the services, then the sandbox (which stops the database and the broker). */
+    /** Stops both services side by side, then the sandbox (which stops the database and the broker). */
     @Override
-    public void close() {
-        for (JavaProcess process : new JavaProcess[] {account, pay, sandbox}) {
-            if (process != null) {
-                process.stop();
-            }
+    public synchronized void close() {
+        closed = true;
+        CompletableFuture<Void> payStopped = CompletableFuture.runAsync(() -> stop(pay));
+        stop(account);
+        payStopped.join();
+        stop(sandbox);
+    }
+
+    private static void stop(JavaProcess process) {
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    private void refuseIfClosed() {
+        if (closed) {
+            throw new IllegalStateException("the stack is shutting down");
         }
     }
 
