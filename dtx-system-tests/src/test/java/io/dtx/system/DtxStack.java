@@ -101,10 +101,11 @@ final class DtxStack {
 
     /**
      * Both services ship a {@code classpath:application.yml}; on one classpath only the first
-     * would be found, so each context is pointed at its own service's file.
+     * would be found, so each context is pointed at its own service's resources folder (which
+     * also holds its profile files, such as application-docker.yml).
      */
     static String configOf(String module) {
-        return java.nio.file.Path.of("..", module, "src", "main", "resources", "application.yml").toAbsolutePath().normalize().toUri().toString();
+        return java.nio.file.Path.of("..", module, "src", "main", "resources").toAbsolutePath().normalize().toUri().toString();
     }
 
     /** As command-line arguments: they outrank application.yml (builder "properties" do not). */
