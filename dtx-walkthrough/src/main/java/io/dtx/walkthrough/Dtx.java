@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -27,6 +28,7 @@ public final class Dtx {
         switch (args[0]) {
             case "demo" -> System.exit(demo(workspace, steps(args), new Narrator(System.out, color)) ? 0 : 1);
             case "up" -> up(workspace, System.out);
+            case "bench" -> bench(workspace, args);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 System.exit(2);
@@ -55,6 +57,24 @@ public final class Dtx {
             stack.close();
             Runtime.getRuntime().removeShutdownHook(stopper);
         }
+    }
+
+    /** {@code bench [--quick] [--out DIR]}: see {@link Benchmark}. */
+    static void bench(Workspace workspace, String[] args) {
+        boolean quick = false;
+        Path out = workspace.root().resolve("target").resolve("bench");
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
+                default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+            }
+        }
+        Map<String, Object> report = Benchmark.run(workspace, quick ? Benchmark.Settings.quick() : Benchmark.Settings.full(), out, System.out);
+        System.out.println();
+        System.out.print(Benchmark.markdown(report));
+        System.out.println("Written: " + out.resolve("latest.json") + ", latest.md, latest.png");
+        System.exit(0);
     }
 
     static void up(Workspace workspace, PrintStream out) {

@@ -26,19 +26,25 @@ final class JavaProcess {
     private final Path tmpDir;
     private Process process;
 
+    /** Quick to start, small: a laptop demo on a 2-core box. */
+    static final List<String> DEMO_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** Full JIT and room to work: what a benchmark must measure. */
+    static final List<String> BENCH_JVM = List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC");
+
     JavaProcess(String name, Path jar, List<String> args, Map<String, String> env, Workspace workspace) {
+        this(name, jar, args, env, workspace, DEMO_JVM);
+    }
+
+    JavaProcess(String name, Path jar, List<String> args, Map<String, String> env, Workspace workspace, List<String> jvmOptions) {
         this.name = name;
         this.env = env;
         this.log = workspace.logDir().resolve(name + ".log");
         this.pidFile = workspace.runDir().resolve(name + ".pid");
         Path home = workspace.stateDir().resolve("home");
         this.tmpDir = home.resolve("tmp");
-        this.command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Small and quick to start: this is a laptop demo on a 2-core box, not a load test.
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-                "-Duser.home=" + home, "-Djava.io.tmpdir=" + tmpDir,
-                "-jar", jar.toString()));
+        this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        this.command.addAll(jvmOptions);
+        this.command.addAll(List.of("-XX:-UsePerfData", "-Duser.home=" + home, "-Djava.io.tmpdir=" + tmpDir, "-jar", jar.toString()));
         this.command.addAll(args);
     }
 

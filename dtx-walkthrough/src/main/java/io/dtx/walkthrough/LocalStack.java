@@ -35,8 +35,20 @@ final class LocalStack implements AutoCloseable {
     /** Set by close(): Ctrl-C runs close() while the story may be about to (re)start a process. */
     private volatile boolean closed;
 
+    private final List<String> extraPayArgs;
+    private final Map<String, String> extraAccountEnv;
+    private final List<String> serviceJvm;
+
     LocalStack(Workspace workspace) {
+        this(workspace, List.of(), Map.of(), JavaProcess.DEMO_JVM);
+    }
+
+    /** With extra settings, e.g. for the benchmark (naive baseline on, reconciliation off, full JIT). */
+    LocalStack(Workspace workspace, List<String> extraPayArgs, Map<String, String> extraAccountEnv, List<String> serviceJvm) {
         this.workspace = workspace;
+        this.extraPayArgs = extraPayArgs;
+        this.extraAccountEnv = extraAccountEnv;
+        this.serviceJvm = serviceJvm;
     }
 
     /** Starts everything on a fresh database: the story's numbers start from the seed. */
@@ -53,8 +65,9 @@ final class LocalStack implements AutoCloseable {
 
     void startPay() {
         refuseIfClosed();
-        pay = new JavaProcess("pay", workspace.payJar(),
-                List.of("--dtx.pay.fault.pause-after-commit-file=" + workspace.pauseTrigger()), payEnv(), workspace).start();
+        List<String> args = new java.util.ArrayList<>(List.of("--dtx.pay.fault.pause-after-commit-file=" + workspace.pauseTrigger()));
+        args.addAll(extraPayArgs);
+        pay = new JavaProcess("pay", workspace.payJar(), args, payEnv(), workspace, serviceJvm).start();
         pay.awaitHealthy(workspace.payUrl(), START_TIMEOUT);
     }
 
@@ -62,7 +75,7 @@ final class LocalStack implements AutoCloseable {
         // Later starts are restarts (step 5): step 4 is behind us, so reconciliation may start soon.
         refuseIfClosed();
         Duration firstReconcile = account == null ? RECONCILE_FIRST_RUN : RECONCILE_INTERVAL;
-        account = new JavaProcess("account", workspace.accountJar(), List.of(), accountEnv(firstReconcile), workspace).start();
+        account = new JavaProcess("account", workspace.accountJar(), List.of(), accountEnv(firstReconcile), workspace, serviceJvm).start();
         account.awaitHealthy(workspace.accountUrl(), START_TIMEOUT);
     }
 
@@ -125,6 +138,7 @@ final class LocalStack implements AutoCloseable {
         env.put("ACCOUNT_MAX_RECONSUME_TIMES", "3");
         env.put("ACCOUNT_RECONCILE_INITIAL_DELAY", firstReconcile.toString());
         env.put("ACCOUNT_RECONCILE_INTERVAL", RECONCILE_INTERVAL.toString());
+        env.putAll(extraAccountEnv);
         return env;
     }
 
