@@ -43,7 +43,7 @@ class ComposeFileTests {
             String resolved = image.replaceAll("\\$\\{[A-Z0-9_]+:-([^}]*)}", "$1");
             assertThat(resolved).as(name).contains(":").doesNotEndWith(":latest").doesNotEndWith(":");
         });
-        for (Path dockerfile : List.of(ROOT.resolve("dtx-pay-service/Dockerfile"), ROOT.resolve("dtx-account-service/Dockerfile"))) {
+        for (Path dockerfile : List.of(ROOT.resolve("docker/service.Dockerfile"))) {
             Matcher from = Pattern.compile("(?m)^FROM (\\S+)").matcher(read(dockerfile));
             while (from.find()) {
                 assertThat(from.group(1)).as(dockerfile + " FROM").contains(":").doesNotEndWith(":latest");
@@ -58,6 +58,8 @@ class ComposeFileTests {
                 Path context = ROOT.resolve((String) build.get("context"));
                 assertThat(context).as(name + " build context").isDirectory();
                 assertThat(context.resolve((String) build.get("dockerfile"))).as(name + " Dockerfile").isRegularFile();
+                // The one Dockerfile builds the module named by SERVICE: it must exist.
+                assertThat(context.resolve((String) ((Map<?, ?>) build.get("args")).get("SERVICE"))).as(name + " SERVICE").isDirectory();
             }
             for (Object volume : (List<?>) service.getOrDefault("volumes", List.of())) {
                 String source = volume.toString().split(":")[0];
