@@ -121,8 +121,15 @@ final class Benchmark {
         out.printf("  ceiling (database commits)      %8.1f recharges/s%n", ceiling);
         double naive = saturation("/bench/naive-recharges", accounts(name + "-naive", accountCount));
         out.printf("  naive (send after commit)       %8.1f recharges/s credited%n", naive);
-        double dtx = saturation("/pay/recharges", accounts(name + "-dtx", accountCount));
+        List<String> dtxAccounts = accounts(name + "-dtx", accountCount);
+        Map<String, Duration> cpuBefore = cpuByProcess();
+        long wallStart = System.nanoTime();
+        double dtx = saturation("/pay/recharges", dtxAccounts);
+        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+        Map<String, Duration> cpuAfter = cpuByProcess();
+        long credited = bank().scalar("bank1", "SELECT COUNT(*) FROM de_duplication WHERE account_no LIKE ?", Long.class, prefixOf(dtxAccounts));
         out.printf("  dtx (half message + dedup)      %8.1f recharges/s credited%n", dtx);
+        Map<String, Object> cpu = cpuPerRecharge(cpuBefore, cpuAfter, credited, wallSeconds);
         double offered = Math.max(1, dtx / 2);
         List<Long> micros = latency(accounts(name + "-latency", accountCount), offered);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -131,6 +138,7 @@ final class Benchmark {
         result.put("dtx_tps", round(dtx));
         result.put("dtx_vs_ceiling", round(dtx / ceiling));
         result.put("dtx_vs_naive", round(dtx / naive));
+        result.put("dtx_cpu_ms_per_recharge", cpu);
         result.put("latency_offered_tps", round(offered));
         result.put("latency_samples", micros.size());
         result.put("dtx_credit_ms_p50", percentile(micros, 50));
@@ -139,6 +147,45 @@ final class Benchmark {
         out.printf("  time-to-credit at %.0f/s          p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d payments)%n",
                 offered, result.get("dtx_credit_ms_p50"), result.get("dtx_credit_ms_p95"), result.get("dtx_credit_ms_p99"), micros.size());
         return result;
+    }
+
+    /**
+     * CPU time of every process of the stack, and of this load generator: where a 2-core box
+     * spends its cycles while dtx runs at saturation.
+     */
+    private Map<String, Duration> cpuByProcess() {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        cpu.put("pay_service", cpuOf(stack.pay().handle()));
+        cpu.put("account_service", cpuOf(stack.account().handle()));
+        cpu.put("broker_jvm", cpuOf(stack.sandbox().handle()));
+        Duration database = stack.sandbox().handle().descendants()
+                .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
+                .map(Benchmark::cpuOf).reduce(Duration.ZERO, Duration::plus);
+        cpu.put("mariadb", database);
+        cpu.put("load_generator", cpuOf(ProcessHandle.current()));
+        return cpu;
+    }
+
+    private static Duration cpuOf(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private Map<String, Object> cpuPerRecharge(Map<String, Duration> before, Map<String, Duration> after, long credited, double wallSeconds) {
+        Map<String, Object> perRecharge = new LinkedHashMap<>();
+        double total = 0;
+        StringBuilder line = new StringBuilder("  CPU ms per credited recharge:  ");
+        for (String process : after.keySet()) {
+            double millis = (after.get(process).toNanos() - before.get(process).toNanos()) / 1e6 / Math.max(1, credited);
+            total += millis;
+            perRecharge.put(process, round(millis));
+            line.append(String.format(" %s %.2f", process, millis));
+        }
+        perRecharge.put("total", round(total));
+        // Cores busy on average: near the machine's core count means the run was CPU-bound.
+        perRecharge.put("cores_busy", round(total * credited / 1000 / wallSeconds));
+        out.println(line.append(String.format("   total %.2f (%.2f of %d cores busy)", total, total * credited / 1000 / wallSeconds,
+                Runtime.getRuntime().availableProcessors())));
+        return perRecharge;
     }
 
     /** The database alone: the two commits of a recharge, at the same concurrency. */

@@ -60,6 +60,10 @@ final class JavaProcess {
         return process.pid();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     JavaProcess start() {
         try {
             Files.createDirectories(log.getParent());
