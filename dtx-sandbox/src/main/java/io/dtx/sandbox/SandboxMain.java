@@ -34,9 +34,12 @@ public final class SandboxMain {
                 DTX_MYSQL_URL=%s
                 DTX_MYSQL_USER=%s
                 DTX_MYSQL_PASSWORD=%s
+                DTX_JDBC_URL_BANK1=%s
+                DTX_JDBC_URL_BANK1_PAY=%s
                 DTX_SANDBOX_PID=%d
                 """.formatted(sandbox.namesrvAddr(), sandbox.mysql().baseUrl(), sandbox.mysql().user(),
-                sandbox.mysql().password(), ProcessHandle.current().pid()));
+                sandbox.mysql().password(), sandbox.mysql().jdbcUrl("bank1"), sandbox.mysql().jdbcUrl("bank1_pay"),
+                ProcessHandle.current().pid()));
         // The broker keeps a non-daemon thread; the JVM ends when it is signalled, after the hook.
         Thread.currentThread().join();
     }

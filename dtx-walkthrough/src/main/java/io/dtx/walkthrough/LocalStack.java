@@ -142,8 +142,9 @@ final class LocalStack implements AutoCloseable {
         return env;
     }
 
+    /** The sandbox publishes each schema's full JDBC URL (MysqlServer builds it), so nothing here repeats the parameters. */
     String jdbcUrl(String schema) {
-        return mysqlUrl() + "/" + schema + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+        return infra.getProperty("DTX_JDBC_URL_" + schema.toUpperCase(java.util.Locale.ROOT));
     }
 
     private Properties awaitSandbox() {
