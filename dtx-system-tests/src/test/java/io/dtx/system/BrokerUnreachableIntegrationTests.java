@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dtx.pay.PayServiceApplication;
 import java.net.ServerSocket;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -22,15 +23,10 @@ class BrokerUnreachableIntegrationTests {
         }
         String accountNo = stack.db.newAccount("nobroker-");
         try (ConfigurableApplicationContext pay = new SpringApplicationBuilder(PayServiceApplication.class).run(
-                "--spring.config.location=" + DtxStack.configOf("dtx-pay-service"),
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + stack.infra.mysql().jdbcUrl("bank1_pay"),
-                "--spring.datasource.username=" + stack.infra.mysql().user(),
-                "--spring.datasource.password=" + stack.infra.mysql().password(),
-                "--rocketmq.name-server=127.0.0.1:" + deadPort,
-                "--rocketmq.producer.group=it-nobroker-" + deadPort,
-                "--rocketmq.producer.send-message-timeout=2000")) {
+                DtxStack.serviceArgs(stack.infra, "dtx-pay-service", "bank1_pay", Map.of(
+                        "rocketmq.name-server", "127.0.0.1:" + deadPort,
+                        "rocketmq.producer.group", "it-nobroker-" + deadPort,
+                        "rocketmq.producer.send-message-timeout", 2000)))) {
             Http http = new Http("http://127.0.0.1:" + ((WebServerApplicationContext) pay).getWebServer().getPort());
 
             Http.Response refused = http.post("/pay/recharges", rechargeJson(accountNo, "20.00"));

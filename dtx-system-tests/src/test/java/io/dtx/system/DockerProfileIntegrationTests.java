@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.dtx.account.AccountServiceApplication;
 import io.dtx.pay.PayServiceApplication;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -24,13 +24,13 @@ class DockerProfileIntegrationTests {
     void dockerProfileBootsAndCarriesARecharge() {
         DtxStack stack = DtxStack.get();
         String accountNo = stack.db.newAccount("docker-profile-");
-        try (ConfigurableApplicationContext pay = new SpringApplicationBuilder(PayServiceApplication.class).run(args("dtx-pay-service",
-                "--spring.datasource.url=" + stack.infra.mysql().jdbcUrl("bank1_pay"), "--rocketmq.producer.group=dtx-pay-producer"))) {
+        try (ConfigurableApplicationContext pay = new SpringApplicationBuilder(PayServiceApplication.class)
+                .run(dockerProfileArgs("dtx-pay-service", "bank1_pay", Map.of()))) {
             String payUrl = "http://127.0.0.1:" + port(pay);
-            try (ConfigurableApplicationContext account = new SpringApplicationBuilder(AccountServiceApplication.class).run(args("dtx-account-service",
-                    "--spring.datasource.url=" + stack.infra.mysql().jdbcUrl("bank1"),
-                    "--spring.cloud.discovery.client.simple.instances.dtx-pay-service[0].uri=" + payUrl,
-                    "--dtx.account.reconcile.enabled=false"))) {
+            try (ConfigurableApplicationContext account = new SpringApplicationBuilder(AccountServiceApplication.class)
+                    .run(dockerProfileArgs("dtx-account-service", "bank1", Map.of(
+                            "spring.cloud.discovery.client.simple.instances.dtx-pay-service[0].uri", payUrl,
+                            "dtx.account.reconcile.enabled", false)))) {
                 Http payHttp = new Http(payUrl);
                 Http accountHttp = new Http("http://127.0.0.1:" + port(account));
 
@@ -44,20 +44,14 @@ class DockerProfileIntegrationTests {
         }
     }
 
-    private static String[] args(String module, String... extra) {
-        DtxStack stack = DtxStack.get();
-        List<String> args = new java.util.ArrayList<>(List.of(
-                "--spring.config.location=" + DtxStack.configOf(module),
-                "--spring.profiles.active=docker",
-                "--spring.cloud.nacos.discovery.enabled=false",
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.username=" + stack.infra.mysql().user(),
-                "--spring.datasource.password=" + stack.infra.mysql().password(),
-                "--rocketmq.name-server=" + stack.infra.namesrvAddr(),
-                "--dtx.account.rocketmq-client-interval-ms=1000"));
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+    /** The docker profile, with Nacos off: the sandbox has no Nacos. */
+    private static String[] dockerProfileArgs(String module, String schema, Map<String, Object> extra) {
+        Map<String, Object> overrides = new java.util.LinkedHashMap<>(Map.of(
+                "spring.profiles.active", "docker",
+                "spring.cloud.nacos.discovery.enabled", false,
+                "dtx.account.rocketmq-client-interval-ms", 1000));
+        overrides.putAll(extra);
+        return DtxStack.serviceArgs(DtxStack.get().infra, module, schema, overrides);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -35,10 +35,10 @@ final class DtxStack {
         this.db = new Db(infra.mysql());
         this.pay = new SpringApplicationBuilder(PayServiceApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("lostCommitHook", lostCommitHook()))
-                .run(asArgs(payProperties(infra)));
+                .run(serviceArgs(infra, "dtx-pay-service", "bank1_pay", Map.of("dtx.pay.feed.overlap", "PT2S")));
         String payUrl = "http://127.0.0.1:" + port(pay);
         this.account = new SpringApplicationBuilder(AccountServiceApplication.class)
-                .run(asArgs(accountProperties(infra, payUrl)));
+                .run(serviceArgs(infra, "dtx-account-service", "bank1", accountOverrides(payUrl)));
         this.payHttp = new Http(payUrl);
         this.accountHttp = new Http("http://127.0.0.1:" + port(account));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -67,20 +67,8 @@ final class DtxStack {
         };
     }
 
-    private static Map<String, Object> payProperties(Infrastructure infra) {
-        Map<String, Object> p = common(infra);
-        p.put("spring.config.location", configOf("dtx-pay-service"));
-        p.put("server.port", 0);
-        p.put("spring.datasource.url", infra.mysql().jdbcUrl("bank1_pay"));
-        p.put("dtx.pay.feed.overlap", "PT2S");
-        return p;
-    }
-
-    private static Map<String, Object> accountProperties(Infrastructure infra, String payUrl) {
-        Map<String, Object> p = common(infra);
-        p.put("spring.config.location", configOf("dtx-account-service"));
-        p.put("server.port", 0);
-        p.put("spring.datasource.url", infra.mysql().jdbcUrl("bank1"));
+    private static Map<String, Object> accountOverrides(String payUrl) {
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put("spring.cloud.discovery.client.simple.instances.dtx-pay-service[0].uri", payUrl);
         p.put("spring.datasource.hikari.connection-init-sql", "SET SESSION innodb_lock_wait_timeout = 1");
         p.put("dtx.account.max-reconsume-times", 2);
@@ -90,13 +78,21 @@ final class DtxStack {
         return p;
     }
 
-    private static Map<String, Object> common(Infrastructure infra) {
+    /**
+     * Command-line arguments (they outrank application.yml; builder "properties" do not) that start
+     * one service in this JVM on the shared broker and database, on a free port; overrides win.
+     */
+    static String[] serviceArgs(Infrastructure infra, String module, String schema, Map<String, ?> overrides) {
         Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.config.location", configOf(module));
+        p.put("server.port", 0);
+        p.put("spring.main.banner-mode", "off");
+        p.put("spring.datasource.url", infra.mysql().jdbcUrl(schema));
         p.put("spring.datasource.username", infra.mysql().user());
         p.put("spring.datasource.password", infra.mysql().password());
         p.put("rocketmq.name-server", infra.namesrvAddr());
-        p.put("spring.main.banner-mode", "off");
-        return p;
+        p.putAll(overrides);
+        return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     /**
@@ -106,11 +102,6 @@ final class DtxStack {
      */
     static String configOf(String module) {
         return java.nio.file.Path.of("..", module, "src", "main", "resources").toAbsolutePath().normalize().toUri().toString();
-    }
-
-    /** As command-line arguments: they outrank application.yml (builder "properties" do not). */
-    private static String[] asArgs(Map<String, Object> properties) {
-        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     private static int port(ConfigurableApplicationContext context) {
