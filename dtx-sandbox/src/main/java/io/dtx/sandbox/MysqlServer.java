@@ -6,7 +6,7 @@ package io.dtx.sandbox;
  * @param baseUrl  a JDBC URL without a schema, e.g. {@code jdbc:mysql://127.0.0.1:3306}; query
  *                 parameters after {@code ?} are kept for every schema
  * @param user     the login
- * @param password the password, empty for the embedded server (it runs without grant tables)
+ * @param password the password (the embedded server's root password is generated for each run)
  */
 public record MysqlServer(String baseUrl, String user, String password) {
 

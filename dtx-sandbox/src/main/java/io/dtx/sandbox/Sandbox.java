@@ -1,6 +1,7 @@
 package io.dtx.sandbox;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -21,12 +22,15 @@ public final class Sandbox implements AutoCloseable {
     private final EmbeddedMariaDb embeddedDatabase;
     private final String namesrvAddr;
     private final MysqlServer mysql;
+    private final Map<String, MysqlServer> serviceLogins;
 
-    private Sandbox(EmbeddedRocketMq embeddedBroker, EmbeddedMariaDb embeddedDatabase, String namesrvAddr, MysqlServer mysql) {
+    private Sandbox(EmbeddedRocketMq embeddedBroker, EmbeddedMariaDb embeddedDatabase, String namesrvAddr, MysqlServer mysql,
+                    Map<String, MysqlServer> serviceLogins) {
         this.embeddedBroker = embeddedBroker;
         this.embeddedDatabase = embeddedDatabase;
         this.namesrvAddr = namesrvAddr;
         this.mysql = mysql;
+        this.serviceLogins = serviceLogins;
     }
 
     public static Sandbox start(SandboxConfig config) {
@@ -42,8 +46,9 @@ public final class Sandbox implements AutoCloseable {
             EmbeddedMariaDb db = database.join();
             MysqlServer mysql = db != null ? db.server() : config.externalMysql().orElseThrow();
             SqlScripts.apply(mysql, SqlScripts.BANK1, SqlScripts.BANK1_PAY);
+            Map<String, MysqlServer> logins = ServiceUsers.create(mysql);
             String namesrv = broker != null ? broker.namesrvAddr() : config.externalNamesrv().orElseThrow();
-            Sandbox sandbox = new Sandbox(broker, db, namesrv, mysql);
+            Sandbox sandbox = new Sandbox(broker, db, namesrv, mysql, logins);
             log.info("Sandbox ready in {} ms: namesrv {} ({}), database {} ({})",
                     (System.nanoTime() - started) / 1_000_000,
                     namesrv, broker != null ? "embedded" : "external",
@@ -70,6 +75,15 @@ public final class Sandbox implements AutoCloseable {
 
     public MysqlServer mysql() {
         return mysql;
+    }
+
+    /** The login the service owning {@code schema} should use: its own user, allowed into that schema only. */
+    public MysqlServer serviceLogin(String schema) {
+        MysqlServer login = serviceLogins.get(schema);
+        if (login == null) {
+            throw new IllegalArgumentException("No service owns schema " + schema);
+        }
+        return login;
     }
 
     /** The embedded broker, or {@code null} when an external one is used. */

@@ -35,7 +35,7 @@ class ComposeStackIntegrationTests {
                         "MYSQL_ROOT_PASSWORD", secret, "PAY_DB_PASSWORD", secret, "ACCOUNT_DB_PASSWORD", secret,
                         "NACOS_AUTH_TOKEN", java.util.Base64.getEncoder().encodeToString((secret + secret).getBytes()),
                         "NACOS_AUTH_IDENTITY_KEY", "dtx-it", "NACOS_AUTH_IDENTITY_VALUE", secret,
-                        "NACOS_USERNAME", "nacos", "NACOS_PASSWORD", "nacos"))
+                        "NACOS_USERNAME", "nacos", "NACOS_PASSWORD", "nacos", "DTX_SERVICE_TOKEN", DtxStack.SERVICE_TOKEN))
                 .withBuild(true)
                 .withExposedService("dtx-pay-service", 56082, Wait.forHttp("/actuator/health/readiness").withStartupTimeout(Duration.ofMinutes(10)))
                 .withExposedService("dtx-account-service", 56081, Wait.forHttp("/actuator/health/readiness").withStartupTimeout(Duration.ofMinutes(10)));
@@ -52,7 +52,8 @@ class ComposeStackIntegrationTests {
     @Test
     void rechargeIsCreditedAndThePullReachesThePayServiceThroughNacos() {
         Http pay = new Http("http://" + compose.getServiceHost("dtx-pay-service", 56082) + ":" + compose.getServicePort("dtx-pay-service", 56082));
-        Http account = new Http("http://" + compose.getServiceHost("dtx-account-service", 56081) + ":" + compose.getServicePort("dtx-account-service", 56081));
+        Http account = new Http("http://" + compose.getServiceHost("dtx-account-service", 56081) + ":" + compose.getServicePort("dtx-account-service", 56081),
+                DtxStack.SERVICE_TOKEN);
 
         Http.Response created = pay.post("/pay/recharges", rechargeJson("1", "100.00"));
         assertThat(created.status()).isEqualTo(201);

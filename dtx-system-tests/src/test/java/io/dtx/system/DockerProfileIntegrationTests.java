@@ -31,8 +31,8 @@ class DockerProfileIntegrationTests {
                     .run(dockerProfileArgs("dtx-account-service", "bank1", Map.of(
                             "spring.cloud.discovery.client.simple.instances.dtx-pay-service[0].uri", payUrl,
                             "dtx.account.reconcile.enabled", false)))) {
-                Http payHttp = new Http(payUrl);
-                Http accountHttp = new Http("http://127.0.0.1:" + port(account));
+                Http payHttp = new Http(payUrl, DtxStack.SERVICE_TOKEN);
+                Http accountHttp = new Http("http://127.0.0.1:" + port(account), DtxStack.SERVICE_TOKEN);
 
                 assertThat(payHttp.get("/actuator/health/readiness").status()).isEqualTo(200);
                 assertThat(accountHttp.get("/actuator/health/readiness").status()).isEqualTo(200);

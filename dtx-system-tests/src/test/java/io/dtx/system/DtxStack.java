@@ -21,6 +21,9 @@ final class DtxStack {
     /** Accounts whose payments fail right after the local commit: the "lost COMMIT" fault. */
     static final String LOST_COMMIT_ACCOUNT_PREFIX = "lost-commit-";
 
+    /** The shared secret of the internal endpoints, new for every test JVM (never a constant in the repo). */
+    static final String SERVICE_TOKEN = newServiceToken();
+
     private static DtxStack instance;
 
     final Infrastructure infra;
@@ -39,8 +42,8 @@ final class DtxStack {
         String payUrl = "http://127.0.0.1:" + port(pay);
         this.account = new SpringApplicationBuilder(AccountServiceApplication.class)
                 .run(serviceArgs(infra, "dtx-account-service", "bank1", accountOverrides(payUrl)));
-        this.payHttp = new Http(payUrl);
-        this.accountHttp = new Http("http://127.0.0.1:" + port(account));
+        this.payHttp = new Http(payUrl, SERVICE_TOKEN);
+        this.accountHttp = new Http("http://127.0.0.1:" + port(account), SERVICE_TOKEN);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             account.close();
             pay.close();
@@ -87,10 +90,12 @@ final class DtxStack {
         p.put("spring.config.location", configOf(module));
         p.put("server.port", 0);
         p.put("spring.main.banner-mode", "off");
-        p.put("spring.datasource.url", infra.mysql().jdbcUrl(schema));
-        p.put("spring.datasource.username", infra.mysql().user());
-        p.put("spring.datasource.password", infra.mysql().password());
+        // Each service with its own least-privilege login, as in production.
+        p.put("spring.datasource.url", infra.serviceLogin(schema).jdbcUrl(schema));
+        p.put("spring.datasource.username", infra.serviceLogin(schema).user());
+        p.put("spring.datasource.password", infra.serviceLogin(schema).password());
         p.put("rocketmq.name-server", infra.namesrvAddr());
+        p.put("dtx.security.service-token", SERVICE_TOKEN);
         p.putAll(overrides);
         return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
@@ -102,6 +107,12 @@ final class DtxStack {
      */
     static String configOf(String module) {
         return java.nio.file.Path.of("..", module, "src", "main", "resources").toAbsolutePath().normalize().toUri().toString();
+    }
+
+    private static String newServiceToken() {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -25,9 +25,21 @@ final class Http {
     }
 
     private final String baseUrl;
+    /** Sent as {@code Authorization: Bearer ...} on every request, as the internal callers do; null sends none. */
+    private final String serviceToken;
 
     Http(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    Http(String baseUrl, String serviceToken) {
         this.baseUrl = baseUrl;
+        this.serviceToken = serviceToken;
+    }
+
+    /** The same service, called by an outsider who has no service token. */
+    Http withoutToken() {
+        return new Http(baseUrl, null);
     }
 
     Response get(String path) {
@@ -50,6 +62,9 @@ final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (serviceToken != null) {
+            request.header("Authorization", "Bearer " + serviceToken);
+        }
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());

@@ -1,6 +1,8 @@
 package io.dtx.testsupport;
 
 import io.dtx.sandbox.MysqlServer;
+import io.dtx.sandbox.ServiceUsers;
+import java.util.Map;
 import io.dtx.sandbox.RocketMqAdmin;
 import io.dtx.sandbox.SqlScripts;
 import java.util.Collection;
@@ -14,6 +16,7 @@ final class ContainerInfrastructure implements ManagedInfrastructure {
     private final MySQLContainer mysqlContainer;
     private final RocketMqContainer rocketMq;
     private final MysqlServer mysql;
+    private final Map<String, MysqlServer> serviceLogins;
 
     ContainerInfrastructure() {
         mysqlContainer = new MySQLContainer(MYSQL_IMAGE)
@@ -27,6 +30,7 @@ final class ContainerInfrastructure implements ManagedInfrastructure {
                 "root", mysqlContainer.getPassword());
         // The same files, applied the same way, as on the embedded database.
         SqlScripts.apply(mysql, SqlScripts.BANK1, SqlScripts.BANK1_PAY);
+        serviceLogins = ServiceUsers.create(mysql);
     }
 
     @Override
@@ -37,6 +41,11 @@ final class ContainerInfrastructure implements ManagedInfrastructure {
     @Override
     public MysqlServer mysql() {
         return mysql;
+    }
+
+    @Override
+    public MysqlServer serviceLogin(String schema) {
+        return serviceLogins.get(schema);
     }
 
     @Override

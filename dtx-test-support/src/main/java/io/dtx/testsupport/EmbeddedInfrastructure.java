@@ -26,6 +26,11 @@ final class EmbeddedInfrastructure implements ManagedInfrastructure {
     }
 
     @Override
+    public MysqlServer serviceLogin(String schema) {
+        return sandbox.serviceLogin(schema);
+    }
+
+    @Override
     public void declare(Collection<String> topics, Collection<String> consumerGroups) {
         sandbox.declare(topics, consumerGroups);
     }

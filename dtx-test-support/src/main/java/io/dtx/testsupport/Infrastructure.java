@@ -15,6 +15,13 @@ public interface Infrastructure {
     /** The database server; {@code mysql().jdbcUrl("bank1")} is the account side's schema. */
     MysqlServer mysql();
 
+    /**
+     * The login of the service that owns {@code schema} ({@code bank1_pay} -> dtx_pay, {@code bank1}
+     * -> dtx_account): row access to that schema only, enforced by the server. {@link #mysql()} is
+     * the administrator, for tests that check both sides.
+     */
+    MysqlServer serviceLogin(String schema);
+
     /** Creates topics and consumer groups (with their retry and dead-letter topics); idempotent. */
     void declare(Collection<String> topics, Collection<String> consumerGroups);
 

@@ -58,6 +58,7 @@ final class Bank {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + stack.serviceToken()) // the story also plays the operator
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -69,7 +70,8 @@ final class Bank {
 
     Reply get(String baseUrl, String path) {
         say.request("GET " + path);
-        Reply reply = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).GET().build());
+        Reply reply = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + stack.serviceToken()).GET().build());
         say.response(reply.status(), reply.body());
         return reply;
     }

@@ -157,8 +157,8 @@ final class Benchmark {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         cpu.put("pay_service", cpuOf(stack.pay().handle()));
         cpu.put("account_service", cpuOf(stack.account().handle()));
-        cpu.put("broker_jvm", cpuOf(stack.sandbox().handle()));
-        Duration database = stack.sandbox().handle().descendants()
+        cpu.put("broker_jvm", cpuOf(stack.broker().handle()));
+        Duration database = stack.database().handle().descendants()
                 .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
                 .map(Benchmark::cpuOf).reduce(Duration.ZERO, Duration::plus);
         cpu.put("mariadb", database);

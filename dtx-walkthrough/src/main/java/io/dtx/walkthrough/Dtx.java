@@ -45,9 +45,9 @@ public final class Dtx {
             long t0 = System.nanoTime();
             say.plain("Starting the sandbox (RocketMQ + MariaDB) and both services as separate processes...");
             stack.start();
-            say.plain(String.format("Ready in %.1fs: pay service %s (pid %d), account service %s (pid %d), sandbox pid %d. Logs in %s",
+            say.plain(String.format("Ready in %.1fs: pay service %s (pid %d), account service %s (pid %d), broker pid %d, database pid %d. Logs in %s",
                     (System.nanoTime() - t0) / 1e9, workspace.payUrl(), stack.pay().pid(), workspace.accountUrl(), stack.account().pid(),
-                    stack.sandbox().pid(), workspace.logDir()));
+                    stack.broker().pid(), stack.database().pid(), workspace.logDir()));
             return new Story(workspace, stack, say).run(steps);
         } catch (RuntimeException e) {
             say.plain("The demo could not run: " + e.getMessage());
@@ -93,13 +93,14 @@ public final class Dtx {
                   pay service      %1$s      OpenAPI %1$s/v3/api-docs   Swagger UI %1$s/swagger-ui.html
                   account service  %2$s      OpenAPI %2$s/v3/api-docs   Swagger UI %2$s/swagger-ui.html
                   health, metrics  /actuator/health, /actuator/prometheus on both
-                  databases        %3$s/bank1 and /bank1_pay, user %4$s, no password (embedded MariaDB)
-                  RocketMQ         name server %5$s
-                  logs             %6$s
+                  databases        %3$s/bank1 and /bank1_pay; logins (made for this run) in .dtx/run/database.env
+                  service token    for the internal endpoints: -H "Authorization: Bearer $(cat .dtx/run/service-token)"
+                  RocketMQ         name server %4$s
+                  logs             %5$s
 
                   try:  curl -s -X POST %1$s/pay/recharges -H 'Content-Type: application/json' -d '{"accountNo":"1","amount":"100.00"}'
                         curl -s %2$s/accounts/1
-                """.formatted(workspace.payUrl(), workspace.accountUrl(), stack.mysqlUrl(), stack.mysqlUser(), stack.namesrvAddr(), workspace.logDir());
+                """.formatted(workspace.payUrl(), workspace.accountUrl(), stack.mysqlUrl(), stack.namesrvAddr(), workspace.logDir());
         out.println(urls);
         try {
             Files.writeString(workspace.runDir().resolve("urls.txt"), urls);

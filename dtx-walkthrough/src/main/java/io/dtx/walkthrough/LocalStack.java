@@ -12,8 +12,13 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The bank on this machine: the sandbox (broker + database) and the two services, each a JVM of
- * its own, so that killing one is a real crash of that one only.
+ * The bank on this machine: the broker, the database and the two services, each a process of
+ * its own, so that killing one is a real crash of that one only (the fault campaign also kills
+ * and restarts the broker).
+ *
+ * <p>Secrets are made for each run: the service token of the internal endpoints and the
+ * database passwords (the sandbox generates those); they stay in {@code .dtx/run/}, readable by
+ * the owner only, and are handed to the services through their environment.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -28,10 +33,12 @@ final class LocalStack implements AutoCloseable {
     static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(10);
 
     private final Workspace workspace;
-    private JavaProcess sandbox;
+    private JavaProcess broker;
+    private JavaProcess database;
     private JavaProcess pay;
     private JavaProcess account;
-    private Properties infra;
+    private final Properties infra = new Properties();
+    private String serviceToken;
     /** Set by close(): Ctrl-C runs close() while the story may be about to (re)start a process. */
     private volatile boolean closed;
 
@@ -54,9 +61,12 @@ final class LocalStack implements AutoCloseable {
     /** Starts everything on a fresh database: the story's numbers start from the seed. */
     LocalStack start() {
         deleteRecursively(workspace.runDir());
-        sandbox = new JavaProcess("sandbox", workspace.sandboxJar(),
-                List.of(workspace.runDir().resolve("sandbox").toString(), workspace.sandboxEnv().toString()), Map.of(), workspace).start();
-        infra = awaitSandbox();
+        serviceToken = newServiceToken();
+        writeOwnerOnly(workspace.runDir().resolve("service-token"), serviceToken);
+        database = sandboxPart("database", Map.of()).start();
+        broker = sandboxPart("broker", Map.of()).start();
+        infra.putAll(awaitEnvFile(database, workspace.sandboxEnv("database")));
+        infra.putAll(awaitEnvFile(broker, workspace.sandboxEnv("broker")));
         CompletableFuture<Void> payUp = CompletableFuture.runAsync(this::startPay);
         startAccount();
         payUp.join();
@@ -79,6 +89,26 @@ final class LocalStack implements AutoCloseable {
         account.awaitHealthy(workspace.accountUrl(), START_TIMEOUT);
     }
 
+    /** The broker (with its name server) as a process of its own; a restart reuses its ports and store. */
+    private JavaProcess sandboxPart(String part, Map<String, String> env) {
+        return new JavaProcess(part, workspace.sandboxJar(),
+                List.of(workspace.runDir().resolve("sandbox").toString(), workspace.sandboxEnv(part).toString(), part), env, workspace);
+    }
+
+    /** SIGKILL of the broker process: the name server and broker die mid-flight, as in a power cut. */
+    void killBroker() {
+        broker.kill();
+    }
+
+    /** Starts the broker again on the same ports and store; it recovers its messages from the files. */
+    void restartBroker() {
+        refuseIfClosed();
+        Map<String, String> ports = Map.of("DTX_NAMESRV_PORT", infra.getProperty("DTX_NAMESRV_PORT"),
+                "DTX_BROKER_PORT", infra.getProperty("DTX_BROKER_PORT"));
+        broker = sandboxPart("broker", ports).start();
+        awaitEnvFile(broker, workspace.sandboxEnv("broker"));
+    }
+
     void killPay() {
         pay.kill();
     }
@@ -95,8 +125,17 @@ final class LocalStack implements AutoCloseable {
         return account;
     }
 
-    JavaProcess sandbox() {
-        return sandbox;
+    JavaProcess broker() {
+        return broker;
+    }
+
+    JavaProcess database() {
+        return database;
+    }
+
+    /** The shared secret of the internal endpoints, made for this run. */
+    String serviceToken() {
+        return serviceToken;
     }
 
     String namesrvAddr() {
@@ -119,8 +158,9 @@ final class LocalStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PAY_PORT", Integer.toString(workspace.payPort()));
         env.put("PAY_DB_URL", jdbcUrl("bank1_pay"));
-        env.put("PAY_DB_USER", mysqlUser());
-        env.put("PAY_DB_PASSWORD", mysqlPassword());
+        env.put("PAY_DB_USER", infra.getProperty("DTX_PAY_DB_USER"));
+        env.put("PAY_DB_PASSWORD", infra.getProperty("DTX_PAY_DB_PASSWORD"));
+        env.put("DTX_SERVICE_TOKEN", serviceToken);
         env.put("DTX_NAMESRV_ADDR", namesrvAddr());
         env.put("PAY_FEED_OVERLAP", "PT5S");
         return env;
@@ -130,8 +170,9 @@ final class LocalStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("ACCOUNT_PORT", Integer.toString(workspace.accountPort()));
         env.put("ACCOUNT_DB_URL", jdbcUrl("bank1"));
-        env.put("ACCOUNT_DB_USER", mysqlUser());
-        env.put("ACCOUNT_DB_PASSWORD", mysqlPassword());
+        env.put("ACCOUNT_DB_USER", infra.getProperty("DTX_ACCOUNT_DB_USER"));
+        env.put("ACCOUNT_DB_PASSWORD", infra.getProperty("DTX_ACCOUNT_DB_PASSWORD"));
+        env.put("DTX_SERVICE_TOKEN", serviceToken);
         env.put("DTX_NAMESRV_ADDR", namesrvAddr());
         env.put("PAY_SERVICE_URL", workspace.payUrl());
         env.put("ACCOUNT_MQ_CLIENT_INTERVAL_MS", "1000");
@@ -147,19 +188,20 @@ final class LocalStack implements AutoCloseable {
         return infra.getProperty("DTX_JDBC_URL_" + schema.toUpperCase(java.util.Locale.ROOT));
     }
 
-    private Properties awaitSandbox() {
+    /** Waits for a sandbox part to write its env file (it does so once it is ready) and reads it. */
+    private static Properties awaitEnvFile(JavaProcess part, Path envFile) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Files.exists(workspace.sandboxEnv())) {
-            if (!sandbox.alive()) {
-                throw new IllegalStateException("The sandbox exited during start-up; see " + sandbox.log() + "\n" + sandbox.tail());
+        while (!Files.exists(envFile)) {
+            if (!part.alive()) {
+                throw new IllegalStateException("The " + part.name() + " exited during start-up; see " + part.log() + "\n" + part.tail());
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The sandbox did not start in " + START_TIMEOUT + "; see " + sandbox.log());
+                throw new IllegalStateException("The " + part.name() + " did not start in " + START_TIMEOUT + "; see " + part.log());
             }
-            JavaProcess.sleep(200);
+            JavaProcess.sleep(100);
         }
         Properties properties = new Properties();
-        try (var in = Files.newInputStream(workspace.sandboxEnv())) {
+        try (var in = Files.newInputStream(envFile)) {
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -167,14 +209,33 @@ final class LocalStack implements AutoCloseable {
         return properties;
     }
 
-    /** Stops both services side by side, then the sandbox (which stops the database and the broker). */
+    /** Stops both services side by side, then the broker and the database side by side. */
     @Override
     public synchronized void close() {
         closed = true;
         CompletableFuture<Void> payStopped = CompletableFuture.runAsync(() -> stop(pay));
         stop(account);
         payStopped.join();
-        stop(sandbox);
+        CompletableFuture<Void> brokerStopped = CompletableFuture.runAsync(() -> stop(broker));
+        stop(database);
+        brokerStopped.join();
+    }
+
+    private static String newServiceToken() {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static void writeOwnerOnly(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void stop(JavaProcess process) {

@@ -25,8 +25,9 @@ record Workspace(Path root, Path stateDir, int payPort, int accountPort) {
         return stateDir.resolve("logs");
     }
 
-    Path sandboxEnv() {
-        return runDir().resolve("sandbox.env");
+    /** The env file a sandbox part ({@code broker} or {@code database}) writes once it is ready. */
+    Path sandboxEnv(String part) {
+        return runDir().resolve(part + ".env");
     }
 
     Path pauseTrigger() {

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -21,11 +22,15 @@ class PayClientConfig {
     @Bean
     RestClient payServiceRestClient(@LoadBalanced RestClient.Builder builder,
                                     @Value("${dtx.account.pay-service.base-url:http://dtx-pay-service}") String baseUrl,
-                                    @Value("${dtx.account.pay-service.timeout:PT3S}") Duration timeout) {
+                                    @Value("${dtx.account.pay-service.timeout:PT3S}") Duration timeout,
+                                    @Value("${dtx.security.service-token:}") String serviceToken) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         // A hung pay service must not hold a pull or the reconciliation job forever.
         requests.setConnectTimeout(timeout);
         requests.setReadTimeout(timeout);
-        return builder.clone().baseUrl(baseUrl).requestFactory(requests).build();
+        // The query interface and the feed are internal endpoints of the pay service.
+        return builder.clone().baseUrl(baseUrl).requestFactory(requests)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken.strip())
+                .build();
     }
 }

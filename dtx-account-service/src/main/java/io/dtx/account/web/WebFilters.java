@@ -1,0 +1,37 @@
+package io.dtx.account.web;
+
+import io.dtx.web.RequestBodyLimitFilter;
+import io.dtx.web.ServiceTokenFilter;
+import io.dtx.web.ServiceTokenFilter.Endpoint;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What stands in front of the API: a body size limit for every request, and the service token
+ * for the operations endpoints (pull one payment, run reconciliation now), which make this
+ * service call the pay service and write to the ledger. Reading an account stays public.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebFilters {
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(@Value("${dtx.web.max-request-body:16KB}") DataSize limit) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter((int) limit.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ServiceTokenFilter> serviceToken(@Value("${dtx.security.service-token:}") String token) {
+        FilterRegistrationBean<ServiceTokenFilter> registration = new FilterRegistrationBean<>(new ServiceTokenFilter(token, List.of(
+                new Endpoint("POST", "/accounts/recharges/{txNo}/pull"),
+                new Endpoint("POST", "/accounts/reconciliation/runs"))));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+}
