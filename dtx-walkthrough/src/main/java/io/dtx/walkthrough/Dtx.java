@@ -29,6 +29,7 @@ public final class Dtx {
             case "demo" -> System.exit(demo(workspace, steps(args), new Narrator(System.out, color)) ? 0 : 1);
             case "up" -> up(workspace, System.out);
             case "bench" -> bench(workspace, args);
+            case "chaos" -> chaos(workspace, args);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 System.exit(2);
@@ -75,6 +76,44 @@ public final class Dtx {
         System.out.print(Benchmark.markdown(report));
         System.out.println("Written: " + out.resolve("latest.json") + ", latest.md, latest.png");
         System.exit(0);
+    }
+
+    /**
+     * {@code chaos [--recharges N] [--concurrency C] [--seconds S] [--seed X] [--faults F]
+     * [--bad-inputs N] [--inputs] [--quick] [--out DIR]}: see {@link Chaos}. Exit 1 on any loss.
+     */
+    static void chaos(Workspace workspace, String[] args) {
+        Chaos.Settings s = Chaos.Settings.full(System.currentTimeMillis() % 100_000);
+        Path out = workspace.root().resolve("target").resolve("chaos");
+        for (int i = 1; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--quick" -> s = Chaos.Settings.quick(s.seed());
+                case "--inputs" -> s = new Chaos.Settings(s.recharges(), s.concurrency(), s.seconds(), s.seed(), s.faults(), s.badInputs(), false);
+                case "--out" -> out = Path.of(value(args, ++i, option)).toAbsolutePath();
+                case "--recharges" -> s = new Chaos.Settings(intValue(args, ++i, option), s.concurrency(), s.seconds(), s.seed(), s.faults(), s.badInputs(), s.faultsOn());
+                case "--concurrency" -> s = new Chaos.Settings(s.recharges(), intValue(args, ++i, option), s.seconds(), s.seed(), s.faults(), s.badInputs(), s.faultsOn());
+                case "--seconds" -> s = new Chaos.Settings(s.recharges(), s.concurrency(), intValue(args, ++i, option), s.seed(), s.faults(), s.badInputs(), s.faultsOn());
+                case "--seed" -> s = new Chaos.Settings(s.recharges(), s.concurrency(), s.seconds(), Long.parseLong(value(args, ++i, option)), s.faults(), s.badInputs(), s.faultsOn());
+                case "--faults" -> s = new Chaos.Settings(s.recharges(), s.concurrency(), s.seconds(), s.seed(), intValue(args, ++i, option), s.badInputs(), s.faultsOn());
+                case "--bad-inputs" -> s = new Chaos.Settings(s.recharges(), s.concurrency(), s.seconds(), s.seed(), s.faults(), intValue(args, ++i, option), s.faultsOn());
+                default -> throw new IllegalArgumentException("unknown option: " + option);
+            }
+        }
+        Map<String, Object> report = Chaos.run(workspace, s, out, System.out);
+        System.out.println("Verdict: " + report.get("verdict") + " (seed " + s.seed() + "). Written: " + out.resolve("latest.json"));
+        System.exit("PASS".equals(report.get("verdict")) ? 0 : 1);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int intValue(String[] args, int i, String option) {
+        return Integer.parseInt(value(args, i, option));
     }
 
     static void up(Workspace workspace, PrintStream out) {

@@ -17,8 +17,12 @@ final class ProblemBody {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(instance) + "}");
+        response.getWriter().write(json(status, title, detail, instance));
+    }
+
+    static String json(int status, String title, String detail, String instance) {
+        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status
+                + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(instance) + "}";
     }
 
     /** The request path is the caller's text: escaped, it can never break out of the JSON string. */

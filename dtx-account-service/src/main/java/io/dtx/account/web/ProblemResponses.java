@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -57,8 +59,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "The pay service could not be asked; nothing was credited and nothing is known about the payment. Retry later.");
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ProblemDetail databaseDown(DataAccessException e) {
+    /** No connection, or one the database dropped: Spring reports it as either kind, the client may retry either way. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ProblemDetail databaseDown(NestedRuntimeException e) {
         log.warn("Database unavailable: {}", e.getMostSpecificCause().getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "The account database is unavailable. Retry later.");
     }

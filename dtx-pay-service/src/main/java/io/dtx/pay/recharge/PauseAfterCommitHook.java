@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Fault injection for the walkthrough, off unless {@code dtx.pay.fault.pause-after-commit-file}
  * is set: while that file exists, a payment pauses right after its local commit, before the
  * broker hears COMMIT. The walkthrough then kills the process for real (SIGKILL) inside that
- * window, leaving a half message only the broker's check-back can settle.
+ * window, leaving a half message only the broker's check-back can settle. A marker file beside
+ * the trigger ({@code <trigger>.paused}, holding the txNo) tells it that a payment is in the window.
  */
 @Component
 @ConditionalOnProperty(name = "dtx.pay.fault.pause-after-commit-file")
@@ -22,9 +23,11 @@ class PauseAfterCommitHook implements LocalCommitHook {
     private static final long MAX_PAUSE_MILLIS = 120_000;
 
     private final Path trigger;
+    private final Path pausedMarker;
 
     PauseAfterCommitHook(@Value("${dtx.pay.fault.pause-after-commit-file}") String trigger) {
         this.trigger = Path.of(trigger);
+        this.pausedMarker = Path.of(trigger + ".paused");
     }
 
     @Override
@@ -33,6 +36,11 @@ class PauseAfterCommitHook implements LocalCommitHook {
             return;
         }
         log.warn("FAULT INJECTION: payment committed locally, pausing before COMMIT reaches the broker");
+        try {
+            Files.writeString(pausedMarker, txNo);
+        } catch (java.io.IOException e) {
+            log.warn("Could not write {}: {}", pausedMarker, e.getMessage());
+        }
         long deadline = System.currentTimeMillis() + MAX_PAUSE_MILLIS;
         while (Files.exists(trigger) && System.currentTimeMillis() < deadline) {
             try {

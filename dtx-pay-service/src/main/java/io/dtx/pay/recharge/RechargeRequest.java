@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The body of {@code POST /pay/recharges}, e.g. {@code {"accountNo": "1", "amount": "100.00"}}.
@@ -20,5 +21,6 @@ public record RechargeRequest(
         @DecimalMin(value = "0.00", inclusive = false, message = "must be greater than 0")
         @DecimalMax(value = "1000000.00", message = "must be at most 1000000.00")
         @Digits(integer = 7, fraction = 2, message = "must have at most 2 decimal places")
+        @JsonDeserialize(using = StrictAmountDeserializer.class)
         BigDecimal amount) {
 }
