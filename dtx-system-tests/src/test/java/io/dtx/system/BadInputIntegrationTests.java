@@ -36,7 +36,9 @@ class BadInputIntegrationTests {
                 Arguments.of("SQL in account", "{\"accountNo\":\"1' OR '1'='1\",\"amount\":\"1.00\"}", "accountNo"),
                 Arguments.of("unknown field", "{\"accountNo\":\"1\",\"amount\":\"1.00\",\"currency\":\"EUR\"}", "currency"),
                 Arguments.of("malformed JSON", "{\"accountNo\":\"1\",", null),
-                Arguments.of("not JSON at all", "accountNo=1&amount=1", null));
+                Arguments.of("not JSON at all", "accountNo=1&amount=1", null),
+                Arguments.of("amount with a trailing space", "{\"accountNo\":\"1\",\"amount\":\"100 \"}", "amount"),
+                Arguments.of("amount in full-width digits", "{\"accountNo\":\"1\",\"amount\":\"１００\"}", "amount"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,5 +86,44 @@ class BadInputIntegrationTests {
 
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @org.junit.jupiter.api.Test
+    void internalEndpointsRefuseCallersWithoutTheServiceToken() {
+        String txNo = java.util.UUID.randomUUID().toString();
+        for (Http.Response response : java.util.List.of(
+                stack.payHttp.withoutToken().get("/pay/recharges/" + txNo),
+                stack.payHttp.withoutToken().get("/pay/recharges?after=0"),
+                stack.accountHttp.withoutToken().post("/accounts/recharges/" + txNo + "/pull", ""),
+                stack.accountHttp.withoutToken().post("/accounts/reconciliation/runs", ""),
+                new Http(stack.payHttp.baseUrl(), "not-the-token-but-long-enough-anyway").get("/pay/recharges/" + txNo))) {
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        // Taking a recharge and reading an account stay public.
+        assertThat(stack.accountHttp.withoutToken().get("/accounts/1").status()).isEqualTo(200);
+    }
+
+    @org.junit.jupiter.api.Test
+    void oversizedBodyIs413AndChangesNothing() {
+        long payments = stack.db.count("bank1_pay", "account_pay");
+        String body = "{\"accountNo\":\"1\",\"amount\":\"1.00\",\"pad\":\"" + "x".repeat(20 * 1024) + "\"}";
+
+        Http.Response response = stack.payHttp.post("/pay/recharges", body);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(stack.db.count("bank1_pay", "account_pay")).isEqualTo(payments);
+    }
+
+    @org.junit.jupiter.api.Test
+    void pathParametersAndUrlsTomcatRefusesGetProblemsToo() {
+        Http.Response semicolon = stack.accountHttp.get("/accounts/1;select%201");
+        Http.Response nul = stack.accountHttp.get("/accounts/%00");
+
+        assertThat(semicolon.status()).isEqualTo(400);
+        assertThat(semicolon.contentType()).startsWith("application/problem+json");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.contentType()).startsWith("application/problem+json");
     }
 }

@@ -37,6 +37,10 @@ final class Http {
         this.serviceToken = serviceToken;
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     /** The same service, called by an outsider who has no service token. */
     Http withoutToken() {
         return new Http(baseUrl, null);

@@ -106,8 +106,8 @@ final class Faults {
         Files.deleteIfExists(paused);
         Files.writeString(trigger, "pause");
         // Every payment that commits from now on waits in the window; kill as soon as one is there.
-        boolean inWindow = Bank.eventually(Duration.ofSeconds(10), () -> Files.exists(paused));
-        String txNo = inWindow ? Files.readString(paused).strip() : null;
+        boolean inWindow = Bank.eventually(Duration.ofSeconds(10), () -> !readQuietly(paused).isEmpty());
+        String txNo = readQuietly(paused);
         long pid = stack.pay().pid();
         stack.killPay();
         Files.deleteIfExists(trigger);
@@ -115,6 +115,14 @@ final class Faults {
         stack.startPay();
         return inWindow ? "pid " + pid + " killed with payment " + txNo + " (and any others) committed but not confirmed"
                 : "pid " + pid + " killed; no payment reached the window in 10 s";
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file).strip() : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private int killServiceConnections() throws SQLException {

@@ -105,6 +105,12 @@ final class LocalStack implements AutoCloseable {
         refuseIfClosed();
         Map<String, String> ports = Map.of("DTX_NAMESRV_PORT", infra.getProperty("DTX_NAMESRV_PORT"),
                 "DTX_BROKER_PORT", infra.getProperty("DTX_BROKER_PORT"));
+        try {
+            // The new process writes it again once it is up; the old one must not look like that.
+            Files.deleteIfExists(workspace.sandboxEnv("broker"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         broker = sandboxPart("broker", ports).start();
         awaitEnvFile(broker, workspace.sandboxEnv("broker"));
     }

@@ -1,0 +1,58 @@
+package io.dtx.web;
+
+import io.dtx.web.ServiceTokenFilter.Endpoint;
+import java.util.List;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What stands in front of each service's API, in this order: no path parameters, a body size
+ * limit, and the service token for the endpoints the service names as internal (a bean of type
+ * {@link InternalEndpoints}); plus problem bodies for what Tomcat refuses before any filter runs.
+ * A service imports this with {@code @Import(WebGuards.class)}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebGuards {
+
+    /** The endpoints of a service that only other services (or an operator) may call. */
+    public record InternalEndpoints(List<Endpoint> endpoints) {
+    }
+
+    @Bean
+    FilterRegistrationBean<NoPathParametersFilter> noPathParameters() {
+        return ordered(new NoPathParametersFilter(), 5);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(@Value("${dtx.web.max-request-body:16KB}") DataSize limit) {
+        return ordered(new RequestBodyLimitFilter((int) limit.toBytes()), 10);
+    }
+
+    @Bean
+    FilterRegistrationBean<ServiceTokenFilter> serviceToken(@Value("${dtx.security.service-token:}") String token, InternalEndpoints internal) {
+        return ordered(new ServiceTokenFilter(token, internal.endpoints()), 20);
+    }
+
+    /** What Tomcat refuses itself (a %00 in the URL, say) is answered as a problem too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> ordered(F filter, int order) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + order);
+        return registration;
+    }
+}
