@@ -24,6 +24,8 @@ import org.apache.rocketmq.store.config.MessageStoreConfig;
  *   <tr><td>transactionTimeOut</td><td>1 s</td><td>6 s</td><td>how old a half message must be before its producer is asked</td></tr>
  *   <tr><td>transactionOpBatchInterval</td><td>100 ms</td><td>3 s</td><td>must stay below the timeout, or settled half messages are checked again</td></tr>
  *   <tr><td>transactionCheckMax</td><td>30</td><td>15</td><td>checks before a half message is given up; a check also counts when no producer is online, so this is how long (30 s here) a producer group may be down before its unsettled half messages are dropped</td></tr>
+ *   <tr><td>transactionMetricFlushInterval</td><td>1 s</td><td>10 s</td><td>the metrics thread spins on a core for this long after start (a RocketMQ bug)</td></tr>
+ *   <tr><td>timerWheelEnable</td><td>false</td><td>true</td><td>no timer messages here; the wheel's flush alone kept half a core busy</td></tr>
  *   <tr><td>messageDelayLevel</td><td>{@value #DELAY_LEVELS}</td><td>1s 5s 10s 30s 1m ... 2h</td><td>redelivery delays; a consumer's n-th retry uses level n+2</td></tr>
  * </table>
  */
@@ -99,6 +101,9 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         config.setTransactionTimeOut(1_000);
         config.setTransactionOpBatchInterval(100);
         config.setTransactionCheckMax(30);
+        // RocketMQ 5.5.0's TransactionMetricsFlushService busy-waits (no sleep) for its first
+        // interval after start: 10 s of a full core by default, at every broker (re)start.
+        config.setTransactionMetricFlushInterval(1_000);
 
         NettyServerConfig server = new NettyServerConfig();
         server.setListenPort(port); // with 0 the VIP port (listenPort - 2) is picked freely too
@@ -111,6 +116,10 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         // Files are memory-mapped at full size: small ones keep a test run light.
         store.setMappedFileSizeCommitLog(64 * 1024 * 1024);
         store.setMappedFileSizeTimerLog(8 * 1024 * 1024);
+        // The timer wheel serves messages with an arbitrary delivery time, which dtx never sends
+        // (retries use the delay levels above). Left on, its flush scans the whole wheel every
+        // second, even on an idle broker.
+        store.setTimerWheelEnable(false);
 
         BrokerController broker = new BrokerController(config, server, new NettyClientConfig(), store);
         try {

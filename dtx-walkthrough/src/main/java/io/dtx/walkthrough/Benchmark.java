@@ -53,15 +53,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Benchmark {
 
-    record Settings(int concurrency, Duration saturation, Duration latencyRun, int accounts) {
+    /** @param profile record each JVM with JDK Flight Recorder during the dtx saturation runs */
+    record Settings(int concurrency, Duration saturation, Duration latencyRun, int accounts, int warmUpRounds, boolean profile) {
         static Settings full() {
-            return new Settings(16, Duration.ofSeconds(20), Duration.ofSeconds(20), 100);
+            return new Settings(16, Duration.ofSeconds(20), Duration.ofSeconds(20), 100, 10, false);
         }
 
         static Settings quick() {
-            return new Settings(8, Duration.ofSeconds(4), Duration.ofSeconds(4), 20);
+            return new Settings(8, Duration.ofSeconds(4), Duration.ofSeconds(4), 20, 1, false);
+        }
+
+        Settings profiled() {
+            return new Settings(concurrency, saturation, latencyRun, accounts, warmUpRounds, true);
         }
     }
+
+    /** Warm: the JIT compilers together were busy for less than this share of a warm-up round. */
+    private static final double WARM_COMPILE_SHARE = 0.05;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8)).build();
@@ -71,6 +79,7 @@ final class Benchmark {
     private final LocalStack stack;
     private final Settings settings;
     private final PrintStream out;
+    private Path outDir;
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
 
     private Benchmark(Workspace workspace, LocalStack stack, Settings settings, PrintStream out) {
@@ -89,13 +98,15 @@ final class Benchmark {
             out.println("Starting the sandbox and both services...");
             stack.start();
             Benchmark bench = new Benchmark(workspace, stack, settings, out);
-            bench.warmUp();
+            bench.outDir = outDir;
+            Map<String, Object> warmUp = bench.warmUp();
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("settings", Map.of("concurrency", settings.concurrency(), "saturation_s", settings.saturation().toSeconds(),
                     "latency_run_s", settings.latencyRun().toSeconds(), "accounts", settings.accounts()));
             report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "os", System.getProperty("os.name") + " " + System.getProperty("os.version"),
                     "java", System.getProperty("java.version")));
             report.put("database", bench.databaseSettings());
+            report.put("warm_up", warmUp);
             report.put("many_accounts", bench.scenario("many_accounts", settings.accounts()));
             report.put("hot_account", bench.scenario("hot_account", 1));
             write(report, outDir);
@@ -105,14 +116,46 @@ final class Benchmark {
         }
     }
 
-    /** Compiles the hot paths of both services before anything is measured; results discarded. */
-    private void warmUp() {
-        out.println("Warming up both paths (not measured)...");
-        Settings measured = settings;
-        Benchmark warm = new Benchmark(workspace, stack, new Settings(measured.concurrency(), measured.saturation().dividedBy(2),
-                measured.latencyRun(), measured.accounts()), new PrintStream(PrintStream.nullOutputStream()));
-        warm.saturation("/bench/naive-recharges", warm.accounts("warmup-naive", 10));
-        warm.saturation("/pay/recharges", warm.accounts("warmup-dtx", 10));
+    /**
+     * Runs both paths, results discarded, until the JVMs are warm: until their JIT compilers
+     * worked less than {@link #WARM_COMPILE_SHARE} of a round (or {@link Settings#warmUpRounds()}
+     * rounds passed). On two cores a JVM that is still compiling measures its compiler, not dtx.
+     */
+    private Map<String, Object> warmUp() {
+        out.println("Warming up both paths until the JIT compilers settle (not measured)...");
+        Benchmark warm = new Benchmark(workspace, stack, new Settings(settings.concurrency(), settings.saturation().dividedBy(2),
+                settings.latencyRun(), settings.accounts(), 1, false), new PrintStream(PrintStream.nullOutputStream()));
+        int round = 0;
+        double compileShare;
+        long start = System.nanoTime();
+        do {
+            round++;
+            Duration compiledBefore = compileTime();
+            long roundStart = System.nanoTime();
+            warm.saturation("/bench/naive-recharges", warm.accounts("warmup" + round + "-naive", 10));
+            warm.saturation("/pay/recharges", warm.accounts("warmup" + round + "-dtx", 10));
+            compileShare = (compileTime().toNanos() - compiledBefore.toNanos()) / (double) (System.nanoTime() - roundStart);
+            out.printf("  round %d: JIT compilers busy %.0f%% of the round%n", round, 100 * compileShare);
+        } while (compileShare > WARM_COMPILE_SHARE && round < settings.warmUpRounds());
+        return Map.of("rounds", round, "seconds", Math.round((System.nanoTime() - start) / 1e9),
+                "last_round_jit_share", round(compileShare));
+    }
+
+    /**
+     * Compile time of both services so far. The broker runs with the quick-start JVM settings
+     * (C1 only), whose compiling is over within seconds of its start.
+     */
+    private Duration compileTime() {
+        return Profiler.compileTime(stack.pay()).plus(Profiler.compileTime(stack.account()));
+    }
+
+    private Path recording(String scenario, String process) {
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return outDir.resolve("profile-" + scenario + "-" + process + ".jfr");
     }
 
     private Map<String, Object> scenario(String name, int accountCount) {
@@ -122,14 +165,21 @@ final class Benchmark {
         double naive = saturation("/bench/naive-recharges", accounts(name + "-naive", accountCount));
         out.printf("  naive (send after commit)       %8.1f recharges/s credited%n", naive);
         List<String> dtxAccounts = accounts(name + "-dtx", accountCount);
+        Map<String, JavaProcess> profiled = settings.profile()
+                ? Map.of("pay_service", stack.pay(), "account_service", stack.account(), "broker_jvm", stack.broker()) : Map.of();
+        profiled.forEach((process, jvm) -> Profiler.start(jvm, recording(name, process)));
+        Duration compiledBefore = compileTime();
         Map<String, Duration> cpuBefore = cpuByProcess();
         long wallStart = System.nanoTime();
         double dtx = saturation("/pay/recharges", dtxAccounts);
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         Map<String, Duration> cpuAfter = cpuByProcess();
+        double compileSeconds = (compileTime().toNanos() - compiledBefore.toNanos()) / 1e9;
+        profiled.values().forEach(Profiler::stop);
         long credited = bank().scalar("bank1", "SELECT COUNT(*) FROM de_duplication WHERE account_no LIKE ?", Long.class, prefixOf(dtxAccounts));
         out.printf("  dtx (half message + dedup)      %8.1f recharges/s credited%n", dtx);
         Map<String, Object> cpu = cpuPerRecharge(cpuBefore, cpuAfter, credited, wallSeconds);
+        out.printf("  JIT compiling during the dtx run  %.1f s of %.1f s%n", compileSeconds, wallSeconds);
         double offered = Math.max(1, dtx / 2);
         List<Long> micros = latency(accounts(name + "-latency", accountCount), offered);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -139,6 +189,13 @@ final class Benchmark {
         result.put("dtx_vs_ceiling", round(dtx / ceiling));
         result.put("dtx_vs_naive", round(dtx / naive));
         result.put("dtx_cpu_ms_per_recharge", cpu);
+        // Still compiling while measured? Compiler threads share the two cores with the requests.
+        result.put("dtx_jit_compile_s", round(compileSeconds));
+        if (!profiled.isEmpty()) {
+            Map<String, Object> profiles = new LinkedHashMap<>();
+            profiled.keySet().stream().sorted().forEach(process -> profiles.put(process, Profiler.summarize(recording(name, process), 12)));
+            result.put("dtx_profile", profiles);
+        }
         result.put("latency_offered_tps", round(offered));
         result.put("latency_samples", micros.size());
         result.put("dtx_credit_ms_p50", percentile(micros, 50));

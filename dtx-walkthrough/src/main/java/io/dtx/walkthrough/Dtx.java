@@ -63,15 +63,18 @@ public final class Dtx {
     /** {@code bench [--quick] [--out DIR]}: see {@link Benchmark}. */
     static void bench(Workspace workspace, String[] args) {
         boolean quick = false;
+        boolean profile = false;
         Path out = workspace.root().resolve("target").resolve("bench");
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--profile" -> profile = true;
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
-        Map<String, Object> report = Benchmark.run(workspace, quick ? Benchmark.Settings.quick() : Benchmark.Settings.full(), out, System.out);
+        Benchmark.Settings settings = quick ? Benchmark.Settings.quick() : Benchmark.Settings.full();
+        Map<String, Object> report = Benchmark.run(workspace, profile ? settings.profiled() : settings, out, System.out);
         System.out.println();
         System.out.print(Benchmark.markdown(report));
         System.out.println("Written: " + out.resolve("latest.json") + ", latest.md, latest.png");

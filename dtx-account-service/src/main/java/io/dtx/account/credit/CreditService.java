@@ -58,7 +58,7 @@ public class CreditService {
         return CreditOutcome.APPLIED;
     }
 
-    @Transactional(readOnly = true)
+    /** One statement, consistent on its own: no transaction needed around it. */
     public boolean isCredited(String txNo) {
         return credits.isCredited(txNo);
     }
