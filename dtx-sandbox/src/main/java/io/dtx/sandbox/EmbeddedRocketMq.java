@@ -28,6 +28,8 @@ import org.apache.rocketmq.store.config.MessageStoreConfig;
  *   <tr><td>timerWheelEnable</td><td>false</td><td>true</td><td>no timer messages here; the wheel's flush alone kept half a core busy</td></tr>
  *   <tr><td>messageDelayLevel</td><td>{@value #DELAY_LEVELS}</td><td>1s 5s 10s 30s 1m ... 2h</td><td>redelivery delays; a consumer's n-th retry uses level n+2</td></tr>
  * </table>
+ * The transactional message service itself is swapped for {@link OpBatchWithoutBusyLoop}, which
+ * fixes a busy loop of RocketMQ 5.5.0.
  */
 public final class EmbeddedRocketMq implements AutoCloseable {
 
@@ -126,6 +128,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             if (!broker.initialize()) {
                 throw new IllegalStateException("RocketMQ broker did not initialise");
             }
+            OpBatchWithoutBusyLoop.install(broker);
             broker.start();
             return broker;
         } catch (Exception e) {

@@ -53,7 +53,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Benchmark {
 
-    /** @param profile record each JVM with JDK Flight Recorder during the dtx saturation runs */
+    /**
+     * @param profile record each JVM with JDK Flight Recorder, and summarise the samples taken
+     *        during the dtx saturation runs
+     */
     record Settings(int concurrency, Duration saturation, Duration latencyRun, int accounts, int warmUpRounds, boolean profile) {
         static Settings full() {
             return new Settings(16, Duration.ofSeconds(20), Duration.ofSeconds(20), 100, 10, false);
@@ -68,6 +71,9 @@ final class Benchmark {
         }
     }
 
+    private record Window(Instant from, Instant to) {
+    }
+
     /** Warm: the JIT compilers together were busy for less than this share of a warm-up round. */
     private static final double WARM_COMPILE_SHARE = 0.05;
 
@@ -80,6 +86,8 @@ final class Benchmark {
     private final Settings settings;
     private final PrintStream out;
     private Path outDir;
+    /** When each scenario's dtx saturation run happened, for reading the profiles afterwards. */
+    private final Map<String, Window> dtxRuns = new LinkedHashMap<>();
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
 
     private Benchmark(Workspace workspace, LocalStack stack, Settings settings, PrintStream out) {
@@ -90,6 +98,7 @@ final class Benchmark {
     }
 
     /** Starts a fresh stack, runs both scenarios, writes latest.json, latest.md and latest.png to outDir. */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> run(Workspace workspace, Settings settings, Path outDir, PrintStream out) {
         System.setProperty("java.awt.headless", "true");
         LocalStack stack = new LocalStack(workspace, List.of("--dtx.pay.bench.naive-endpoint=true"),
@@ -99,6 +108,9 @@ final class Benchmark {
             stack.start();
             Benchmark bench = new Benchmark(workspace, stack, settings, out);
             bench.outDir = outDir;
+            // Started before the warm-up: starting Flight Recorder makes a JVM recompile for a
+            // while, which must not fall into a measured run.
+            bench.profiled().forEach((process, jvm) -> Profiler.start(jvm, bench.recording(process)));
             Map<String, Object> warmUp = bench.warmUp();
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("settings", Map.of("concurrency", settings.concurrency(), "saturation_s", settings.saturation().toSeconds(),
@@ -109,6 +121,9 @@ final class Benchmark {
             report.put("warm_up", warmUp);
             report.put("many_accounts", bench.scenario("many_accounts", settings.accounts()));
             report.put("hot_account", bench.scenario("hot_account", 1));
+            bench.profiled().values().forEach(Profiler::stop);
+            // Read once the recordings are complete: where the CPU went during each dtx run.
+            bench.dtxRuns.forEach((scenario, window) -> ((Map<String, Object>) report.get(scenario)).put("dtx_profile", bench.profiles(window)));
             write(report, outDir);
             return report;
         } finally {
@@ -149,13 +164,27 @@ final class Benchmark {
         return Profiler.compileTime(stack.pay()).plus(Profiler.compileTime(stack.account()));
     }
 
-    private Path recording(String scenario, String process) {
+    /** The JVMs recorded with {@code --profile}, by the name used in the report. */
+    private Map<String, JavaProcess> profiled() {
+        return settings.profile()
+                ? Map.of("pay_service", stack.pay(), "account_service", stack.account(), "broker_jvm", stack.broker()) : Map.of();
+    }
+
+    private Path recording(String process) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return outDir.resolve("profile-" + scenario + "-" + process + ".jfr");
+        return outDir.resolve("profile-" + process + ".jfr");
+    }
+
+    /** Where each recorded JVM spent its CPU samples within a time window. */
+    private Map<String, Object> profiles(Window window) {
+        Map<String, Object> profiles = new LinkedHashMap<>();
+        profiled().keySet().stream().sorted()
+                .forEach(process -> profiles.put(process, Profiler.summarize(recording(process), window.from(), window.to(), 12)));
+        return profiles;
     }
 
     private Map<String, Object> scenario(String name, int accountCount) {
@@ -165,17 +194,15 @@ final class Benchmark {
         double naive = saturation("/bench/naive-recharges", accounts(name + "-naive", accountCount));
         out.printf("  naive (send after commit)       %8.1f recharges/s credited%n", naive);
         List<String> dtxAccounts = accounts(name + "-dtx", accountCount);
-        Map<String, JavaProcess> profiled = settings.profile()
-                ? Map.of("pay_service", stack.pay(), "account_service", stack.account(), "broker_jvm", stack.broker()) : Map.of();
-        profiled.forEach((process, jvm) -> Profiler.start(jvm, recording(name, process)));
         Duration compiledBefore = compileTime();
         Map<String, Duration> cpuBefore = cpuByProcess();
         long wallStart = System.nanoTime();
+        Instant runFrom = Instant.now();
         double dtx = saturation("/pay/recharges", dtxAccounts);
+        Instant runTo = Instant.now();
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         Map<String, Duration> cpuAfter = cpuByProcess();
         double compileSeconds = (compileTime().toNanos() - compiledBefore.toNanos()) / 1e9;
-        profiled.values().forEach(Profiler::stop);
         long credited = bank().scalar("bank1", "SELECT COUNT(*) FROM de_duplication WHERE account_no LIKE ?", Long.class, prefixOf(dtxAccounts));
         out.printf("  dtx (half message + dedup)      %8.1f recharges/s credited%n", dtx);
         Map<String, Object> cpu = cpuPerRecharge(cpuBefore, cpuAfter, credited, wallSeconds);
@@ -191,10 +218,8 @@ final class Benchmark {
         result.put("dtx_cpu_ms_per_recharge", cpu);
         // Still compiling while measured? Compiler threads share the two cores with the requests.
         result.put("dtx_jit_compile_s", round(compileSeconds));
-        if (!profiled.isEmpty()) {
-            Map<String, Object> profiles = new LinkedHashMap<>();
-            profiled.keySet().stream().sorted().forEach(process -> profiles.put(process, Profiler.summarize(recording(name, process), 12)));
-            result.put("dtx_profile", profiles);
+        if (settings.profile()) {
+            dtxRuns.put(name, new Window(runFrom, runTo));
         }
         result.put("latency_offered_tps", round(offered));
         result.put("latency_samples", micros.size());

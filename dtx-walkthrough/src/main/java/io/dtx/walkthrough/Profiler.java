@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +39,10 @@ final class Profiler {
         GROUPS.put("org.apache.catalina.", "Tomcat");
         GROUPS.put("org.apache.coyote.", "Tomcat");
         GROUPS.put("org.apache.tomcat.", "Tomcat");
-        GROUPS.put("org.springframework.", "Spring");
+        GROUPS.put("org.springframework.transaction.", "Spring transactions");
+        GROUPS.put("org.springframework.jdbc.", "Spring transactions");
+        GROUPS.put("org.springframework.web.", "Spring MVC");
+        GROUPS.put("org.springframework.", "Spring (other)");
         GROUPS.put("io.micrometer.", "Micrometer");
         GROUPS.put("ch.qos.logback.", "Logback (logging)");
         GROUPS.put("org.slf4j.", "Logback (logging)");
@@ -78,8 +82,11 @@ final class Profiler {
                 .orElseThrow(() -> new IllegalStateException("jcmd PerfCounter.print has no " + name));
     }
 
-    /** Share of CPU samples per library group, and the hottest methods (by self samples). */
-    static Map<String, Object> summarize(Path recording, int topMethods) {
+    /**
+     * Between from and to: the share of CPU samples per library (the innermost non-JDK frame on the
+     * stack), and the hottest methods (the top frame).
+     */
+    static Map<String, Object> summarize(Path recording, Instant from, Instant to, int topMethods) {
         Map<String, Long> byGroup = new HashMap<>();
         Map<String, Long> byMethod = new HashMap<>();
         long samples = 0;
@@ -87,14 +94,23 @@ final class Profiler {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
                 if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null
-                        || event.getStackTrace().getFrames().isEmpty()) {
+                        || event.getStackTrace().getFrames().isEmpty() || event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
                     continue;
                 }
                 samples++;
-                RecordedFrame top = event.getStackTrace().getFrames().get(0);
-                String type = top.getMethod().getType().getName();
-                byGroup.merge(group(type), 1L, Long::sum);
-                byMethod.merge(type + "." + top.getMethod().getName(), 1L, Long::sum);
+                List<RecordedFrame> frames = event.getStackTrace().getFrames();
+                RecordedFrame top = frames.get(0);
+                byMethod.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
+                // JDK code (HashMap.get, StringBuilder.append, ...) is charged to the library
+                // that called it: "JDK 60%" would say nothing about what to change.
+                String group = "JDK";
+                for (RecordedFrame frame : frames) {
+                    group = group(frame.getMethod().getType().getName());
+                    if (!group.equals("JDK")) {
+                        break;
+                    }
+                }
+                byGroup.merge(group, 1L, Long::sum);
             }
         } catch (IOException e) {
             return Map.of("error", "could not read " + recording + ": " + e.getMessage());
