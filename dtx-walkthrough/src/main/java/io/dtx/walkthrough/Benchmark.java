@@ -191,8 +191,15 @@ final class Benchmark {
         out.printf("%n== %s (%d account%s, concurrency %d)%n", name, accountCount, accountCount == 1 ? "" : "s", settings.concurrency());
         double ceiling = ceiling(accounts(name + "-ceiling", accountCount));
         out.printf("  ceiling (database commits)      %8.1f recharges/s%n", ceiling);
-        double naive = saturation("/bench/naive-recharges", accounts(name + "-naive", accountCount));
+        List<String> naiveAccounts = accounts(name + "-naive", accountCount);
+        Map<String, Duration> naiveCpuBefore = cpuByProcess();
+        long naiveStart = System.nanoTime();
+        double naive = saturation("/bench/naive-recharges", naiveAccounts);
+        double naiveSeconds = (System.nanoTime() - naiveStart) / 1e9;
+        Map<String, Duration> naiveCpuAfter = cpuByProcess();
         out.printf("  naive (send after commit)       %8.1f recharges/s credited%n", naive);
+        // Same accounting for naive, so the two designs' costs can be compared process by process.
+        Map<String, Object> naiveCpu = cpuPerRecharge("naive", naiveCpuBefore, naiveCpuAfter, credited(naiveAccounts), naiveSeconds);
         List<String> dtxAccounts = accounts(name + "-dtx", accountCount);
         Duration compiledBefore = compileTime();
         Map<String, Duration> cpuBefore = cpuByProcess();
@@ -203,9 +210,9 @@ final class Benchmark {
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         Map<String, Duration> cpuAfter = cpuByProcess();
         double compileSeconds = (compileTime().toNanos() - compiledBefore.toNanos()) / 1e9;
-        long credited = bank().scalar("bank1", "SELECT COUNT(*) FROM de_duplication WHERE account_no LIKE ?", Long.class, prefixOf(dtxAccounts));
+        long credited = credited(dtxAccounts);
         out.printf("  dtx (half message + dedup)      %8.1f recharges/s credited%n", dtx);
-        Map<String, Object> cpu = cpuPerRecharge(cpuBefore, cpuAfter, credited, wallSeconds);
+        Map<String, Object> cpu = cpuPerRecharge("dtx", cpuBefore, cpuAfter, credited, wallSeconds);
         out.printf("  JIT compiling during the dtx run  %.1f s of %.1f s%n", compileSeconds, wallSeconds);
         double offered = Math.max(1, dtx / 2);
         List<Long> micros = latency(accounts(name + "-latency", accountCount), offered);
@@ -215,6 +222,7 @@ final class Benchmark {
         result.put("dtx_tps", round(dtx));
         result.put("dtx_vs_ceiling", round(dtx / ceiling));
         result.put("dtx_vs_naive", round(dtx / naive));
+        result.put("naive_cpu_ms_per_recharge", naiveCpu);
         result.put("dtx_cpu_ms_per_recharge", cpu);
         // Still compiling while measured? Compiler threads share the two cores with the requests.
         result.put("dtx_jit_compile_s", round(compileSeconds));
@@ -252,10 +260,11 @@ final class Benchmark {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
-    private Map<String, Object> cpuPerRecharge(Map<String, Duration> before, Map<String, Duration> after, long credited, double wallSeconds) {
+    private Map<String, Object> cpuPerRecharge(String design, Map<String, Duration> before, Map<String, Duration> after, long credited,
+                                               double wallSeconds) {
         Map<String, Object> perRecharge = new LinkedHashMap<>();
         double total = 0;
-        StringBuilder line = new StringBuilder("  CPU ms per credited recharge:  ");
+        StringBuilder line = new StringBuilder(String.format("  %-5s CPU ms per credited recharge:", design));
         for (String process : after.keySet()) {
             double millis = (after.get(process).toNanos() - before.get(process).toNanos()) / 1e6 / Math.max(1, credited);
             total += millis;
@@ -346,9 +355,12 @@ final class Benchmark {
                 .stream().map(row -> ((Number) row.get("micros")).longValue()).toList();
     }
 
+    private long credited(List<String> accounts) {
+        return bank().scalar("bank1", "SELECT COUNT(*) FROM de_duplication WHERE account_no LIKE ?", Long.class, prefixOf(accounts));
+    }
+
     private void awaitCredited(List<String> accounts, long expected) {
-        boolean all = Bank.eventually(Duration.ofSeconds(120), () -> bank().scalar("bank1",
-                "SELECT COUNT(*) FROM de_duplication WHERE account_no LIKE ?", Long.class, prefixOf(accounts)) >= expected);
+        boolean all = Bank.eventually(Duration.ofSeconds(120), () -> credited(accounts) >= expected);
         if (!all) {
             throw new IllegalStateException("Not every accepted payment was credited within 2 minutes");
         }

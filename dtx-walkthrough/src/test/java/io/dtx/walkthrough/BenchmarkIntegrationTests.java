@@ -33,7 +33,7 @@ class BenchmarkIntegrationTests {
         for (String scenario : new String[] {"many_accounts", "hot_account"}) {
             Map<String, Object> result = (Map<String, Object>) report.get(scenario);
             assertThat(result).containsKeys("ceiling_tps", "naive_tps", "dtx_tps", "dtx_credit_ms_p50", "dtx_credit_ms_p95", "dtx_credit_ms_p99",
-                    "dtx_jit_compile_s");
+                    "dtx_jit_compile_s", "naive_cpu_ms_per_recharge");
             // Something was measured: every path credited payments.
             assertThat((double) result.get("ceiling_tps")).isPositive();
             assertThat((double) result.get("naive_tps")).isPositive();
