@@ -11,6 +11,12 @@ public final class Messaging {
     /** Tag of {@link RechargeSucceeded} messages on {@link #RECHARGE_TOPIC}. */
     public static final String RECHARGE_SUCCEEDED_TAG = "RechargeSucceeded";
 
+    /**
+     * Where a {@link RechargeSucceeded} is sent: RocketMQ's {@code topic:tag} destination, as the
+     * Spring template takes it. Every publisher sends here, so the account side never changes.
+     */
+    public static final String RECHARGE_SUCCEEDED_DESTINATION = RECHARGE_TOPIC + ":" + RECHARGE_SUCCEEDED_TAG;
+
     /** The pay service's transactional producer group; the broker's check-back asks this group. */
     public static final String PAY_PRODUCER_GROUP = "dtx-pay-producer";
 

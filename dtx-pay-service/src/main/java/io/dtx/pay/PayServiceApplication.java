@@ -1,7 +1,7 @@
 package io.dtx.pay;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
-import io.dtx.pay.recharge.LocalCommitHook;
+import io.dtx.pay.halfmessage.LocalCommitHook;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,7 +18,7 @@ public class PayServiceApplication {
         SpringApplication.run(PayServiceApplication.class, args);
     }
 
-    /** No fault between local commit and COMMIT, unless a test or the walkthrough provides one. */
+    /** No fault between local commit and COMMIT, unless a test or the lab profile provides one. */
     @Bean
     @ConditionalOnMissingBean
     LocalCommitHook noLocalCommitHook() {

@@ -1,6 +1,7 @@
 package io.dtx.pay;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
@@ -27,6 +28,29 @@ class PayArchitectureTests {
     @Test
     void transactionListenerGoesThroughTheLedgerNotTheMapper() {
         noClasses().that().haveSimpleNameEndingWith("TransactionListener")
+                .should().dependOnClassesThat().areAssignableTo(BaseMapper.class)
+                .check(classes);
+    }
+
+    @Test
+    void productionCodeNeverDependsOnTheLab() {
+        // The lab's seams (a pause before COMMIT, a naive endpoint) are switched on by a profile;
+        // nothing that runs in production may need them to exist.
+        noClasses().that().resideOutsideOfPackage("io.dtx.pay.lab..")
+                .should().dependOnClassesThat().resideInAPackage("io.dtx.pay.lab..")
+                .check(classes);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("io.dtx.pay.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyThePaymentPackageTouchesThePaymentTable() {
+        // (The application class names BaseMapper only to tell MyBatis what a mapper is.)
+        noClasses().that().resideOutsideOfPackage("io.dtx.pay.payment..")
+                .and().doNotHaveSimpleName("PayServiceApplication")
                 .should().dependOnClassesThat().areAssignableTo(BaseMapper.class)
                 .check(classes);
     }

@@ -2,7 +2,7 @@ package io.dtx.system;
 
 import io.dtx.account.AccountServiceApplication;
 import io.dtx.pay.PayServiceApplication;
-import io.dtx.pay.recharge.LocalCommitHook;
+import io.dtx.pay.halfmessage.LocalCommitHook;
 import io.dtx.testsupport.Infrastructure;
 import io.dtx.testsupport.SharedInfrastructure;
 import java.util.LinkedHashMap;

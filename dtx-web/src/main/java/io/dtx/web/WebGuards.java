@@ -1,6 +1,7 @@
 package io.dtx.web;
 
 import io.dtx.web.ServiceTokenFilter.Endpoint;
+import jakarta.servlet.Filter;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,16 +10,19 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
  * What stands in front of each service's API, in this order: no path parameters, a body size
  * limit, and the service token for the endpoints the service names as internal (a bean of type
- * {@link InternalEndpoints}); plus problem bodies for what Tomcat refuses before any filter runs.
- * A service imports this with {@code @Import(WebGuards.class)}.
+ * {@link InternalEndpoints}); plus problem bodies for every error, from the controllers
+ * ({@link ProblemResponses}, with the service's {@link ProblemCatalog}) and for what Tomcat
+ * refuses before any filter runs. A service imports this with {@code @Import(WebGuards.class)}.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ProblemResponses.class)
 public class WebGuards {
 
     /** The endpoints of a service that only other services (or an operator) may call. */
@@ -50,7 +54,7 @@ public class WebGuards {
         });
     }
 
-    private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> ordered(F filter, int order) {
+    private static <F extends Filter> FilterRegistrationBean<F> ordered(F filter, int order) {
         FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + order);
         return registration;

@@ -1,5 +1,6 @@
 package io.dtx.pay.recharge;
 
+import io.dtx.contract.RechargeRules;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -14,12 +15,12 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 public record RechargeRequest(
         @NotNull
-        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1-64 characters of A-Z, a-z, 0-9, _ and -")
+        @Pattern(regexp = RechargeRules.ACCOUNT_NO_PATTERN, message = RechargeRules.ACCOUNT_NO_MESSAGE)
         String accountNo,
 
         @NotNull
         @DecimalMin(value = "0.00", inclusive = false, message = "must be greater than 0")
-        @DecimalMax(value = "1000000.00", message = "must be at most 1000000.00")
+        @DecimalMax(value = RechargeRules.MAX_AMOUNT_TEXT, message = "must be at most " + RechargeRules.MAX_AMOUNT_TEXT)
         @Digits(integer = 7, fraction = 2, message = "must have at most 2 decimal places")
         @JsonDeserialize(using = StrictAmountDeserializer.class)
         BigDecimal amount) {

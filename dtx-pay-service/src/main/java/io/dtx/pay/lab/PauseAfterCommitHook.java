@@ -1,22 +1,27 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.lab;
 
+import io.dtx.pay.halfmessage.LocalCommitHook;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Fault injection for the walkthrough, off unless {@code dtx.pay.fault.pause-after-commit-file}
- * is set: while that file exists, a payment pauses right after its local commit, before the
- * broker hears COMMIT. The walkthrough then kills the process for real (SIGKILL) inside that
- * window, leaving a half message only the broker's check-back can settle. A marker file beside
- * the trigger ({@code <trigger>.paused}, holding the txNo) tells it that a payment is in the window.
+ * Fault injection for the demo and the fault campaign, never in production or the benchmark: on
+ * only with the {@code lab} profile and {@code dtx.lab.pause-after-commit-file} set. While that
+ * file exists, a payment pauses right after its local commit, before the broker hears COMMIT. The
+ * walkthrough then kills the process for real (SIGKILL) inside that window, leaving a half message
+ * only the broker's check-back can settle. A marker file beside the trigger
+ * ({@code <trigger>.paused}, holding the txNo) tells it that a payment is in the window.
  */
 @Component
-@ConditionalOnProperty(name = "dtx.pay.fault.pause-after-commit-file")
+@Profile("lab")
+@ConditionalOnProperty(name = "dtx.lab.pause-after-commit-file")
 class PauseAfterCommitHook implements LocalCommitHook {
 
     private static final Logger log = LoggerFactory.getLogger(PauseAfterCommitHook.class);
@@ -25,9 +30,10 @@ class PauseAfterCommitHook implements LocalCommitHook {
     private final Path trigger;
     private final Path pausedMarker;
 
-    PauseAfterCommitHook(@Value("${dtx.pay.fault.pause-after-commit-file}") String trigger) {
+    PauseAfterCommitHook(@Value("${dtx.lab.pause-after-commit-file}") String trigger) {
         this.trigger = Path.of(trigger);
         this.pausedMarker = Path.of(trigger + ".paused");
+        log.warn("LAB: pause-after-commit fault seam is on (trigger file {})", trigger);
     }
 
     @Override
@@ -38,7 +44,7 @@ class PauseAfterCommitHook implements LocalCommitHook {
         log.warn("FAULT INJECTION: payment committed locally, pausing before COMMIT reaches the broker");
         try {
             Files.writeString(pausedMarker, txNo);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             log.warn("Could not write {}: {}", pausedMarker, e.getMessage());
         }
         long deadline = System.currentTimeMillis() + MAX_PAUSE_MILLIS;

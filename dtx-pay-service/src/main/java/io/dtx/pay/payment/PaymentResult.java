@@ -1,4 +1,4 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.payment;
 
 import java.util.Arrays;
 
@@ -22,7 +22,7 @@ public enum PaymentResult {
         return code;
     }
 
-    static PaymentResult fromCode(String code) {
+    public static PaymentResult fromCode(String code) {
         return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Unknown payment result in the database: " + code));
     }

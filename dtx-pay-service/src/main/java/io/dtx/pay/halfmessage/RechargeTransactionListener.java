@@ -1,14 +1,14 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.halfmessage;
 
-import io.dtx.contract.RechargeSucceeded;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.dtx.pay.checkback.CheckBack;
+import io.dtx.pay.payment.PaymentCommand;
+import io.dtx.pay.payment.PaymentLedger;
 import org.apache.rocketmq.spring.annotation.RocketMQTransactionListener;
 import org.apache.rocketmq.spring.core.RocketMQLocalTransactionListener;
 import org.apache.rocketmq.spring.core.RocketMQLocalTransactionState;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.messaging.Message;
 
@@ -19,7 +19,7 @@ import org.springframework.messaging.Message;
  * commits the payment row, and its answer tells the broker to deliver (COMMIT) or drop
  * (ROLLBACK) the message. If that answer never arrives (the process died, the network dropped
  * it), the broker later calls {@code checkLocalTransaction}, possibly on another instance after a
- * restart. That answer therefore comes from the database, never from memory.
+ * restart. That answer therefore comes from the database, never from memory: see {@link CheckBack}.
  */
 @RocketMQTransactionListener
 class RechargeTransactionListener implements RocketMQLocalTransactionListener {
@@ -29,13 +29,14 @@ class RechargeTransactionListener implements RocketMQLocalTransactionListener {
     private final PaymentLedger ledger;
     private final RechargeMessageCodec codec;
     private final LocalCommitHook afterCommit;
-    private final MeterRegistry metrics;
+    private final CheckBack checkBack;
 
-    RechargeTransactionListener(PaymentLedger ledger, RechargeMessageCodec codec, LocalCommitHook afterCommit, MeterRegistry metrics) {
+    RechargeTransactionListener(
+            PaymentLedger ledger, RechargeMessageCodec codec, LocalCommitHook afterCommit, CheckBack checkBack) {
         this.ledger = ledger;
         this.codec = codec;
         this.afterCommit = afterCommit;
-        this.metrics = metrics;
+        this.checkBack = checkBack;
     }
 
     @Override
@@ -59,22 +60,7 @@ class RechargeTransactionListener implements RocketMQLocalTransactionListener {
 
     @Override
     public RocketMQLocalTransactionState checkLocalTransaction(Message msg) {
-        RocketMQLocalTransactionState answer = RocketMQLocalTransactionState.UNKNOWN;
         String txNo = (String) msg.getHeaders().get(RocketMQHeaders.PREFIX + RocketMQHeaders.KEYS);
-        MDC.put("txNo", txNo);
-        try {
-            RechargeSucceeded event = codec.decode((byte[]) msg.getPayload());
-            PaymentLedger.Fate fate = ledger.settle(event.txNo(), event.accountNo(), event.amount());
-            answer = fate == PaymentLedger.Fate.COMMITTED ? RocketMQLocalTransactionState.COMMIT : RocketMQLocalTransactionState.ROLLBACK;
-            log.info("Check-back for a silent half message: {}", answer);
-        } catch (RuntimeException e) {
-            // The database is unreachable: the one case where no definite answer exists yet.
-            // The broker asks again at its next check interval.
-            log.warn("Check-back could not reach the database, answering UNKNOWN", e);
-        } finally {
-            metrics.counter("dtx.pay.checkback", "answer", answer.name().toLowerCase()).increment();
-            MDC.remove("txNo");
-        }
-        return answer;
+        return checkBack.answer(txNo, () -> codec.decode((byte[]) msg.getPayload()));
     }
 }

@@ -1,6 +1,10 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.feed;
 
+import io.dtx.pay.payment.Payment;
+import io.dtx.pay.payment.PaymentLedger;
+import io.dtx.pay.payment.PaymentResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,17 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The cure is an overlap window. The cursor only moves past rows older than the window (by the
  * database's clock); younger rows are returned but read again on the next call. As no local
- * transaction can stay open that long (they time out after 5 s, see {@link PaymentLedger}), every
+ * transaction can stay open that long (they time out after 5 s, see {@link PaymentLedger#recordSucceeded}), every
  * row below the cursor has committed or never will. Rows read twice are harmless: applying a
  * payment is idempotent on the account side.
  */
 @Service
 public class ReconciliationFeed {
 
-    private final PaymentMapper payments;
+    private final PaymentLedger payments;
     private final Duration overlap;
 
-    ReconciliationFeed(PaymentMapper payments, @Value("${dtx.pay.feed.overlap:PT30S}") Duration overlap) {
+    ReconciliationFeed(PaymentLedger payments, @Value("${dtx.pay.feed.overlap:PT30S}") Duration overlap) {
         this.payments = payments;
         this.overlap = overlap;
     }
@@ -36,11 +40,14 @@ public class ReconciliationFeed {
     public FeedPage page(long after, int limit) {
         LocalDateTime settledBefore = payments.databaseNow().minus(overlap);
         List<Payment> rows = payments.page(after, limit);
-        List<FeedPage.FeedItem> items = rows.stream()
-                .map(p -> new FeedPage.FeedItem(p.getSeq(), p.getTxNo(), p.getAccountNo(), p.getPayAmount(),
-                        PaymentResult.fromCode(p.getResult()), p.getCreatedAt().toInstant(ZoneOffset.UTC)))
-                .toList();
-        return new FeedPage(items, nextAfter(after, items, settledBefore.toInstant(ZoneOffset.UTC)), rows.size() == limit);
+        List<FeedPage.FeedItem> items = rows.stream().map(ReconciliationFeed::item).toList();
+        long next = nextAfter(after, items, settledBefore.toInstant(ZoneOffset.UTC));
+        return new FeedPage(items, next, rows.size() == limit);
+    }
+
+    private static FeedPage.FeedItem item(Payment p) {
+        return new FeedPage.FeedItem(p.getSeq(), p.getTxNo(), p.getAccountNo(), p.getPayAmount(),
+                PaymentResult.fromCode(p.getResult()), p.getCreatedAt().toInstant(ZoneOffset.UTC));
     }
 
     /**
@@ -48,7 +55,7 @@ public class ReconciliationFeed {
      * window) and stops at the first young one: a slower transaction could still commit a row
      * just below that one.
      */
-    static long nextAfter(long after, List<FeedPage.FeedItem> items, java.time.Instant settledBefore) {
+    static long nextAfter(long after, List<FeedPage.FeedItem> items, Instant settledBefore) {
         long next = after;
         for (FeedPage.FeedItem item : items) {
             if (item.createdAt().isAfter(settledBefore)) {

@@ -1,4 +1,4 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.checkback;
 
 import io.dtx.contract.Messaging;
 import java.time.Duration;
@@ -11,7 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a freshly started pay service reachable for the broker's check-back at once.
+ * Registers a freshly started pay service with the brokers at once, so that the broker's
+ * check-back can reach it before its first payment.
  *
  * <p>The trap, found by the walkthrough's crash step: a RocketMQ producer only learns of brokers,
  * and heartbeats to them, once it has fetched the route of a topic it publishes to, which normally
@@ -21,14 +22,14 @@ import org.springframework.stereotype.Component;
  * recharge topic's route and heartbeating at start-up closes that window.
  */
 @Component
-class CheckBackReadiness {
+class BrokerRegistrationOnStartup {
 
-    private static final Logger log = LoggerFactory.getLogger(CheckBackReadiness.class);
+    private static final Logger log = LoggerFactory.getLogger(BrokerRegistrationOnStartup.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final RocketMQTemplate rocketMq;
 
-    CheckBackReadiness(RocketMQTemplate rocketMq) {
+    BrokerRegistrationOnStartup(RocketMQTemplate rocketMq) {
         this.rocketMq = rocketMq;
     }
 
@@ -43,16 +44,19 @@ class CheckBackReadiness {
                     return;
                 }
             }
-        }, "checkback-readiness");
+        }, "checkback-registration");
         registration.setDaemon(true);
         registration.start();
     }
 
     private boolean tryRegister() {
         try {
-            MQClientInstance client = rocketMq.getProducer().getDefaultMQProducerImpl().getMqClientFactory();
-            if (client.updateTopicRouteInfoFromNameServer(Messaging.RECHARGE_TOPIC) && client.sendHeartbeatToAllBrokerWithLock()) {
-                log.info("Producer group {} registered with the brokers: ready for check-backs", rocketMq.getProducer().getProducerGroup());
+            MQClientInstance client =
+                    rocketMq.getProducer().getDefaultMQProducerImpl().getMqClientFactory();
+            if (client.updateTopicRouteInfoFromNameServer(Messaging.RECHARGE_TOPIC)
+                    && client.sendHeartbeatToAllBrokerWithLock()) {
+                log.info("Producer group {} registered with the brokers: ready for check-backs",
+                        rocketMq.getProducer().getProducerGroup());
                 return true;
             }
         } catch (RuntimeException e) {

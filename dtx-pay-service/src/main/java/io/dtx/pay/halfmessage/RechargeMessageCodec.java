@@ -1,4 +1,4 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.halfmessage;
 
 import io.dtx.contract.RechargeSucceeded;
 import org.springframework.stereotype.Component;
@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  * wire format (ISO-8601 instants, exact decimals) is decided in one visible place.
  */
 @Component
-class RechargeMessageCodec {
+public class RechargeMessageCodec {
 
     private final JsonMapper json;
 
@@ -18,11 +18,11 @@ class RechargeMessageCodec {
         this.json = json;
     }
 
-    byte[] encode(RechargeSucceeded event) {
+    public byte[] encode(RechargeSucceeded event) {
         return json.writeValueAsBytes(event);
     }
 
-    RechargeSucceeded decode(byte[] body) {
+    public RechargeSucceeded decode(byte[] body) {
         return json.readValue(body, RechargeSucceeded.class);
     }
 }

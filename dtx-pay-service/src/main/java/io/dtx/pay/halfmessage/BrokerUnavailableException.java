@@ -1,4 +1,4 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.halfmessage;
 
 /** The half message could not be stored by the broker; no payment was recorded. */
 public class BrokerUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.payment;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.math.BigDecimal;

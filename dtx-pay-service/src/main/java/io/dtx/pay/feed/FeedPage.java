@@ -1,5 +1,8 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.feed;
 
+import io.dtx.pay.payment.PaymentResult;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,7 +16,7 @@ import java.util.List;
 public record FeedPage(List<FeedItem> items, long nextAfter, boolean hasMore) {
 
     /** A payment with its position in the feed. */
-    public record FeedItem(long seq, String txNo, String accountNo, java.math.BigDecimal amount, PaymentResult result,
-                           java.time.Instant createdAt) {
+    public record FeedItem(
+            long seq, String txNo, String accountNo, BigDecimal amount, PaymentResult result, Instant createdAt) {
     }
 }

@@ -1,7 +1,8 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dtx.pay.payment.PaymentResult;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -30,13 +31,6 @@ class ReconciliationFeedTests {
     void cursorStaysWhenEverythingIsYoungOrThereIsNothing() {
         assertThat(ReconciliationFeed.nextAfter(10, List.of(item(11, YOUNG)), SETTLED_BEFORE)).isEqualTo(10);
         assertThat(ReconciliationFeed.nextAfter(10, List.of(), SETTLED_BEFORE)).isEqualTo(10);
-    }
-
-    @Test
-    void requestHashTellsBodiesApartButNotScales() {
-        assertThat(RechargeService.hash("1", new BigDecimal("10.00"))).isEqualTo(RechargeService.hash("1", new BigDecimal("10.00")));
-        assertThat(RechargeService.hash("1", new BigDecimal("10.00"))).isNotEqualTo(RechargeService.hash("1", new BigDecimal("10.01")));
-        assertThat(RechargeService.hash("1", new BigDecimal("10.00"))).isNotEqualTo(RechargeService.hash("10", new BigDecimal("0.00")));
     }
 
     private static FeedPage.FeedItem item(long seq, Instant createdAt) {

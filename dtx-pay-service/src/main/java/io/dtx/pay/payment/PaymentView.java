@@ -1,4 +1,4 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.payment;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.halfmessage;
 
 /**
  * Called after a payment's local transaction committed and before the broker is told COMMIT:

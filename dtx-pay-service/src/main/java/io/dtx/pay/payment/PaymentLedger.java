@@ -1,19 +1,25 @@
-package io.dtx.pay.recharge;
+package io.dtx.pay.payment;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The pay side's database work, each method one local transaction. Called from the transaction
- * listener, which must go through this bean (a Spring proxy) for {@code @Transactional} to apply.
+ * The pay side's database work: {@code bank1_pay.account_pay}, the only table the pay side owns.
+ * Every write is one local transaction. Callers must go through this bean (a Spring proxy) for
+ * {@code @Transactional} to apply; a call through {@code this} would run without one.
  */
 @Service
 public class PaymentLedger {
 
     /** What the check-back concluded about a half message. */
-    public enum Fate { COMMITTED, ROLLED_BACK }
+    public enum Fate {
+        COMMITTED,
+        ROLLED_BACK
+    }
 
     private final PaymentMapper payments;
 
@@ -24,6 +30,9 @@ public class PaymentLedger {
     /**
      * The local transaction of a recharge: the payment row. A timeout bounds how long it can stay
      * open, which the reconciliation feed's overlap window relies on.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException if the txNo (a check-back's tombstone)
+     *         or the idempotency key is taken
      */
     @Transactional(timeout = 5)
     public void recordSucceeded(PaymentCommand command) {
@@ -31,9 +40,9 @@ public class PaymentLedger {
     }
 
     /**
-     * Decides a half message's fate from the database. If no row exists, a rolled-back tombstone is
-     * inserted: that waits for a still-running local transaction of the same txNo and, once in,
-     * stops a late one from committing. So the answer is always definite.
+     * Decides a half message's fate from the database: the check-back's answer. If no row exists,
+     * a rolled-back tombstone is inserted: that waits for a still-running local transaction of the
+     * same txNo and, once in, stops a late one from committing. So the answer is always definite.
      */
     @Transactional(timeout = 10)
     public Fate settle(String txNo, String accountNo, BigDecimal amount) {
@@ -55,5 +64,15 @@ public class PaymentLedger {
 
     public Optional<Payment> findByIdempotencyKey(String key) {
         return Optional.ofNullable(payments.findByIdempotencyKey(key));
+    }
+
+    /** Payments with {@code seq > after}, in seq order: the reconciliation feed's page. */
+    public List<Payment> page(long after, int limit) {
+        return payments.page(after, limit);
+    }
+
+    /** The database's clock, so the feed's overlap window does not depend on this JVM's. */
+    public LocalDateTime databaseNow() {
+        return payments.databaseNow();
     }
 }

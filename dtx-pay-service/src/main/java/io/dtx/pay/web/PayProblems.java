@@ -1,0 +1,28 @@
+package io.dtx.pay.web;
+
+import io.dtx.pay.halfmessage.BrokerUnavailableException;
+import io.dtx.pay.recharge.IdempotencyKeyReusedException;
+import io.dtx.pay.recharge.PaymentNotFoundException;
+import io.dtx.pay.recharge.PaymentNotTakenException;
+import io.dtx.web.ProblemCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+
+/**
+ * What each of the pay service's own failures tells the client. Bad input, a database that is
+ * down and unexpected errors are answered the same way in both services (see {@code dtx-web}).
+ */
+@Configuration(proxyBeanMethods = false)
+class PayProblems {
+
+    @Bean
+    ProblemCatalog problemCatalog() {
+        return new ProblemCatalog()
+                .map(PaymentNotFoundException.class, HttpStatus.NOT_FOUND, "Payment not found")
+                .map(IdempotencyKeyReusedException.class, HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused")
+                .map(BrokerUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable")
+                .map(PaymentNotTakenException.class, HttpStatus.SERVICE_UNAVAILABLE, "Payment not taken",
+                        (e, problem) -> problem.setProperty("txNo", e.txNo()));
+    }
+}

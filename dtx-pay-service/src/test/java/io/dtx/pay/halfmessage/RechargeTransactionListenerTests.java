@@ -1,0 +1,82 @@
+package io.dtx.pay.halfmessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.dtx.contract.RechargeSucceeded;
+import io.dtx.pay.checkback.CheckBack;
+import io.dtx.pay.payment.PaymentCommand;
+import io.dtx.pay.payment.PaymentLedger;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.rocketmq.spring.core.RocketMQLocalTransactionState;
+import org.apache.rocketmq.spring.support.RocketMQHeaders;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Each answer the listener gives the broker, and each failure that leads to it. */
+class RechargeTransactionListenerTests {
+
+    private static final PaymentCommand COMMAND = new PaymentCommand("tx", "1", new BigDecimal("10.00"), null, null);
+
+    private final PaymentLedger ledger = mock(PaymentLedger.class);
+    private final CheckBack checkBack = mock(CheckBack.class);
+    private final RechargeMessageCodec codec = new RechargeMessageCodec(JsonMapper.builder().build());
+    private final List<String> committedBeforeAnswer = new ArrayList<>();
+    private final RechargeTransactionListener listener = new RechargeTransactionListener(
+            ledger, codec, (txNo, accountNo) -> committedBeforeAnswer.add(txNo), checkBack);
+
+    @Test
+    void aRecordedPaymentIsCommittedAfterTheHookSawIt() {
+        assertThat(listener.executeLocalTransaction(message(), COMMAND)).isEqualTo(RocketMQLocalTransactionState.COMMIT);
+        verify(ledger).recordSucceeded(COMMAND);
+        assertThat(committedBeforeAnswer).containsExactly("tx");
+    }
+
+    @Test
+    void aTakenKeyIsRolledBack() {
+        doThrow(new DuplicateKeyException("tombstone")).when(ledger).recordSucceeded(COMMAND);
+
+        assertThat(listener.executeLocalTransaction(message(), COMMAND)).isEqualTo(RocketMQLocalTransactionState.ROLLBACK);
+        assertThat(committedBeforeAnswer).isEmpty();
+    }
+
+    @Test
+    void anyOtherFailureIsLeftToTheCheckBackBecauseTheCommitMayHaveHappened() {
+        doThrow(new DataAccessResourceFailureException("connection lost during COMMIT"))
+                .when(ledger).recordSucceeded(COMMAND);
+
+        assertThat(listener.executeLocalTransaction(message(), COMMAND)).isEqualTo(RocketMQLocalTransactionState.UNKNOWN);
+        assertThat(committedBeforeAnswer).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCheckBackIsAnsweredByCheckBackWithTheDecodedMessage() {
+        when(checkBack.answer(any(), any())).thenReturn(RocketMQLocalTransactionState.COMMIT);
+
+        assertThat(listener.checkLocalTransaction(message())).isEqualTo(RocketMQLocalTransactionState.COMMIT);
+
+        ArgumentCaptor<Supplier<RechargeSucceeded>> body = ArgumentCaptor.forClass(Supplier.class);
+        verify(checkBack).answer(eq("tx"), body.capture());
+        assertThat(body.getValue().get().amount()).isEqualByComparingTo("10.00");
+    }
+
+    private Message<byte[]> message() {
+        byte[] body = codec.encode(new RechargeSucceeded("tx", "1", new BigDecimal("10.00"), Instant.EPOCH));
+        return MessageBuilder.withPayload(body).setHeader(RocketMQHeaders.PREFIX + RocketMQHeaders.KEYS, "tx").build();
+    }
+}
