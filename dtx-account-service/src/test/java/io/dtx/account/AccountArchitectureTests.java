@@ -2,6 +2,7 @@ package io.dtx.account;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -16,9 +17,9 @@ class AccountArchitectureTests {
 
     @Test
     void everyCreditGoesThroughTheOneTransactionalPath() {
-        // Only CreditService may touch the dedup table's mapper: message, pull and reconciliation
-        // must all share its insert-first transaction.
-        classes().that().haveSimpleName("CreditMapper")
+        // Only CreditService may touch the dedup table and the balance: message, pull and
+        // reconciliation must all share its insert-first transaction.
+        classes().that().haveSimpleName("DedupMapper").or().haveSimpleName("BalanceMapper")
                 .should().onlyBeAccessed().byClassesThat().haveSimpleName("CreditService")
                 .check(classes);
     }
@@ -29,5 +30,10 @@ class AccountArchitectureTests {
                 .should().dependOnClassesThat().areAssignableTo(BaseMapper.class)
                 .orShould().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
                 .check(classes);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("io.dtx.account.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -1,5 +1,6 @@
 package io.dtx.account.account;
 
+import io.dtx.contract.RechargeRules;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +22,9 @@ class AccountController {
 
     @GetMapping(path = "/accounts/{accountNo}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Transactional(readOnly = true)
-    public AccountView account(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "is not an account number") String accountNo) {
+    public AccountView account(
+            @PathVariable @Pattern(regexp = RechargeRules.ACCOUNT_NO_PATTERN, message = "is not an account number")
+                    String accountNo) {
         Account account = accounts.findByAccountNo(accountNo);
         if (account == null) {
             throw new AccountNotFoundException(accountNo);

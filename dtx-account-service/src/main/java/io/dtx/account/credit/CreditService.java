@@ -4,6 +4,7 @@ import io.dtx.contract.RechargeSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,22 +15,24 @@ import org.springframework.transaction.annotation.Transactional;
  * Credits a paid recharge to its account exactly once, whichever path brings it (message, pull,
  * reconciliation) and however often.
  *
- * <p>Insert-first dedup: the txNo goes into {@code de_duplication} <em>before</em> the balance
- * moves, in the same local transaction. The primary key then decides, inside the database, who
- * wins: a second attempt, even one running at the same instant on another path or instance, waits
- * on the key's lock and fails with a duplicate key. The original demo checked first and inserted
- * afterwards, which lets two concurrent deliveries both pass the check.
+ * <p>Insert-first dedup: the txNo goes into the dedup table ({@link DedupMapper#claim})
+ * <em>before</em> the balance moves, in the same local transaction. The primary key then decides,
+ * inside the database, who wins: a second attempt, even one running at the same instant on another
+ * path or instance, waits on the key's lock and fails with a duplicate key. The original demo
+ * checked first and inserted afterwards, which lets two concurrent deliveries both pass the check.
  */
 @Service
 public class CreditService {
 
     private static final Logger log = LoggerFactory.getLogger(CreditService.class);
 
-    private final CreditMapper credits;
+    private final DedupMapper dedup;
+    private final BalanceMapper balances;
     private final MeterRegistry metrics;
 
-    CreditService(CreditMapper credits, MeterRegistry metrics) {
-        this.credits = credits;
+    CreditService(DedupMapper dedup, BalanceMapper balances, MeterRegistry metrics) {
+        this.dedup = dedup;
+        this.balances = balances;
         this.metrics = metrics;
     }
 
@@ -41,25 +44,33 @@ public class CreditService {
     @Transactional(timeout = 10)
     public CreditOutcome apply(RechargeSucceeded payment, AppliedBy path) {
         try {
-            LocalDateTime paidAt = payment.paidAt() == null ? null : LocalDateTime.ofInstant(payment.paidAt(), ZoneOffset.UTC);
-            credits.insertDedup(payment.txNo(), payment.accountNo(), payment.amount(), path.name(), paidAt);
+            LocalDateTime paidAt =
+                    payment.paidAt() == null ? null : LocalDateTime.ofInstant(payment.paidAt(), ZoneOffset.UTC);
+            dedup.claim(payment.txNo(), payment.accountNo(), payment.amount(), path.name(), paidAt);
         } catch (DuplicateKeyException alreadyCredited) {
             // Nothing else was written in this transaction, so committing it is harmless.
             log.info("Payment already credited; {} ignored", path);
-            metrics.counter("dtx.account.credits", "path", path.name().toLowerCase(), "outcome", "already_applied").increment();
+            count(path, CreditOutcome.ALREADY_APPLIED);
             return CreditOutcome.ALREADY_APPLIED;
         }
-        if (credits.addToBalance(payment.accountNo(), payment.amount()) != 1) {
+        if (balances.addToBalance(payment.accountNo(), payment.amount()) != 1) {
             // Throwing rolls the dedup row back too: an unknown account leaves no trace here.
             throw new UnknownAccountException(payment.accountNo());
         }
         log.info("Credited {} to account {} via {}", payment.amount(), payment.accountNo(), path);
-        metrics.counter("dtx.account.credits", "path", path.name().toLowerCase(), "outcome", "applied").increment();
+        count(path, CreditOutcome.APPLIED);
         return CreditOutcome.APPLIED;
     }
 
     /** One statement, consistent on its own: no transaction needed around it. */
     public boolean isCredited(String txNo) {
-        return credits.isCredited(txNo);
+        return dedup.isCredited(txNo);
+    }
+
+    private void count(AppliedBy path, CreditOutcome outcome) {
+        metrics.counter("dtx.account.credits",
+                        "path", path.name().toLowerCase(Locale.ROOT),
+                        "outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .increment();
     }
 }

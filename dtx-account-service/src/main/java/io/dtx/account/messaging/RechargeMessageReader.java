@@ -1,7 +1,7 @@
 package io.dtx.account.messaging;
 
 import io.dtx.contract.RechargeSucceeded;
-import java.math.BigDecimal;
+import io.dtx.contract.RechargeRules;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,11 +24,11 @@ class RechargeMessageReader {
         } catch (JacksonException e) {
             throw new PoisonException("unreadable body: " + e.getOriginalMessage());
         }
-        if (payment.amount().signum() <= 0 || payment.amount().scale() > 2 || payment.amount().compareTo(new BigDecimal("1000000.00")) > 0) {
+        if (!RechargeRules.isAmount(payment.amount())) {
             throw new PoisonException("impossible amount " + payment.amount().toPlainString());
         }
-        if (payment.txNo().isBlank() || payment.txNo().length() > 64 || payment.accountNo().isBlank() || payment.accountNo().length() > 64) {
-            throw new PoisonException("txNo or accountNo missing or too long");
+        if (!RechargeRules.isTxNo(payment.txNo()) || !RechargeRules.isAccountNo(payment.accountNo())) {
+            throw new PoisonException("txNo or accountNo missing or malformed");
         }
         return payment;
     }

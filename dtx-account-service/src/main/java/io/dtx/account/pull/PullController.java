@@ -1,5 +1,6 @@
 package io.dtx.account.pull;
 
+import io.dtx.contract.RechargeRules;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +22,9 @@ class PullController {
     }
 
     @PostMapping(path = "/accounts/recharges/{txNo}/pull", produces = MediaType.APPLICATION_JSON_VALUE)
-    PullResult pull(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "is not a transaction number") String txNo) {
+    PullResult pull(
+            @PathVariable @Pattern(regexp = RechargeRules.TX_NO_PATTERN, message = "is not a transaction number")
+                    String txNo) {
         return new PullResult(txNo, pulls.pull(txNo));
     }
 }

@@ -1,0 +1,28 @@
+package io.dtx.account.web;
+
+import io.dtx.account.account.AccountNotFoundException;
+import io.dtx.account.credit.UnknownAccountException;
+import io.dtx.account.pull.PayServiceUnavailableException;
+import io.dtx.web.ProblemCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+
+/**
+ * What each of the account service's own failures tells the client. Bad input, a database that is
+ * down and unexpected errors are answered the same way in both services (see {@code dtx-web}).
+ */
+@Configuration(proxyBeanMethods = false)
+class AccountProblems {
+
+    @Bean
+    ProblemCatalog problemCatalog() {
+        return new ProblemCatalog()
+                .map(AccountNotFoundException.class, HttpStatus.NOT_FOUND, "Account not found")
+                .map(UnknownAccountException.class, HttpStatus.UNPROCESSABLE_CONTENT, "Payment for an unknown account")
+                // "I could not ask" must never read as "the payment failed", the original demo's mistake.
+                .map(PayServiceUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE, "Pay service unavailable",
+                        (e, problem) -> problem.setDetail("The pay service could not be asked; nothing was credited "
+                                + "and nothing is known about the payment. Retry later."));
+    }
+}
