@@ -13,22 +13,36 @@ import org.junit.jupiter.api.Test;
 class AccountArchitectureTests {
 
     private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.dtx.account");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.dtx.account");
 
     @Test
     void everyCreditGoesThroughTheOneTransactionalPath() {
         // Only CreditService may touch the dedup table and the balance: message, pull and
         // reconciliation must all share its insert-first transaction.
-        classes().that().haveSimpleName("DedupMapper").or().haveSimpleName("BalanceMapper")
-                .should().onlyBeAccessed().byClassesThat().haveSimpleName("CreditService")
+        classes()
+                .that()
+                .haveSimpleName("DedupMapper")
+                .or()
+                .haveSimpleName("BalanceMapper")
+                .should()
+                .onlyBeAccessed()
+                .byClassesThat()
+                .haveSimpleName("CreditService")
                 .check(classes);
     }
 
     @Test
     void listenersOnlyDelegate() {
-        noClasses().that().haveSimpleNameEndingWith("Listener")
-                .should().dependOnClassesThat().areAssignableTo(BaseMapper.class)
-                .orShould().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Listener")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(BaseMapper.class)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework.jdbc..")
                 .check(classes);
     }
 

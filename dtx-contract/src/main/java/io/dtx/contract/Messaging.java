@@ -29,6 +29,5 @@ public final class Messaging {
     /** Every consumer group, so their retry and dead-letter topics can be created up front. */
     public static final List<String> CONSUMER_GROUPS = List.of(ACCOUNT_CONSUMER_GROUP);
 
-    private Messaging() {
-    }
+    private Messaging() {}
 }

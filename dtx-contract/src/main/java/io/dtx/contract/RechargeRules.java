@@ -36,8 +36,7 @@ public final class RechargeRules {
     private static final Pattern TX_NO = Pattern.compile(TX_NO_PATTERN);
     private static final Pattern ACCOUNT_NO = Pattern.compile(ACCOUNT_NO_PATTERN);
 
-    private RechargeRules() {
-    }
+    private RechargeRules() {}
 
     public static boolean isTxNo(String text) {
         return text != null && TX_NO.matcher(text).matches();

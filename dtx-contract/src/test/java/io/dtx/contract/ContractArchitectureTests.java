@@ -20,19 +20,32 @@ class ContractArchitectureTests {
 
     @Test
     void dependsOnNothingButTheJdk() {
-        classes().that().resideInAPackage("io.dtx.contract..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("io.dtx.contract..", "java..")
+        classes()
+                .that()
+                .resideInAPackage("io.dtx.contract..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("io.dtx.contract..", "java..")
                 .check(contract);
     }
 
     @Test
     void hasNoSpringOrRocketMqImports() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.rocketmq..", "com.fasterxml..", "tools.jackson..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..", "org.apache.rocketmq..", "com.fasterxml..", "tools.jackson..")
                 .check(contract);
     }
 
     @Test
     void messagesAreRecords() {
-        classes().that().haveSimpleNameEndingWith("Succeeded").should().beRecords().check(contract);
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Succeeded")
+                .should()
+                .beRecords()
+                .check(contract);
     }
 }

@@ -21,7 +21,9 @@ class RechargeRulesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " 1", "1;2", "a/b", "é", "1234567890123456789012345678901234567890123456789012345678901234X"})
+    @ValueSource(
+            strings = {"", " 1", "1;2", "a/b", "é", "1234567890123456789012345678901234567890123456789012345678901234X"
+            })
     void accountNumbersOutsideThePatternAreRefused(String accountNo) {
         assertThat(RechargeRules.isAccountNo(accountNo)).isFalse();
     }

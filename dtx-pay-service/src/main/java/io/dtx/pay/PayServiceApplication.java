@@ -22,6 +22,6 @@ public class PayServiceApplication {
     @Bean
     @ConditionalOnMissingBean
     LocalCommitHook noLocalCommitHook() {
-        return (txNo, accountNo) -> { };
+        return (txNo, accountNo) -> {};
     }
 }

@@ -16,19 +16,28 @@ import org.junit.jupiter.api.Test;
 class PayArchitectureTests {
 
     private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.dtx.pay");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.dtx.pay");
 
     @Test
     void controllersDoNotTouchMappersDirectly() {
-        noClasses().that().haveSimpleNameEndingWith("Controller")
-                .should().dependOnClassesThat().areAssignableTo(BaseMapper.class)
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Controller")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(BaseMapper.class)
                 .check(classes);
     }
 
     @Test
     void transactionListenerGoesThroughTheLedgerNotTheMapper() {
-        noClasses().that().haveSimpleNameEndingWith("TransactionListener")
-                .should().dependOnClassesThat().areAssignableTo(BaseMapper.class)
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("TransactionListener")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(BaseMapper.class)
                 .check(classes);
     }
 
@@ -36,8 +45,12 @@ class PayArchitectureTests {
     void productionCodeNeverDependsOnTheLab() {
         // The lab's seams (a pause before COMMIT, a naive endpoint) are switched on by a profile;
         // nothing that runs in production may need them to exist.
-        noClasses().that().resideOutsideOfPackage("io.dtx.pay.lab..")
-                .should().dependOnClassesThat().resideInAPackage("io.dtx.pay.lab..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.dtx.pay.lab..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.dtx.pay.lab..")
                 .check(classes);
     }
 
@@ -49,9 +62,14 @@ class PayArchitectureTests {
     @Test
     void onlyThePaymentPackageTouchesThePaymentTable() {
         // (The application class names BaseMapper only to tell MyBatis what a mapper is.)
-        noClasses().that().resideOutsideOfPackage("io.dtx.pay.payment..")
-                .and().doNotHaveSimpleName("PayServiceApplication")
-                .should().dependOnClassesThat().areAssignableTo(BaseMapper.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.dtx.pay.payment..")
+                .and()
+                .doNotHaveSimpleName("PayServiceApplication")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(BaseMapper.class)
                 .check(classes);
     }
 

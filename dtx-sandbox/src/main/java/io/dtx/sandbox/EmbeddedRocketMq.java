@@ -16,18 +16,25 @@ import org.apache.rocketmq.store.config.MessageStoreConfig;
  * under the given directory.
  *
  * <p>It is the same broker code a production cluster runs; only the timings are shortened so that
- * a local run shows check-back and redelivery in seconds instead of minutes:
- * <table>
- *   <caption>Broker settings that differ from the defaults</caption>
- *   <tr><th>setting</th><th>here</th><th>default</th><th>effect</th></tr>
- *   <tr><td>transactionCheckInterval</td><td>1 s</td><td>30 s</td><td>how often the broker scans half messages</td></tr>
- *   <tr><td>transactionTimeOut</td><td>1 s</td><td>6 s</td><td>how old a half message must be before its producer is asked</td></tr>
- *   <tr><td>transactionOpBatchInterval</td><td>100 ms</td><td>3 s</td><td>must stay below the timeout, or settled half messages are checked again</td></tr>
- *   <tr><td>transactionCheckMax</td><td>30</td><td>15</td><td>checks before a half message is given up; a check also counts when no producer is online, so this is how long (30 s here) a producer group may be down before its unsettled half messages are dropped</td></tr>
- *   <tr><td>transactionMetricFlushInterval</td><td>1 s</td><td>10 s</td><td>the metrics thread spins on a core for this long after start (a RocketMQ bug)</td></tr>
- *   <tr><td>timerWheelEnable</td><td>false</td><td>true</td><td>no timer messages here; the wheel's flush alone kept half a core busy</td></tr>
- *   <tr><td>messageDelayLevel</td><td>{@value #DELAY_LEVELS}</td><td>1s 5s 10s 30s 1m ... 2h</td><td>redelivery delays; a consumer's n-th retry uses level n+2</td></tr>
- * </table>
+ * a local run shows check-back and redelivery in seconds instead of minutes. The broker settings
+ * that differ from the defaults:
+ * <ul>
+ *   <li>{@code transactionCheckInterval} 1 s (default 30 s): how often the broker scans half
+ *       messages.</li>
+ *   <li>{@code transactionTimeOut} 1 s (6 s): how old a half message must be before its producer
+ *       is asked.</li>
+ *   <li>{@code transactionOpBatchInterval} 100 ms (3 s): must stay below the timeout, or settled
+ *       half messages are checked again.</li>
+ *   <li>{@code transactionCheckMax} 30 (15): checks before a half message is given up; a check
+ *       also counts when no producer is online, so this is how long (30 s here) a producer group
+ *       may be down before its unsettled half messages are dropped.</li>
+ *   <li>{@code transactionMetricFlushInterval} 1 s (10 s): the metrics thread spins on a core for
+ *       this long after start (a RocketMQ bug).</li>
+ *   <li>{@code timerWheelEnable} false (true): no timer messages here; the wheel's flush alone
+ *       kept half a core busy.</li>
+ *   <li>{@code messageDelayLevel} {@value #DELAY_LEVELS} (1s 5s 10s 30s 1m ... 2h): redelivery
+ *       delays; a consumer's n-th retry uses level n+2.</li>
+ * </ul>
  * The transactional message service itself is swapped for {@link OpBatchWithoutBusyLoop}, which
  * fixes a busy loop of RocketMQ 5.5.0.
  */

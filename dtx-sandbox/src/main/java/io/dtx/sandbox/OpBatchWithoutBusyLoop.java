@@ -36,7 +36,8 @@ final class OpBatchWithoutBusyLoop extends TransactionalMessageServiceImpl {
     @Override
     public long batchSendOpMessage() {
         long wakeUpAt = super.batchSendOpMessage();
-        boolean nothingPending = getDeleteContext().values().stream().allMatch(queue -> queue.getContextQueue().isEmpty());
+        boolean nothingPending = getDeleteContext().values().stream()
+                .allMatch(queue -> queue.getContextQueue().isEmpty());
         if (wakeUpAt == 0 && nothingPending) {
             return System.currentTimeMillis() + broker.getBrokerConfig().getTransactionOpBatchInterval();
         }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +25,12 @@ public final class Sandbox implements AutoCloseable {
     private final MysqlServer mysql;
     private final Map<String, MysqlServer> serviceLogins;
 
-    private Sandbox(EmbeddedRocketMq embeddedBroker, EmbeddedMariaDb embeddedDatabase, String namesrvAddr, MysqlServer mysql,
-                    Map<String, MysqlServer> serviceLogins) {
+    private Sandbox(
+            EmbeddedRocketMq embeddedBroker,
+            EmbeddedMariaDb embeddedDatabase,
+            String namesrvAddr,
+            MysqlServer mysql,
+            Map<String, MysqlServer> serviceLogins) {
         this.embeddedBroker = embeddedBroker;
         this.embeddedDatabase = embeddedDatabase;
         this.namesrvAddr = namesrvAddr;
@@ -37,22 +42,31 @@ public final class Sandbox implements AutoCloseable {
         long started = System.nanoTime();
         CompletableFuture<EmbeddedMariaDb> database = config.externalMysql().isPresent()
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> timed("MariaDB", () -> EmbeddedMariaDb.start(config.workDir().resolve("mariadb"))));
+                : CompletableFuture.supplyAsync(() -> timed(
+                        "MariaDB", () -> EmbeddedMariaDb.start(config.workDir().resolve("mariadb"))));
         EmbeddedRocketMq broker = null;
         try {
             if (config.externalNamesrv().isEmpty()) {
-                broker = timed("RocketMQ", () -> EmbeddedRocketMq.start(config.workDir().resolve("rocketmq")));
+                broker = timed(
+                        "RocketMQ",
+                        () -> EmbeddedRocketMq.start(config.workDir().resolve("rocketmq")));
             }
             EmbeddedMariaDb db = database.join();
-            MysqlServer mysql = db != null ? db.server() : config.externalMysql().orElseThrow();
+            MysqlServer mysql =
+                    db != null ? db.server() : config.externalMysql().orElseThrow();
             SqlScripts.apply(mysql, SqlScripts.BANK1, SqlScripts.BANK1_PAY);
             Map<String, MysqlServer> logins = ServiceUsers.create(mysql);
-            String namesrv = broker != null ? broker.namesrvAddr() : config.externalNamesrv().orElseThrow();
+            String namesrv = broker != null
+                    ? broker.namesrvAddr()
+                    : config.externalNamesrv().orElseThrow();
             Sandbox sandbox = new Sandbox(broker, db, namesrv, mysql, logins);
-            log.info("Sandbox ready in {} ms: namesrv {} ({}), database {} ({})",
+            log.info(
+                    "Sandbox ready in {} ms: namesrv {} ({}), database {} ({})",
                     (System.nanoTime() - started) / 1_000_000,
-                    namesrv, broker != null ? "embedded" : "external",
-                    mysql.baseUrl(), db != null ? "embedded" : "external");
+                    namesrv,
+                    broker != null ? "embedded" : "external",
+                    mysql.baseUrl(),
+                    db != null ? "embedded" : "external");
             return sandbox;
         } catch (RuntimeException e) {
             closeQuietly(broker);
@@ -63,7 +77,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Creates the topics and, per consumer group, its retry and dead-letter topics. */
     public void declare(Collection<String> topics, Collection<String> consumerGroups) {
-        Runnable nudge = embeddedBroker != null ? embeddedBroker::registerWithNamesrv : () -> { };
+        Runnable nudge = embeddedBroker != null ? embeddedBroker::registerWithNamesrv : () -> {};
         try (RocketMqAdmin admin = new RocketMqAdmin(namesrvAddr, nudge)) {
             admin.declare(topics, consumerGroups);
         }
@@ -105,7 +119,7 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static <T> T timed(String what, java.util.function.Supplier<T> start) {
+    private static <T> T timed(String what, Supplier<T> start) {
         long t0 = System.nanoTime();
         T result = start.get();
         log.info("Embedded {} started in {} ms", what, (System.nanoTime() - t0) / 1_000_000);

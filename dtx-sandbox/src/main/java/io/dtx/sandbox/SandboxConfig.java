@@ -27,10 +27,11 @@ public record SandboxConfig(Path workDir, Optional<MysqlServer> externalMysql, O
     }
 
     static SandboxConfig from(Path workDir, Map<String, String> env) {
-        Optional<MysqlServer> mysql = nonBlank(env.get("DTX_MYSQL_URL")).map(url -> new MysqlServer(
-                url,
-                nonBlank(env.get("DTX_MYSQL_USER")).orElse("root"),
-                env.getOrDefault("DTX_MYSQL_PASSWORD", "")));
+        Optional<MysqlServer> mysql = nonBlank(env.get("DTX_MYSQL_URL"))
+                .map(url -> new MysqlServer(
+                        url,
+                        nonBlank(env.get("DTX_MYSQL_USER")).orElse("root"),
+                        env.getOrDefault("DTX_MYSQL_PASSWORD", "")));
         return new SandboxConfig(workDir, mysql, nonBlank(env.get("DTX_NAMESRV_ADDR")));
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The sandbox as a process of its own, used by {@code ./dtx}: starts the broker and/or the
@@ -24,8 +25,7 @@ import java.util.Map;
  */
 public final class SandboxMain {
 
-    private SandboxMain() {
-    }
+    private SandboxMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || args.length > 3) {
@@ -42,7 +42,8 @@ public final class SandboxMain {
             case "database" -> database(workDir);
             default -> throw new IllegalArgumentException("unknown part: " + part + " (all, broker or database)");
         };
-        writeAtomically(envFile, env + "DTX_SANDBOX_PID=" + ProcessHandle.current().pid() + "\n");
+        writeAtomically(
+                envFile, env + "DTX_SANDBOX_PID=" + ProcessHandle.current().pid() + "\n");
         // The broker keeps a non-daemon thread; the JVM ends when it is signalled, after the hook.
         Thread.currentThread().join();
     }
@@ -52,12 +53,15 @@ public final class SandboxMain {
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
         sandbox.declare(Messaging.TOPICS, Messaging.CONSUMER_GROUPS);
         return "DTX_NAMESRV_ADDR=" + sandbox.namesrvAddr() + "\n"
-                + databaseEnv(sandbox.mysql(), Map.of("bank1_pay", sandbox.serviceLogin("bank1_pay"), "bank1", sandbox.serviceLogin("bank1")));
+                + databaseEnv(
+                        sandbox.mysql(),
+                        Map.of("bank1_pay", sandbox.serviceLogin("bank1_pay"), "bank1", sandbox.serviceLogin("bank1")));
     }
 
     private static String broker(Path workDir) throws IOException {
         int brokerPort = portFromEnv("DTX_BROKER_PORT").orElse(freeBrokerPort());
-        EmbeddedRocketMq broker = EmbeddedRocketMq.start(workDir.resolve("rocketmq"), portFromEnv("DTX_NAMESRV_PORT").orElse(0), brokerPort);
+        EmbeddedRocketMq broker = EmbeddedRocketMq.start(
+                workDir.resolve("rocketmq"), portFromEnv("DTX_NAMESRV_PORT").orElse(0), brokerPort);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "broker-stop"));
         // Idempotent: a restarted broker already has its topics in its store.
         try (RocketMqAdmin admin = new RocketMqAdmin(broker.namesrvAddr(), broker::registerWithNamesrv)) {
@@ -85,14 +89,21 @@ public final class SandboxMain {
                 DTX_PAY_DB_PASSWORD=%s
                 DTX_ACCOUNT_DB_USER=%s
                 DTX_ACCOUNT_DB_PASSWORD=%s
-                """.formatted(admin.baseUrl(), admin.user(), admin.password(), admin.jdbcUrl("bank1"), admin.jdbcUrl("bank1_pay"),
-                logins.get("bank1_pay").user(), logins.get("bank1_pay").password(),
-                logins.get("bank1").user(), logins.get("bank1").password());
+                """.formatted(
+                        admin.baseUrl(),
+                        admin.user(),
+                        admin.password(),
+                        admin.jdbcUrl("bank1"),
+                        admin.jdbcUrl("bank1_pay"),
+                        logins.get("bank1_pay").user(),
+                        logins.get("bank1_pay").password(),
+                        logins.get("bank1").user(),
+                        logins.get("bank1").password());
     }
 
-    private static java.util.Optional<Integer> portFromEnv(String name) {
+    private static Optional<Integer> portFromEnv(String name) {
         String value = System.getenv(name);
-        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Integer.parseInt(value.strip()));
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(value.strip()));
     }
 
     /** A free port P whose P-2 is free too (the broker's VIP channel), so a restart can bind both again. */

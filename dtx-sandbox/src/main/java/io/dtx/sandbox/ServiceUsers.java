@@ -27,8 +27,7 @@ public final class ServiceUsers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ServiceUsers() {
-    }
+    private ServiceUsers() {}
 
     /**
      * Creates (or resets the password of) each service's user, logged in as {@code admin}.
@@ -38,7 +37,7 @@ public final class ServiceUsers {
     public static Map<String, MysqlServer> create(MysqlServer admin) {
         Map<String, MysqlServer> logins = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(admin.jdbcUrl(""), admin.user(), admin.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             for (Map.Entry<String, String> owner : OWNERS.entrySet()) {
                 String schema = owner.getKey();
                 String user = owner.getValue();
@@ -51,7 +50,8 @@ public final class ServiceUsers {
             }
             return logins;
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the services' database users as " + admin.user() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not create the services' database users as " + admin.user() + ": " + e.getMessage(), e);
         }
     }
 

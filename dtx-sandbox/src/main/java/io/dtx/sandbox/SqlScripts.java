@@ -27,14 +27,13 @@ public final class SqlScripts {
     /** The pay side's schema ("bank 2", database bank1_pay). */
     public static final String BANK1_PAY = "bank1_pay.sql";
 
-    private SqlScripts() {
-    }
+    private SqlScripts() {}
 
     /** Applies the named scripts, in order; every script is written to be re-runnable. */
     public static void apply(MysqlServer server, String... scriptNames) {
         // No schema in the URL: the scripts create their databases and switch with USE.
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl(""), server.user(), server.password());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String name : scriptNames) {
                 for (String sql : statements(read(name))) {
                     statement.execute(sql);
@@ -78,7 +77,8 @@ public final class SqlScripts {
             }
         }
         if (!current.toString().isBlank()) {
-            throw new IllegalArgumentException("Script ends inside a statement: " + current.toString().strip());
+            throw new IllegalArgumentException(
+                    "Script ends inside a statement: " + current.toString().strip());
         }
         return statements;
     }

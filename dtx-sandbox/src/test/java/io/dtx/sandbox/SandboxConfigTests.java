@@ -21,11 +21,13 @@ class SandboxConfigTests {
 
     @Test
     void usesExternalServersNamedByTheEnvironment() {
-        SandboxConfig config = SandboxConfig.from(dir, Map.of(
-                "DTX_MYSQL_URL", "jdbc:mysql://db:3306",
-                "DTX_MYSQL_USER", "dtx",
-                "DTX_MYSQL_PASSWORD", "s3cret",
-                "DTX_NAMESRV_ADDR", " mq:9876 "));
+        SandboxConfig config = SandboxConfig.from(
+                dir,
+                Map.of(
+                        "DTX_MYSQL_URL", "jdbc:mysql://db:3306",
+                        "DTX_MYSQL_USER", "dtx",
+                        "DTX_MYSQL_PASSWORD", "s3cret",
+                        "DTX_NAMESRV_ADDR", " mq:9876 "));
 
         assertThat(config.externalMysql()).contains(new MysqlServer("jdbc:mysql://db:3306", "dtx", "s3cret"));
         assertThat(config.externalNamesrv()).contains("mq:9876");
@@ -33,7 +35,9 @@ class SandboxConfigTests {
 
     @Test
     void blankVariablesCountAsUnset() {
-        assertThat(SandboxConfig.from(dir, Map.of("DTX_MYSQL_URL", " ", "DTX_NAMESRV_ADDR", "")).externalMysql()).isEmpty();
+        assertThat(SandboxConfig.from(dir, Map.of("DTX_MYSQL_URL", " ", "DTX_NAMESRV_ADDR", ""))
+                        .externalMysql())
+                .isEmpty();
     }
 
     @Test
@@ -46,7 +50,8 @@ class SandboxConfigTests {
 
     @Test
     void neverPrintsThePassword() {
-        assertThat(new MysqlServer("jdbc:mysql://db:3306", "u", "s3cret").toString()).doesNotContain("s3cret");
+        assertThat(new MysqlServer("jdbc:mysql://db:3306", "u", "s3cret").toString())
+                .doesNotContain("s3cret");
     }
 
     @Test

@@ -19,7 +19,8 @@ class SqlScriptsTests {
                 INSERT INTO t VALUES (1);
                 """);
 
-        assertThat(statements).containsExactly("CREATE TABLE t (\n  a INT COMMENT 'x; y'\n)", "INSERT INTO t VALUES (1)");
+        assertThat(statements)
+                .containsExactly("CREATE TABLE t (\n  a INT COMMENT 'x; y'\n)", "INSERT INTO t VALUES (1)");
     }
 
     @Test
@@ -32,8 +33,12 @@ class SqlScriptsTests {
     @Test
     void bothShippedScriptsSplitIntoStatementsThatCreateTheirDatabase() {
         assertThat(SqlScripts.statements(SqlScripts.read(SqlScripts.BANK1)))
-                .first().asString().startsWith("CREATE DATABASE IF NOT EXISTS bank1 ");
+                .first()
+                .asString()
+                .startsWith("CREATE DATABASE IF NOT EXISTS bank1 ");
         assertThat(SqlScripts.statements(SqlScripts.read(SqlScripts.BANK1_PAY)))
-                .first().asString().startsWith("CREATE DATABASE IF NOT EXISTS bank1_pay ");
+                .first()
+                .asString()
+                .startsWith("CREATE DATABASE IF NOT EXISTS bank1_pay ");
     }
 }

@@ -2,9 +2,12 @@ package io.dtx.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,10 +34,14 @@ class BadInputIntegrationTests {
                 Arguments.of("amount as object", "{\"accountNo\":\"1\",\"amount\":{}}", "amount"),
                 Arguments.of("missing account", "{\"amount\":\"1.00\"}", "accountNo"),
                 Arguments.of("empty account", "{\"accountNo\":\"\",\"amount\":\"1.00\"}", "accountNo"),
-                Arguments.of("overlong account", "{\"accountNo\":\"" + "9".repeat(65) + "\",\"amount\":\"1.00\"}", "accountNo"),
+                Arguments.of(
+                        "overlong account",
+                        "{\"accountNo\":\"" + "9".repeat(65) + "\",\"amount\":\"1.00\"}",
+                        "accountNo"),
                 Arguments.of("unicode account", "{\"accountNo\":\"张三\",\"amount\":\"1.00\"}", "accountNo"),
                 Arguments.of("SQL in account", "{\"accountNo\":\"1' OR '1'='1\",\"amount\":\"1.00\"}", "accountNo"),
-                Arguments.of("unknown field", "{\"accountNo\":\"1\",\"amount\":\"1.00\",\"currency\":\"EUR\"}", "currency"),
+                Arguments.of(
+                        "unknown field", "{\"accountNo\":\"1\",\"amount\":\"1.00\",\"currency\":\"EUR\"}", "currency"),
                 Arguments.of("malformed JSON", "{\"accountNo\":\"1\",", null),
                 Arguments.of("not JSON at all", "accountNo=1&amount=1", null),
                 Arguments.of("amount with a trailing space", "{\"accountNo\":\"1\",\"amount\":\"100 \"}", "amount"),
@@ -62,7 +69,8 @@ class BadInputIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badHeadersAndPaths")
     void badHeaderOrPathIsRefused(String what, Http http, String path, Map<String, String> headers, String method) {
-        Http.Response response = "GET".equals(method) ? http.get(path) : http.post(path, Http.rechargeJson("1", "1.00"), headers);
+        Http.Response response =
+                "GET".equals(method) ? http.get(path) : http.post(path, Http.rechargeJson("1", "1.00"), headers);
 
         assertThat(response.status()).as(what).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -71,32 +79,43 @@ class BadInputIntegrationTests {
     static Stream<Arguments> badHeadersAndPaths() {
         DtxStack s = DtxStack.get();
         return Stream.of(
-                Arguments.of("idempotency key with spaces", s.payHttp, "/pay/recharges",
-                        Map.of("Content-Type", "application/json", "Idempotency-Key", "a b"), "POST"),
+                Arguments.of(
+                        "idempotency key with spaces",
+                        s.payHttp,
+                        "/pay/recharges",
+                        Map.of("Content-Type", "application/json", "Idempotency-Key", "a b"),
+                        "POST"),
                 Arguments.of("txNo with quote", s.payHttp, "/pay/recharges/a'b", Map.of(), "GET"),
                 Arguments.of("feed cursor not a number", s.payHttp, "/pay/recharges?after=abc", Map.of(), "GET"),
                 Arguments.of("feed limit too large", s.payHttp, "/pay/recharges?limit=100000", Map.of(), "GET"),
                 Arguments.of("account with quote", s.accountHttp, "/accounts/a'b", Map.of(), "GET"),
-                Arguments.of("pull of a bad txNo", s.accountHttp, "/accounts/recharges/a'b/pull", Map.of("Content-Type", "application/json"), "POST"));
+                Arguments.of(
+                        "pull of a bad txNo",
+                        s.accountHttp,
+                        "/accounts/recharges/a'b/pull",
+                        Map.of("Content-Type", "application/json"),
+                        "POST"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void wrongContentTypeIsRefused() {
-        Http.Response response = stack.payHttp.post("/pay/recharges", "{\"accountNo\":\"1\",\"amount\":\"1.00\"}", Map.of("Content-Type", "text/plain"));
+        Http.Response response = stack.payHttp.post(
+                "/pay/recharges", "{\"accountNo\":\"1\",\"amount\":\"1.00\"}", Map.of("Content-Type", "text/plain"));
 
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void internalEndpointsRefuseCallersWithoutTheServiceToken() {
-        String txNo = java.util.UUID.randomUUID().toString();
-        for (Http.Response response : java.util.List.of(
+        String txNo = UUID.randomUUID().toString();
+        for (Http.Response response : List.of(
                 stack.payHttp.withoutToken().get("/pay/recharges/" + txNo),
                 stack.payHttp.withoutToken().get("/pay/recharges?after=0"),
                 stack.accountHttp.withoutToken().post("/accounts/recharges/" + txNo + "/pull", ""),
                 stack.accountHttp.withoutToken().post("/accounts/reconciliation/runs", ""),
-                new Http(stack.payHttp.baseUrl(), "not-the-token-but-long-enough-anyway").get("/pay/recharges/" + txNo))) {
+                new Http(stack.payHttp.baseUrl(), "not-the-token-but-long-enough-anyway")
+                        .get("/pay/recharges/" + txNo))) {
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
@@ -104,7 +123,7 @@ class BadInputIntegrationTests {
         assertThat(stack.accountHttp.withoutToken().get("/accounts/1").status()).isEqualTo(200);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void oversizedBodyIs413AndChangesNothing() {
         long payments = stack.db.count("bank1_pay", "account_pay");
         String body = "{\"accountNo\":\"1\",\"amount\":\"1.00\",\"pad\":\"" + "x".repeat(20 * 1024) + "\"}";
@@ -116,7 +135,7 @@ class BadInputIntegrationTests {
         assertThat(stack.db.count("bank1_pay", "account_pay")).isEqualTo(payments);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void pathParametersAndUrlsTomcatRefusesGetProblemsToo() {
         Http.Response semicolon = stack.accountHttp.get("/accounts/1;select%201");
         Http.Response nul = stack.accountHttp.get("/accounts/%00");

@@ -22,19 +22,29 @@ class BrokerUnreachableIntegrationTests {
             deadPort = socket.getLocalPort(); // free now, and nothing listens there once closed
         }
         String accountNo = stack.db.newAccount("nobroker-");
-        try (ConfigurableApplicationContext pay = new SpringApplicationBuilder(PayServiceApplication.class).run(
-                DtxStack.serviceArgs(stack.infra, "dtx-pay-service", "bank1_pay", Map.of(
-                        "rocketmq.name-server", "127.0.0.1:" + deadPort,
-                        "rocketmq.producer.group", "it-nobroker-" + deadPort,
-                        "rocketmq.producer.send-message-timeout", 2000)))) {
-            Http http = new Http("http://127.0.0.1:" + ((WebServerApplicationContext) pay).getWebServer().getPort());
+        try (ConfigurableApplicationContext pay = new SpringApplicationBuilder(PayServiceApplication.class)
+                .run(DtxStack.serviceArgs(
+                        stack.infra,
+                        "dtx-pay-service",
+                        "bank1_pay",
+                        Map.of(
+                                "rocketmq.name-server", "127.0.0.1:" + deadPort,
+                                "rocketmq.producer.group", "it-nobroker-" + deadPort,
+                                "rocketmq.producer.send-message-timeout", 2000)))) {
+            Http http = new Http("http://127.0.0.1:"
+                    + ((WebServerApplicationContext) pay).getWebServer().getPort());
 
             Http.Response refused = http.post("/pay/recharges", rechargeJson(accountNo, "20.00"));
 
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().get("title").asString()).isEqualTo("Message broker unavailable");
-            assertThat(stack.db.scalar("bank1_pay", "SELECT COUNT(*) FROM account_pay WHERE account_no = ?", Long.class, accountNo)).isZero();
+            assertThat(stack.db.scalar(
+                            "bank1_pay",
+                            "SELECT COUNT(*) FROM account_pay WHERE account_no = ?",
+                            Long.class,
+                            accountNo))
+                    .isZero();
         }
     }
 }

@@ -49,9 +49,16 @@ class CheckBackIntegrationTests {
         // hits its 5 s transaction timeout and fails, a real local-transaction failure.
         try (Connection blocker = stack.db.connect("bank1_pay")) {
             blocker.setAutoCommit(false);
-            Db.prepare(blocker, "INSERT INTO account_pay (id, account_no, pay_amount, result, idempotency_key) VALUES (?, 'blocker', 1.00, 'success', ?)",
-                    "blocker-" + UUID.randomUUID(), key).executeUpdate();
-            refused = stack.payHttp.post("/pay/recharges", rechargeJson(accountNo, "13.00"),
+            Db.prepare(
+                            blocker,
+                            "INSERT INTO account_pay (id, account_no, pay_amount, result, idempotency_key)"
+                                    + " VALUES (?, 'blocker', 1.00, 'success', ?)",
+                            "blocker-" + UUID.randomUUID(),
+                            key)
+                    .executeUpdate();
+            refused = stack.payHttp.post(
+                    "/pay/recharges",
+                    rechargeJson(accountNo, "13.00"),
                     Map.of("Content-Type", "application/json", "Idempotency-Key", key));
             blocker.rollback();
         }
@@ -72,7 +79,11 @@ class CheckBackIntegrationTests {
     }
 
     private static double checkBacks(String answer) {
-        Counter counter = stack.pay.getBean(MeterRegistry.class).find("dtx.pay.checkback").tag("answer", answer).counter();
+        Counter counter = stack.pay
+                .getBean(MeterRegistry.class)
+                .find("dtx.pay.checkback")
+                .tag("answer", answer)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

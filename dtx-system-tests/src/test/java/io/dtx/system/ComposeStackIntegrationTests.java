@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +22,8 @@ import org.testcontainers.containers.wait.strategy.Wait;
  * Where it runs, the rest of this module also runs on MySQL and RocketMQ containers
  * (DTX_TEST_INFRA=auto picks them), check-back story included.
  */
-@EnabledIf(value = "io.dtx.testsupport.SharedInfrastructure#dockerAvailable",
+@EnabledIf(
+        value = "io.dtx.testsupport.SharedInfrastructure#dockerAvailable",
         disabledReason = "no Docker engine: the compose stack cannot run here")
 class ComposeStackIntegrationTests {
 
@@ -32,13 +34,33 @@ class ComposeStackIntegrationTests {
         String secret = UUID.randomUUID().toString();
         compose = new ComposeContainer(new File("../docker-compose.yml"))
                 .withEnv(Map.of(
-                        "MYSQL_ROOT_PASSWORD", secret, "PAY_DB_PASSWORD", secret, "ACCOUNT_DB_PASSWORD", secret,
-                        "NACOS_AUTH_TOKEN", java.util.Base64.getEncoder().encodeToString((secret + secret).getBytes()),
-                        "NACOS_AUTH_IDENTITY_KEY", "dtx-it", "NACOS_AUTH_IDENTITY_VALUE", secret,
-                        "NACOS_USERNAME", "nacos", "NACOS_PASSWORD", "nacos", "DTX_SERVICE_TOKEN", DtxStack.SERVICE_TOKEN))
+                        "MYSQL_ROOT_PASSWORD",
+                        secret,
+                        "PAY_DB_PASSWORD",
+                        secret,
+                        "ACCOUNT_DB_PASSWORD",
+                        secret,
+                        "NACOS_AUTH_TOKEN",
+                        Base64.getEncoder().encodeToString((secret + secret).getBytes()),
+                        "NACOS_AUTH_IDENTITY_KEY",
+                        "dtx-it",
+                        "NACOS_AUTH_IDENTITY_VALUE",
+                        secret,
+                        "NACOS_USERNAME",
+                        "nacos",
+                        "NACOS_PASSWORD",
+                        "nacos",
+                        "DTX_SERVICE_TOKEN",
+                        DtxStack.SERVICE_TOKEN))
                 .withBuild(true)
-                .withExposedService("dtx-pay-service", 56082, Wait.forHttp("/actuator/health/readiness").withStartupTimeout(Duration.ofMinutes(10)))
-                .withExposedService("dtx-account-service", 56081, Wait.forHttp("/actuator/health/readiness").withStartupTimeout(Duration.ofMinutes(10)));
+                .withExposedService(
+                        "dtx-pay-service",
+                        56082,
+                        Wait.forHttp("/actuator/health/readiness").withStartupTimeout(Duration.ofMinutes(10)))
+                .withExposedService(
+                        "dtx-account-service",
+                        56081,
+                        Wait.forHttp("/actuator/health/readiness").withStartupTimeout(Duration.ofMinutes(10)));
         compose.start();
     }
 
@@ -51,18 +73,30 @@ class ComposeStackIntegrationTests {
 
     @Test
     void rechargeIsCreditedAndThePullReachesThePayServiceThroughNacos() {
-        Http pay = new Http("http://" + compose.getServiceHost("dtx-pay-service", 56082) + ":" + compose.getServicePort("dtx-pay-service", 56082));
-        Http account = new Http("http://" + compose.getServiceHost("dtx-account-service", 56081) + ":" + compose.getServicePort("dtx-account-service", 56081),
+        Http pay = new Http("http://" + compose.getServiceHost("dtx-pay-service", 56082) + ":"
+                + compose.getServicePort("dtx-pay-service", 56082));
+        Http account = new Http(
+                "http://" + compose.getServiceHost("dtx-account-service", 56081) + ":"
+                        + compose.getServicePort("dtx-account-service", 56081),
                 DtxStack.SERVICE_TOKEN);
 
         Http.Response created = pay.post("/pay/recharges", rechargeJson("1", "100.00"));
         assertThat(created.status()).isEqualTo(201);
         String txNo = created.json().get("txNo").asString();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> account.get("/accounts/1").body().contains(txNo));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> account.get("/accounts/1").body().contains(txNo));
         // The account service has no static address for the pay service in the docker profile's
         // preferred path: this answer comes through Nacos.
-        assertThat(account.post("/accounts/recharges/" + txNo + "/pull", "").json().get("outcome").asString()).isEqualTo("ALREADY_APPLIED");
-        assertThat(account.post("/accounts/recharges/" + UUID.randomUUID() + "/pull", "").json().get("outcome").asString()).isEqualTo("NOT_FOUND");
+        assertThat(account.post("/accounts/recharges/" + txNo + "/pull", "")
+                        .json()
+                        .get("outcome")
+                        .asString())
+                .isEqualTo("ALREADY_APPLIED");
+        assertThat(account.post("/accounts/recharges/" + UUID.randomUUID() + "/pull", "")
+                        .json()
+                        .get("outcome")
+                        .asString())
+                .isEqualTo("NOT_FOUND");
     }
 }

@@ -38,29 +38,50 @@ class ConcurrentRechargesIntegrationTests {
         String accountNo = stack.db.newAccount("hot-");
         Random random = new Random(42);
         List<String> amounts = IntStream.range(0, RECHARGES)
-                .mapToObj(i -> BigDecimal.valueOf(1 + random.nextInt(99_999), 2).toPlainString()).toList();
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        List<Http.Response> responses;
-        try {
-            List<CompletableFuture<Http.Response>> calls = amounts.stream()
-                    .map(amount -> CompletableFuture.supplyAsync(() -> stack.payHttp.post("/pay/recharges", rechargeJson(accountNo, amount)), clients))
-                    .toList();
-            responses = calls.stream().map(CompletableFuture::join).toList();
-        } finally {
-            clients.shutdown();
-        }
+                .mapToObj(i -> BigDecimal.valueOf(1 + random.nextInt(99_999), 2).toPlainString())
+                .toList();
+        List<Http.Response> responses = rechargeConcurrently(accountNo, amounts);
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).isEqualTo(201));
-        BigDecimal expected = responses.stream().map(r -> r.json().get("amount").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<String> txNos = responses.stream().map(r -> r.json().get("txNo").asString()).toList();
+        BigDecimal expected = responses.stream()
+                .map(r -> r.json().get("amount").decimalValue())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<String> txNos =
+                responses.stream().map(r -> r.json().get("txNo").asString()).toList();
 
         resendAsDuplicates(accountNo, responses.subList(0, DUPLICATES));
 
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                stack.db.scalar("bank1", "SELECT COUNT(*) FROM de_duplication WHERE account_no = ?", Long.class, accountNo) == RECHARGES);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> stack.db.balance(accountNo).compareTo(expected) == 0);
-        assertThat(stack.db.scalar("bank1", "SELECT COALESCE(SUM(amount), 0) FROM de_duplication WHERE account_no = ?", BigDecimal.class, accountNo))
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> stack.db.scalar(
+                                "bank1",
+                                "SELECT COUNT(*) FROM de_duplication WHERE account_no = ?",
+                                Long.class,
+                                accountNo)
+                        == RECHARGES);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> stack.db.balance(accountNo).compareTo(expected) == 0);
+        assertThat(stack.db.scalar(
+                        "bank1",
+                        "SELECT COALESCE(SUM(amount), 0) FROM de_duplication WHERE account_no = ?",
+                        BigDecimal.class,
+                        accountNo))
                 .isEqualByComparingTo(expected);
-        assertThat(txNos).doesNotHaveDuplicates().allSatisfy(txNo -> assertThat(stack.db.credits(txNo)).isEqualTo(1));
+        assertThat(txNos)
+                .doesNotHaveDuplicates()
+                .allSatisfy(txNo -> assertThat(stack.db.credits(txNo)).isEqualTo(1));
+    }
+
+    private static List<Http.Response> rechargeConcurrently(String accountNo, List<String> amounts) {
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<Http.Response>> calls = amounts.stream()
+                    .map(amount -> CompletableFuture.supplyAsync(
+                            () -> stack.payHttp.post("/pay/recharges", rechargeJson(accountNo, amount)), clients))
+                    .toList();
+            return calls.stream().map(CompletableFuture::join).toList();
+        } finally {
+            clients.shutdown();
+        }
     }
 
     private static void resendAsDuplicates(String accountNo, List<Http.Response> payments) throws Exception {
@@ -72,7 +93,11 @@ class ConcurrentRechargesIntegrationTests {
                 String txNo = payment.json().get("txNo").asString();
                 String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":"
                         + payment.json().get("amount").decimalValue().toPlainString() + "}";
-                producer.send(new Message(Messaging.RECHARGE_TOPIC, Messaging.RECHARGE_SUCCEEDED_TAG, txNo, body.getBytes(StandardCharsets.UTF_8)));
+                producer.send(new Message(
+                        Messaging.RECHARGE_TOPIC,
+                        Messaging.RECHARGE_SUCCEEDED_TAG,
+                        txNo,
+                        body.getBytes(StandardCharsets.UTF_8)));
             }
         } finally {
             producer.shutdown();

@@ -25,12 +25,17 @@ final class Db {
     /** A fresh account with a zero balance, so each test's arithmetic is its own. */
     String newAccount(String prefix) {
         String accountNo = prefix + UUID.randomUUID().toString().substring(0, 8);
-        update("bank1", "INSERT INTO account_info (account_name, account_no, account_balance) VALUES (?, ?, 0.00)", "test " + accountNo, accountNo);
+        update(
+                "bank1",
+                "INSERT INTO account_info (account_name, account_no, account_balance) VALUES (?, ?, 0.00)",
+                "test " + accountNo,
+                accountNo);
         return accountNo;
     }
 
     BigDecimal balance(String accountNo) {
-        return scalar("bank1", "SELECT account_balance FROM account_info WHERE account_no = ?", BigDecimal.class, accountNo);
+        return scalar(
+                "bank1", "SELECT account_balance FROM account_info WHERE account_no = ?", BigDecimal.class, accountNo);
     }
 
     long credits(String txNo) {
@@ -48,12 +53,18 @@ final class Db {
     /** A successful payment the broker never hears of: a delivery lapse, made for real. */
     String paymentWithoutMessage(String accountNo, String amount) {
         String txNo = UUID.randomUUID().toString();
-        update("bank1_pay", "INSERT INTO account_pay (id, account_no, pay_amount, result) VALUES (?, ?, ?, 'success')", txNo, accountNo, new BigDecimal(amount));
+        update(
+                "bank1_pay",
+                "INSERT INTO account_pay (id, account_no, pay_amount, result) VALUES (?, ?, ?, 'success')",
+                txNo,
+                accountNo,
+                new BigDecimal(amount));
         return txNo;
     }
 
     int update(String schema, String sql, Object... args) {
-        try (Connection c = connect(schema); PreparedStatement s = prepare(c, sql, args)) {
+        try (Connection c = connect(schema);
+                PreparedStatement s = prepare(c, sql, args)) {
             return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
@@ -61,7 +72,9 @@ final class Db {
     }
 
     <T> T scalar(String schema, String sql, Class<T> type, Object... args) {
-        try (Connection c = connect(schema); PreparedStatement s = prepare(c, sql, args); ResultSet rs = s.executeQuery()) {
+        try (Connection c = connect(schema);
+                PreparedStatement s = prepare(c, sql, args);
+                ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getObject(1, type) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);

@@ -49,7 +49,8 @@ class DeadLetterReconciliationIntegrationTests {
         String txNo;
         try (Connection locker = stack.db.connect("bank1")) {
             locker.setAutoCommit(false);
-            Db.prepare(locker, "SELECT * FROM account_info WHERE account_no = ? FOR UPDATE", accountNo).executeQuery();
+            Db.prepare(locker, "SELECT * FROM account_info WHERE account_no = ? FOR UPDATE", accountNo)
+                    .executeQuery();
 
             Http.Response created = stack.payHttp.post("/pay/recharges", rechargeJson(accountNo, "77.00"));
             assertThat(created.status()).isEqualTo(201);

@@ -67,9 +67,19 @@ class DeliveryLapseIntegrationTests {
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         try {
             List<CompletableFuture<Void>> runs = new ArrayList<>();
-            runs.add(CompletableFuture.runAsync(() -> { await(start); stack.accountHttp.post("/accounts/reconciliation/runs", ""); }, pool));
+            runs.add(CompletableFuture.runAsync(
+                    () -> {
+                        await(start);
+                        stack.accountHttp.post("/accounts/reconciliation/runs", "");
+                    },
+                    pool));
             for (int r = 1; r < racers; r++) {
-                runs.add(CompletableFuture.runAsync(() -> { await(start); txNos.forEach(DeliveryLapseIntegrationTests::pull); }, pool));
+                runs.add(CompletableFuture.runAsync(
+                        () -> {
+                            await(start);
+                            txNos.forEach(DeliveryLapseIntegrationTests::pull);
+                        },
+                        pool));
             }
             CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
         } finally {
@@ -84,9 +94,14 @@ class DeliveryLapseIntegrationTests {
     void pullTellsUnknownAndFailedPaymentsApart() {
         String accountNo = stack.db.newAccount("failed-");
         String rolledBack = UUID.randomUUID().toString();
-        stack.db.update("bank1_pay", "INSERT INTO account_pay (id, account_no, pay_amount, result) VALUES (?, ?, 5.00, 'rolled_back')", rolledBack, accountNo);
+        stack.db.update(
+                "bank1_pay",
+                "INSERT INTO account_pay (id, account_no, pay_amount, result) VALUES (?, ?, 5.00, 'rolled_back')",
+                rolledBack,
+                accountNo);
 
-        assertThat(pull(UUID.randomUUID().toString()).json().get("outcome").asString()).isEqualTo("NOT_FOUND");
+        assertThat(pull(UUID.randomUUID().toString()).json().get("outcome").asString())
+                .isEqualTo("NOT_FOUND");
         assertThat(pull(rolledBack).json().get("outcome").asString()).isEqualTo("FAILED_PAYMENT");
         assertThat(stack.db.credits(rolledBack)).isZero();
         assertThat(stack.db.balance(accountNo)).isEqualByComparingTo("0.00");

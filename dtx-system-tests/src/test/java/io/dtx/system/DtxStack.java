@@ -5,6 +5,9 @@ import io.dtx.pay.PayServiceApplication;
 import io.dtx.pay.halfmessage.LocalCommitHook;
 import io.dtx.testsupport.Infrastructure;
 import io.dtx.testsupport.SharedInfrastructure;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,10 +47,13 @@ final class DtxStack {
                 .run(serviceArgs(infra, "dtx-account-service", "bank1", accountOverrides(payUrl)));
         this.payHttp = new Http(payUrl, SERVICE_TOKEN);
         this.accountHttp = new Http("http://127.0.0.1:" + port(account), SERVICE_TOKEN);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            account.close();
-            pay.close();
-        }, "dtx-stack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            account.close();
+                            pay.close();
+                        },
+                        "dtx-stack-stop"));
     }
 
     static synchronized DtxStack get() {
@@ -97,7 +103,9 @@ final class DtxStack {
         p.put("rocketmq.name-server", infra.namesrvAddr());
         p.put("dtx.security.service-token", SERVICE_TOKEN);
         p.putAll(overrides);
-        return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return p.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
     }
 
     /**
@@ -106,13 +114,17 @@ final class DtxStack {
      * also holds its profile files, such as application-docker.yml).
      */
     static String configOf(String module) {
-        return java.nio.file.Path.of("..", module, "src", "main", "resources").toAbsolutePath().normalize().toUri().toString();
+        return Path.of("..", module, "src", "main", "resources")
+                .toAbsolutePath()
+                .normalize()
+                .toUri()
+                .toString();
     }
 
     private static String newServiceToken() {
         byte[] secret = new byte[32];
-        new java.security.SecureRandom().nextBytes(secret);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dtx.contract.Messaging;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,13 +61,22 @@ class RechargeFlowIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> stack.db.credits(txNo) == 1);
 
         // A second, real delivery of the same payment: a plain message with the same body and key.
-        String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":42.50,\"paidAt\":\"2026-01-01T00:00:00Z\"}";
+        String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo
+                + "\",\"amount\":42.50,\"paidAt\":\"2026-01-01T00:00:00Z\"}";
         DefaultMQProducer producer = new DefaultMQProducer("it-duplicator-" + UUID.randomUUID());
         producer.setNamesrvAddr(stack.infra.namesrvAddr());
         producer.start();
         try {
-            producer.send(new Message(Messaging.RECHARGE_TOPIC, Messaging.RECHARGE_SUCCEEDED_TAG, txNo, body.getBytes(StandardCharsets.UTF_8)));
-            producer.send(new Message(Messaging.RECHARGE_TOPIC, Messaging.RECHARGE_SUCCEEDED_TAG, txNo, body.getBytes(StandardCharsets.UTF_8)));
+            producer.send(new Message(
+                    Messaging.RECHARGE_TOPIC,
+                    Messaging.RECHARGE_SUCCEEDED_TAG,
+                    txNo,
+                    body.getBytes(StandardCharsets.UTF_8)));
+            producer.send(new Message(
+                    Messaging.RECHARGE_TOPIC,
+                    Messaging.RECHARGE_SUCCEEDED_TAG,
+                    txNo,
+                    body.getBytes(StandardCharsets.UTF_8)));
         } finally {
             producer.shutdown();
         }
@@ -80,7 +90,8 @@ class RechargeFlowIntegrationTests {
     @Test
     void sameIdempotencyKeyAndBodyReturnsTheSamePaymentOnce() {
         String accountNo = stack.db.newAccount("idem-");
-        Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "key-" + UUID.randomUUID());
+        Map<String, String> headers =
+                Map.of("Content-Type", "application/json", "Idempotency-Key", "key-" + UUID.randomUUID());
 
         Http.Response first = stack.payHttp.post("/pay/recharges", rechargeJson(accountNo, "10.00"), headers);
         Http.Response again = stack.payHttp.post("/pay/recharges", rechargeJson(accountNo, "10.00"), headers);
@@ -89,7 +100,9 @@ class RechargeFlowIntegrationTests {
         assertThat(again.status()).isEqualTo(201);
         String txNo = first.json().get("txNo").asString();
         assertThat(again.json().get("txNo").asString()).isEqualTo(txNo);
-        assertThat(stack.db.scalar("bank1_pay", "SELECT COUNT(*) FROM account_pay WHERE account_no = ?", Long.class, accountNo)).isEqualTo(1L);
+        assertThat(stack.db.scalar(
+                        "bank1_pay", "SELECT COUNT(*) FROM account_pay WHERE account_no = ?", Long.class, accountNo))
+                .isEqualTo(1L);
         await().atMost(Duration.ofSeconds(20)).until(() -> stack.db.credits(txNo) == 1);
         assertThat(stack.db.balance(accountNo)).isEqualByComparingTo("10.00");
     }
@@ -97,7 +110,8 @@ class RechargeFlowIntegrationTests {
     @Test
     void sameIdempotencyKeyWithAnotherBodyIsRefused() {
         String accountNo = stack.db.newAccount("idem-");
-        Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "key-" + UUID.randomUUID());
+        Map<String, String> headers =
+                Map.of("Content-Type", "application/json", "Idempotency-Key", "key-" + UUID.randomUUID());
         stack.payHttp.post("/pay/recharges", rechargeJson(accountNo, "10.00"), headers);
 
         Http.Response reused = stack.payHttp.post("/pay/recharges", rechargeJson(accountNo, "99.00"), headers);
@@ -105,7 +119,9 @@ class RechargeFlowIntegrationTests {
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.contentType()).startsWith("application/problem+json");
         assertThat(reused.json().get("detail").asString()).contains("Idempotency-Key");
-        assertThat(stack.db.scalar("bank1_pay", "SELECT COUNT(*) FROM account_pay WHERE account_no = ?", Long.class, accountNo)).isEqualTo(1L);
+        assertThat(stack.db.scalar(
+                        "bank1_pay", "SELECT COUNT(*) FROM account_pay WHERE account_no = ?", Long.class, accountNo))
+                .isEqualTo(1L);
     }
 
     @Test
@@ -117,8 +133,11 @@ class RechargeFlowIntegrationTests {
     }
 
     private static double alreadyAppliedCount() {
-        var counter = stack.account.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-                .find("dtx.account.credits").tags("path", "message", "outcome", "already_applied").counter();
+        var counter = stack.account
+                .getBean(MeterRegistry.class)
+                .find("dtx.account.credits")
+                .tags("path", "message", "outcome", "already_applied")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -1,11 +1,11 @@
 package io.dtx.testsupport;
 
 import io.dtx.sandbox.MysqlServer;
-import io.dtx.sandbox.ServiceUsers;
-import java.util.Map;
 import io.dtx.sandbox.RocketMqAdmin;
+import io.dtx.sandbox.ServiceUsers;
 import io.dtx.sandbox.SqlScripts;
 import java.util.Collection;
+import java.util.Map;
 import org.testcontainers.mysql.MySQLContainer;
 
 /** MySQL 8.4 and RocketMQ 5 in Docker containers, for machines that run a Docker engine. */
@@ -21,13 +21,17 @@ final class ContainerInfrastructure implements ManagedInfrastructure {
     ContainerInfrastructure() {
         mysqlContainer = new MySQLContainer(MYSQL_IMAGE)
                 .withUsername("root")
-                .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+                .withCommand(
+                        "--character-set-server=utf8mb4",
+                        "--collation-server=utf8mb4_unicode_ci",
                         "--default-time-zone=+00:00");
         rocketMq = new RocketMqContainer();
         mysqlContainer.start();
         rocketMq.start();
-        mysql = new MysqlServer("jdbc:mysql://" + mysqlContainer.getHost() + ":" + mysqlContainer.getMappedPort(3306),
-                "root", mysqlContainer.getPassword());
+        mysql = new MysqlServer(
+                "jdbc:mysql://" + mysqlContainer.getHost() + ":" + mysqlContainer.getMappedPort(3306),
+                "root",
+                mysqlContainer.getPassword());
         // The same files, applied the same way, as on the embedded database.
         SqlScripts.apply(mysql, SqlScripts.BANK1, SqlScripts.BANK1_PAY);
         serviceLogins = ServiceUsers.create(mysql);
@@ -50,7 +54,7 @@ final class ContainerInfrastructure implements ManagedInfrastructure {
 
     @Override
     public void declare(Collection<String> topics, Collection<String> consumerGroups) {
-        try (RocketMqAdmin admin = new RocketMqAdmin(namesrvAddr(), () -> { })) {
+        try (RocketMqAdmin admin = new RocketMqAdmin(namesrvAddr(), () -> {})) {
             admin.declare(topics, consumerGroups);
         }
     }

@@ -40,7 +40,9 @@ final class RocketMqContainer extends GenericContainer<RocketMqContainer> {
 
     private void advertise(String key, String value) {
         try {
-            ExecResult result = execInContainer("sh", "-c",
+            ExecResult result = execInContainer(
+                    "sh",
+                    "-c",
                     "./mqadmin updateBrokerConfig -b localhost:" + BROKER_PORT + " -k " + key + " -v " + value);
             if (result.getExitCode() != 0) {
                 throw new IllegalStateException("mqadmin updateBrokerConfig " + key + " failed: " + result.getStderr());

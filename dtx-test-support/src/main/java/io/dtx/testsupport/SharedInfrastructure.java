@@ -21,8 +21,7 @@ public final class SharedInfrastructure {
     private static final Logger log = LoggerFactory.getLogger(SharedInfrastructure.class);
     private static Infrastructure instance;
 
-    private SharedInfrastructure() {
-    }
+    private SharedInfrastructure() {}
 
     public static synchronized Infrastructure get() {
         if (instance == null) {
@@ -46,17 +45,23 @@ public final class SharedInfrastructure {
             case "docker" -> true;
             case "embedded" -> false;
             case "auto" -> dockerAvailable();
-            default -> throw new IllegalArgumentException("DTX_TEST_INFRA must be auto, docker or embedded, not " + choice);
+            default ->
+                throw new IllegalArgumentException("DTX_TEST_INFRA must be auto, docker or embedded, not " + choice);
         };
-        log.info("Test infrastructure: {} (DTX_TEST_INFRA={}{})", docker ? "Docker containers" : "embedded sandbox",
-                choice, "auto".equals(choice) ? (docker ? ", a Docker engine answered" : ", no Docker engine found") : "");
+        log.info(
+                "Test infrastructure: {} (DTX_TEST_INFRA={}{})",
+                docker ? "Docker containers" : "embedded sandbox",
+                choice,
+                "auto".equals(choice) ? (docker ? ", a Docker engine answered" : ", no Docker engine found") : "");
         long t0 = System.nanoTime();
-        ManagedInfrastructure infra = docker
-                ? new ContainerInfrastructure()
-                : new EmbeddedInfrastructure(workDir());
+        ManagedInfrastructure infra = docker ? new ContainerInfrastructure() : new EmbeddedInfrastructure(workDir());
         infra.declare(Messaging.TOPICS, Messaging.CONSUMER_GROUPS);
-        log.info("Test infrastructure ({}) ready in {} ms: namesrv {}, database {}",
-                infra.kind(), (System.nanoTime() - t0) / 1_000_000, infra.namesrvAddr(), infra.mysql().baseUrl());
+        log.info(
+                "Test infrastructure ({}) ready in {} ms: namesrv {}, database {}",
+                infra.kind(),
+                (System.nanoTime() - t0) / 1_000_000,
+                infra.namesrvAddr(),
+                infra.mysql().baseUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(infra), "dtx-infrastructure-stop"));
         return infra;
     }
@@ -73,6 +78,8 @@ public final class SharedInfrastructure {
 
     /** Under the test JVM's temp dir, which the build points into target/. */
     private static Path workDir() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "dtx-sandbox-" + ProcessHandle.current().pid());
+        return Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "dtx-sandbox-" + ProcessHandle.current().pid());
     }
 }

@@ -23,5 +23,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(InfrastructureExtension.class)
-public @interface WithInfrastructure {
-}
+public @interface WithInfrastructure {}

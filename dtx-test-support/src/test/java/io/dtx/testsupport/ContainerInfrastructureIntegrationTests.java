@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * image reachable from the host. Runs only where a Docker engine answers; elsewhere JUnit reports
  * it as skipped.
  */
-@EnabledIf(value = "io.dtx.testsupport.SharedInfrastructure#dockerAvailable",
+@EnabledIf(
+        value = "io.dtx.testsupport.SharedInfrastructure#dockerAvailable",
         disabledReason = "no Docker engine: the container path cannot run here")
 class ContainerInfrastructureIntegrationTests {
 
@@ -47,8 +48,12 @@ class ContainerInfrastructureIntegrationTests {
 
     @Test
     void schemasLoadOnMysql8() throws Exception {
-        try (Connection c = DriverManager.getConnection(containers.mysql().jdbcUrl("bank1"), containers.mysql().user(), containers.mysql().password());
-             ResultSet rs = c.createStatement().executeQuery("SELECT account_balance FROM account_info WHERE account_no = '1'")) {
+        try (Connection c = DriverManager.getConnection(
+                        containers.mysql().jdbcUrl("bank1"),
+                        containers.mysql().user(),
+                        containers.mysql().password());
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT account_balance FROM account_info WHERE account_no = '1'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("10000.00");
         }

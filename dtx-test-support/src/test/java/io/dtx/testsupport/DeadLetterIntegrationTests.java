@@ -38,7 +38,8 @@ class DeadLetterIntegrationTests {
             throw new IllegalStateException("simulated failure: the database is down");
         });
         failing.start();
-        DefaultMQPushConsumer dlqReader = RocketMqClients.consumer(infra, unique("it-dlq-reader"), MixAll.getDLQTopic(group));
+        DefaultMQPushConsumer dlqReader =
+                RocketMqClients.consumer(infra, unique("it-dlq-reader"), MixAll.getDLQTopic(group));
         dlqReader.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             messages.forEach(m -> deadLetters.add(m.getKeys()));
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;

@@ -8,8 +8,7 @@ import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 /** Plain RocketMQ clients tuned for a local broker: a consumer that is ready in a second or two. */
 final class RocketMqClients {
 
-    private RocketMqClients() {
-    }
+    private RocketMqClients() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -18,8 +18,10 @@ class SchemaIntegrationTests {
 
     @Test
     void seedAccountReadsBackWithItsOpeningBalance(Infrastructure infra) throws Exception {
-        try (Connection c = connect(infra, "bank1"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, account_name, account_balance FROM account_info WHERE account_no = '1'")) {
+        try (Connection c = connect(infra, "bank1");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT id, account_name, account_balance FROM account_info WHERE account_no = '1'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong("id")).isEqualTo(2L);
             assertThat(rs.getString("account_name")).isEqualTo("张三的账户");
@@ -30,21 +32,26 @@ class SchemaIntegrationTests {
 
     @Test
     void bothSchemasHoldTheirTables(Infrastructure infra) throws Exception {
-        assertThat(tables(infra, "bank1")).contains("account_info", "de_duplication", "poison_message", "reconcile_cursor");
+        assertThat(tables(infra, "bank1"))
+                .contains("account_info", "de_duplication", "poison_message", "reconcile_cursor");
         assertThat(tables(infra, "bank1_pay")).contains("account_pay");
     }
 
     @Test
     void moneyColumnsAreExactDecimals(Infrastructure infra) throws Exception {
-        try (Connection c = connect(infra, "bank1"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("""
+        try (Connection c = connect(infra, "bank1");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                      SELECT table_name, column_name, data_type, numeric_precision, numeric_scale
                      FROM information_schema.columns
-                     WHERE table_schema IN ('bank1', 'bank1_pay') AND column_name IN ('account_balance', 'amount', 'pay_amount')""")) {
+                     WHERE table_schema IN ('bank1', 'bank1_pay')
+                       AND column_name IN ('account_balance', 'amount', 'pay_amount')""")) {
             int columns = 0;
             while (rs.next()) {
                 columns++;
-                assertThat(rs.getString("data_type")).as(rs.getString("column_name")).isEqualToIgnoringCase("decimal");
+                assertThat(rs.getString("data_type"))
+                        .as(rs.getString("column_name"))
+                        .isEqualToIgnoringCase("decimal");
                 assertThat(rs.getInt("numeric_precision")).isEqualTo(19);
                 assertThat(rs.getInt("numeric_scale")).isEqualTo(2);
             }
@@ -54,12 +61,15 @@ class SchemaIntegrationTests {
 
     @Test
     void scriptsCanRunAgainWithoutResettingData(Infrastructure infra) throws Exception {
-        try (Connection c = connect(infra, "bank1"); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO account_info (account_name, account_no, account_balance) VALUES ('rerun check', 'rerun-check', 5.00)");
+        try (Connection c = connect(infra, "bank1");
+                Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO account_info (account_name, account_no, account_balance)"
+                    + " VALUES ('rerun check', 'rerun-check', 5.00)");
             try {
                 SqlScripts.apply(infra.mysql(), SqlScripts.BANK1, SqlScripts.BANK1_PAY);
 
-                try (ResultSet rs = s.executeQuery("SELECT account_balance FROM account_info WHERE account_no = 'rerun-check'")) {
+                try (ResultSet rs =
+                        s.executeQuery("SELECT account_balance FROM account_info WHERE account_no = 'rerun-check'")) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("5.00");
                 }
@@ -71,7 +81,8 @@ class SchemaIntegrationTests {
 
     private static List<String> tables(Infrastructure infra, String schema) throws Exception {
         List<String> tables = new ArrayList<>();
-        try (Connection c = connect(infra, schema); ResultSet rs = c.getMetaData().getTables(schema, null, "%", new String[] {"TABLE"})) {
+        try (Connection c = connect(infra, schema);
+                ResultSet rs = c.getMetaData().getTables(schema, null, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
             }
@@ -80,6 +91,9 @@ class SchemaIntegrationTests {
     }
 
     private static Connection connect(Infrastructure infra, String schema) throws Exception {
-        return DriverManager.getConnection(infra.mysql().jdbcUrl(schema), infra.mysql().user(), infra.mysql().password());
+        return DriverManager.getConnection(
+                infra.mysql().jdbcUrl(schema),
+                infra.mysql().user(),
+                infra.mysql().password());
     }
 }

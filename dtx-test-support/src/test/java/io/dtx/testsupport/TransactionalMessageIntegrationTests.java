@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -77,7 +78,9 @@ class TransactionalMessageIntegrationTests {
             producer.send(message(topic, "control"));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> checks.get() >= 1 && received.contains("control"));
-            await().during(QUIET_PERIOD).atMost(QUIET_PERIOD.plusSeconds(2)).until(() -> !received.contains("tx-rollback"));
+            await().during(QUIET_PERIOD)
+                    .atMost(QUIET_PERIOD.plusSeconds(2))
+                    .until(() -> !received.contains("tx-rollback"));
             assertThat(received).containsExactly("control");
         } finally {
             producer.shutdown();
@@ -85,7 +88,8 @@ class TransactionalMessageIntegrationTests {
         }
     }
 
-    private static DefaultMQPushConsumer collectingConsumer(Infrastructure infra, String topic, Queue<String> received) throws Exception {
+    private static DefaultMQPushConsumer collectingConsumer(Infrastructure infra, String topic, Queue<String> received)
+            throws Exception {
         DefaultMQPushConsumer consumer = RocketMqClients.consumer(infra, unique("it-consumer"), topic);
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             messages.forEach(m -> received.add(m.getKeys()));
@@ -95,8 +99,9 @@ class TransactionalMessageIntegrationTests {
         return consumer;
     }
 
-    private static TransactionMQProducer producer(Infrastructure infra, LocalTransactionState localAnswer,
-                                                  java.util.function.Supplier<LocalTransactionState> checkAnswer) throws Exception {
+    private static TransactionMQProducer producer(
+            Infrastructure infra, LocalTransactionState localAnswer, Supplier<LocalTransactionState> checkAnswer)
+            throws Exception {
         TransactionMQProducer producer = RocketMqClients.transactionProducer(infra, unique("it-producer"));
         producer.setTransactionListener(new TransactionListener() {
             @Override

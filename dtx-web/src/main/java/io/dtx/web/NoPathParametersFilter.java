@@ -19,8 +19,12 @@ public final class NoPathParametersFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getRequestURI().indexOf(';') >= 0) {
-            ProblemBody.write(response, HttpServletResponse.SC_BAD_REQUEST, "Invalid request",
-                    "Path parameters (';' in the path) are not accepted.", request.getRequestURI());
+            ProblemBody.write(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "Invalid request",
+                    "Path parameters (';' in the path) are not accepted.",
+                    request.getRequestURI());
             return;
         }
         chain.doFilter(request, response);

@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class ProblemBody {
 
-    private ProblemBody() {
-    }
+    private ProblemBody() {}
 
-    static void write(HttpServletResponse response, int status, String title, String detail, String instance) throws IOException {
+    static void write(HttpServletResponse response, int status, String title, String detail, String instance)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -21,8 +21,8 @@ final class ProblemBody {
     }
 
     static String json(int status, String title, String detail, String instance) {
-        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(instance) + "}";
+        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status + ",\"detail\":"
+                + quote(detail) + ",\"instance\":" + quote(instance) + "}";
     }
 
     /** The request path is the caller's text: escaped, it can never break out of the JSON string. */

@@ -30,7 +30,7 @@ public final class ProblemCatalog {
 
     /** Maps an exception (and its subclasses) to a status and a title; the detail is its message. */
     public <E extends RuntimeException> ProblemCatalog map(Class<E> type, HttpStatus status, String title) {
-        return map(type, status, title, (e, problem) -> { });
+        return map(type, status, title, (e, problem) -> {});
     }
 
     /** As {@link #map(Class, HttpStatus, String)}, then {@code details} adds or replaces fields. */

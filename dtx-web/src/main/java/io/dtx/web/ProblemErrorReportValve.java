@@ -29,7 +29,10 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(ProblemBody.json(status, title, "The request was refused before it reached the application.",
+                writer.write(ProblemBody.json(
+                        status,
+                        title,
+                        "The request was refused before it reached the application.",
                         request.getDecodedRequestURI() == null ? "" : request.getRequestURI()));
                 response.finishResponse();
             }

@@ -86,7 +86,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ProblemDetail databaseDown(NestedRuntimeException e) {
         log.warn("Database unavailable: {}", e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "The database is unavailable. Retry later.");
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "The database is unavailable. Retry later.");
     }
 
     /** The service's own failures by its catalog; anything else is a bug, told to nobody but the log. */
@@ -95,13 +96,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return catalog.problemFor(e)
                 .map(problem -> {
                     if (problem.getStatus() >= 500) {
-                        log.warn("{}: {}", problem.getTitle(), e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+                        log.warn(
+                                "{}: {}",
+                                problem.getTitle(),
+                                e.getCause() == null
+                                        ? e.getMessage()
+                                        : e.getCause().getMessage());
                     }
                     return problem;
                 })
                 .orElseGet(() -> {
                     log.error("Unexpected failure", e);
-                    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed.");
+                    return problem(
+                            HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed.");
                 });
     }
 

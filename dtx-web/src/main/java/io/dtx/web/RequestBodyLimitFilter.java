@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -52,14 +53,18 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static boolean hasChunkedBody(HttpServletRequest request) {
         String encoding = request.getHeader("Transfer-Encoding");
-        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // The rest of the body is not read; the connection is closed rather than drained.
         response.setHeader("Connection", "close");
-        ProblemBody.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request body too large",
-                "The request body is larger than " + maxBytes + " bytes.", request.getRequestURI());
+        ProblemBody.write(
+                response,
+                HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                "Request body too large",
+                "The request body is larger than " + maxBytes + " bytes.",
+                request.getRequestURI());
     }
 
     /** The request with its (small, already read) body served from memory. */

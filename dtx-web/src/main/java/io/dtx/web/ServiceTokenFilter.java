@@ -30,8 +30,7 @@ public final class ServiceTokenFilter extends OncePerRequestFilter {
     static final int MIN_TOKEN_LENGTH = 24;
 
     /** One protected endpoint: an HTTP method and a path pattern such as {@code /pay/recharges/*}. */
-    public record Endpoint(String method, String pattern) {
-    }
+    public record Endpoint(String method, String pattern) {}
 
     private final byte[] expected;
     private final List<Endpoint> endpoints;
@@ -39,19 +38,25 @@ public final class ServiceTokenFilter extends OncePerRequestFilter {
 
     public ServiceTokenFilter(String token, List<Endpoint> endpoints) {
         if (token == null || token.strip().length() < MIN_TOKEN_LENGTH) {
-            throw new IllegalStateException("dtx.security.service-token (environment variable DTX_SERVICE_TOKEN) must be set to a secret of at least "
-                    + MIN_TOKEN_LENGTH + " characters shared by both services; ./dtx generates one, docker compose reads it from .env");
+            throw new IllegalStateException(
+                    "dtx.security.service-token (environment variable DTX_SERVICE_TOKEN) must be set to a secret"
+                            + " of at least " + MIN_TOKEN_LENGTH + " characters shared by both services;"
+                            + " ./dtx generates one, docker compose reads it from .env");
         }
         this.expected = ("Bearer " + token.strip()).getBytes(StandardCharsets.UTF_8);
         this.endpoints = List.copyOf(endpoints);
-        this.patterns = endpoints.stream().map(e -> PathPatternParser.defaultInstance.parse(e.pattern())).toList();
+        this.patterns = endpoints.stream()
+                .map(e -> PathPatternParser.defaultInstance.parse(e.pattern()))
+                .toList();
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        PathContainer path = PathContainer.parsePath(
+                request.getRequestURI().substring(request.getContextPath().length()));
         for (int i = 0; i < endpoints.size(); i++) {
-            if (endpoints.get(i).method().equalsIgnoreCase(request.getMethod()) && patterns.get(i).matches(path)) {
+            if (endpoints.get(i).method().equalsIgnoreCase(request.getMethod())
+                    && patterns.get(i).matches(path)) {
                 return false;
             }
         }
@@ -68,7 +73,11 @@ public final class ServiceTokenFilter extends OncePerRequestFilter {
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dtx-internal\"");
-        ProblemBody.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Service token required",
-                "This is an internal endpoint: send the service token as 'Authorization: Bearer <token>'.", request.getRequestURI());
+        ProblemBody.write(
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                "Service token required",
+                "This is an internal endpoint: send the service token as 'Authorization: Bearer <token>'.",
+                request.getRequestURI());
     }
 }

@@ -26,8 +26,7 @@ import org.springframework.util.unit.DataSize;
 public class WebGuards {
 
     /** The endpoints of a service that only other services (or an operator) may call. */
-    public record InternalEndpoints(List<Endpoint> endpoints) {
-    }
+    public record InternalEndpoints(List<Endpoint> endpoints) {}
 
     @Bean
     FilterRegistrationBean<NoPathParametersFilter> noPathParameters() {
@@ -35,12 +34,14 @@ public class WebGuards {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(@Value("${dtx.web.max-request-body:16KB}") DataSize limit) {
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(
+            @Value("${dtx.web.max-request-body:16KB}") DataSize limit) {
         return ordered(new RequestBodyLimitFilter((int) limit.toBytes()), 10);
     }
 
     @Bean
-    FilterRegistrationBean<ServiceTokenFilter> serviceToken(@Value("${dtx.security.service-token:}") String token, InternalEndpoints internal) {
+    FilterRegistrationBean<ServiceTokenFilter> serviceToken(
+            @Value("${dtx.security.service-token:}") String token, InternalEndpoints internal) {
         return ordered(new ServiceTokenFilter(token, internal.endpoints()), 20);
     }
 

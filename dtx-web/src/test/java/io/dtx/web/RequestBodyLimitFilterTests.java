@@ -31,7 +31,11 @@ class RequestBodyLimitFilterTests {
         AtomicReference<String> seen = new AtomicReference<>();
         MockHttpServletRequest small = chunked("{\"a\":1}");
         MockHttpServletResponse ok = new MockHttpServletResponse();
-        filter.doFilter(small, ok, (req, res) -> seen.set(new String(((HttpServletRequest) req).getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+        filter.doFilter(
+                small,
+                ok,
+                (req, res) -> seen.set(new String(
+                        ((HttpServletRequest) req).getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
         assertThat(ok.getStatus()).isEqualTo(200);
         assertThat(seen.get()).isEqualTo("{\"a\":1}");
 

@@ -13,9 +13,11 @@ class ServiceTokenFilterTests {
 
     private static final String TOKEN = "a-service-token-of-enough-length-123";
 
-    private final ServiceTokenFilter filter = new ServiceTokenFilter(TOKEN, List.of(
-            new ServiceTokenFilter.Endpoint("GET", "/pay/recharges"),
-            new ServiceTokenFilter.Endpoint("GET", "/pay/recharges/{txNo}")));
+    private final ServiceTokenFilter filter = new ServiceTokenFilter(
+            TOKEN,
+            List.of(
+                    new ServiceTokenFilter.Endpoint("GET", "/pay/recharges"),
+                    new ServiceTokenFilter.Endpoint("GET", "/pay/recharges/{txNo}")));
 
     @Test
     void internalEndpointWithoutTokenIs401WithAProblem() throws Exception {
@@ -29,14 +31,19 @@ class ServiceTokenFilterTests {
 
     @Test
     void wrongTokenIs401AndTheRightOnePasses() throws Exception {
-        assertThat(call("GET", "/pay/recharges", "Bearer " + TOKEN + "x").getStatus()).isEqualTo(401);
-        assertThat(call("GET", "/pay/recharges", TOKEN).getStatus()).as("no Bearer prefix").isEqualTo(401);
+        assertThat(call("GET", "/pay/recharges", "Bearer " + TOKEN + "x").getStatus())
+                .isEqualTo(401);
+        assertThat(call("GET", "/pay/recharges", TOKEN).getStatus())
+                .as("no Bearer prefix")
+                .isEqualTo(401);
         assertThat(call("GET", "/pay/recharges", "Bearer " + TOKEN).getStatus()).isEqualTo(200);
     }
 
     @Test
     void publicEndpointsNeedNoToken() throws Exception {
-        assertThat(call("POST", "/pay/recharges", null).getStatus()).as("taking a recharge is public").isEqualTo(200);
+        assertThat(call("POST", "/pay/recharges", null).getStatus())
+                .as("taking a recharge is public")
+                .isEqualTo(200);
         assertThat(call("GET", "/actuator/health", null).getStatus()).isEqualTo(200);
     }
 

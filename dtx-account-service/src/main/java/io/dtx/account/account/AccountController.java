@@ -29,7 +29,10 @@ class AccountController {
         if (account == null) {
             throw new AccountNotFoundException(accountNo);
         }
-        return new AccountView(account.getAccountNo(), account.getAccountName(), account.getAccountBalance(),
+        return new AccountView(
+                account.getAccountNo(),
+                account.getAccountName(),
+                account.getAccountBalance(),
                 accounts.latestCredits(accountNo, LATEST_CREDITS));
     }
 }

@@ -8,6 +8,5 @@ import java.util.List;
 public record AccountView(String accountNo, String accountName, BigDecimal balance, List<CreditView> latestCredits) {
 
     /** One credited payment; {@code appliedBy} says which path brought it. Times are UTC. */
-    public record CreditView(String txNo, BigDecimal amount, String appliedBy, LocalDateTime creditedAt) {
-    }
+    public record CreditView(String txNo, BigDecimal amount, String appliedBy, LocalDateTime creditedAt) {}
 }

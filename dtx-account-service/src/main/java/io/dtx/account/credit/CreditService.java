@@ -68,9 +68,12 @@ public class CreditService {
     }
 
     private void count(AppliedBy path, CreditOutcome outcome) {
-        metrics.counter("dtx.account.credits",
-                        "path", path.name().toLowerCase(Locale.ROOT),
-                        "outcome", outcome.name().toLowerCase(Locale.ROOT))
+        metrics.counter(
+                        "dtx.account.credits",
+                        "path",
+                        path.name().toLowerCase(Locale.ROOT),
+                        "outcome",
+                        outcome.name().toLowerCase(Locale.ROOT))
                 .increment();
     }
 }

@@ -17,8 +17,12 @@ interface DedupMapper extends BaseMapper<DedupRecord> {
     @Insert("""
             INSERT INTO de_duplication (tx_no, account_no, amount, applied_by, paid_at)
             VALUES (#{txNo}, #{accountNo}, #{amount}, #{appliedBy}, #{paidAt})""")
-    void claim(@Param("txNo") String txNo, @Param("accountNo") String accountNo, @Param("amount") BigDecimal amount,
-               @Param("appliedBy") String appliedBy, @Param("paidAt") LocalDateTime paidAt);
+    void claim(
+            @Param("txNo") String txNo,
+            @Param("accountNo") String accountNo,
+            @Param("amount") BigDecimal amount,
+            @Param("appliedBy") String appliedBy,
+            @Param("paidAt") LocalDateTime paidAt);
 
     @Select("SELECT COUNT(*) > 0 FROM de_duplication WHERE tx_no = #{txNo}")
     boolean isCredited(@Param("txNo") String txNo);

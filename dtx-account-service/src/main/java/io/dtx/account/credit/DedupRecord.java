@@ -16,10 +16,12 @@ public class DedupRecord {
 
     @TableId(value = "tx_no", type = IdType.INPUT)
     private String txNo;
+
     private String accountNo;
     private BigDecimal amount;
     private String appliedBy;
     private LocalDateTime paidAt;
+
     @TableField("create_time")
     private LocalDateTime creditedAt;
 

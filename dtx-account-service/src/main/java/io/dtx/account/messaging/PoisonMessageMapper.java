@@ -10,5 +10,9 @@ interface PoisonMessageMapper extends BaseMapper<PoisonMessage> {
     @Insert("""
             INSERT IGNORE INTO poison_message (tx_no, msg_id, reason, body)
             VALUES (#{txNo}, #{msgId}, #{reason}, #{body})""")
-    void record(@Param("txNo") String txNo, @Param("msgId") String msgId, @Param("reason") String reason, @Param("body") String body);
+    void record(
+            @Param("txNo") String txNo,
+            @Param("msgId") String msgId,
+            @Param("reason") String reason,
+            @Param("body") String body);
 }

@@ -1,7 +1,7 @@
 package io.dtx.account.messaging;
 
-import io.dtx.contract.RechargeSucceeded;
 import io.dtx.contract.RechargeRules;
+import io.dtx.contract.RechargeSucceeded;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;

@@ -39,9 +39,12 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
     private final long clientIntervalMillis;
     private final int maxReconsumeTimes;
 
-    RechargeSucceededListener(RechargeMessageReader reader, CreditService credits, PoisonMessages poison,
-                              @Value("${dtx.account.rocketmq-client-interval-ms:30000}") long clientIntervalMillis,
-                              @Value("${dtx.account.max-reconsume-times:16}") int maxReconsumeTimes) {
+    RechargeSucceededListener(
+            RechargeMessageReader reader,
+            CreditService credits,
+            PoisonMessages poison,
+            @Value("${dtx.account.rocketmq-client-interval-ms:30000}") long clientIntervalMillis,
+            @Value("${dtx.account.max-reconsume-times:16}") int maxReconsumeTimes) {
         this.reader = reader;
         this.credits = credits;
         this.poison = poison;
@@ -56,7 +59,11 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
             RechargeSucceeded payment = reader.read(message.getBody());
             credits.apply(payment, AppliedBy.MESSAGE);
         } catch (RechargeMessageReader.PoisonException | UnknownAccountException e) {
-            poison.record(message.getKeys(), message.getMsgId(), e.getMessage(), new String(message.getBody(), StandardCharsets.UTF_8));
+            poison.record(
+                    message.getKeys(),
+                    message.getMsgId(),
+                    e.getMessage(),
+                    new String(message.getBody(), StandardCharsets.UTF_8));
         } finally {
             MDC.remove("txNo");
         }

@@ -28,10 +28,10 @@ public class PayClient {
     }
 
     /** One page of the pay side's reconciliation feed. */
-    public record FeedPage(List<FeedItem> items, long nextAfter, boolean hasMore) {
-    }
+    public record FeedPage(List<FeedItem> items, long nextAfter, boolean hasMore) {}
 
-    public record FeedItem(long seq, String txNo, String accountNo, BigDecimal amount, String result, Instant createdAt) {
+    public record FeedItem(
+            long seq, String txNo, String accountNo, BigDecimal amount, String result, Instant createdAt) {
 
         public boolean succeeded() {
             return "SUCCESS".equals(result);
@@ -47,7 +47,8 @@ public class PayClient {
     /** The payment, or empty when the pay side has never heard of that txNo. */
     public Optional<Payment> payment(String txNo) {
         try {
-            return Optional.ofNullable(pay.get().uri("/pay/recharges/{txNo}", txNo).retrieve().body(Payment.class));
+            return Optional.ofNullable(
+                    pay.get().uri("/pay/recharges/{txNo}", txNo).retrieve().body(Payment.class));
         } catch (RestClientResponseException e) {
             if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
                 return Optional.empty();
@@ -60,7 +61,10 @@ public class PayClient {
 
     public FeedPage feed(long after, int limit) {
         try {
-            return pay.get().uri("/pay/recharges?after={after}&limit={limit}", after, limit).retrieve().body(FeedPage.class);
+            return pay.get()
+                    .uri("/pay/recharges?after={after}&limit={limit}", after, limit)
+                    .retrieve()
+                    .body(FeedPage.class);
         } catch (RestClientException | IllegalStateException e) {
             throw new PayServiceUnavailableException(e.getMessage(), e);
         }

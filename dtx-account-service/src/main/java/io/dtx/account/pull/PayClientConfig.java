@@ -20,16 +20,19 @@ class PayClientConfig {
     }
 
     @Bean
-    RestClient payServiceRestClient(@LoadBalanced RestClient.Builder builder,
-                                    @Value("${dtx.account.pay-service.base-url:http://dtx-pay-service}") String baseUrl,
-                                    @Value("${dtx.account.pay-service.timeout:PT3S}") Duration timeout,
-                                    @Value("${dtx.security.service-token:}") String serviceToken) {
+    RestClient payServiceRestClient(
+            @LoadBalanced RestClient.Builder builder,
+            @Value("${dtx.account.pay-service.base-url:http://dtx-pay-service}") String baseUrl,
+            @Value("${dtx.account.pay-service.timeout:PT3S}") Duration timeout,
+            @Value("${dtx.security.service-token:}") String serviceToken) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         // A hung pay service must not hold a pull or the reconciliation job forever.
         requests.setConnectTimeout(timeout);
         requests.setReadTimeout(timeout);
         // The query interface and the feed are internal endpoints of the pay service.
-        return builder.clone().baseUrl(baseUrl).requestFactory(requests)
+        return builder.clone()
+                .baseUrl(baseUrl)
+                .requestFactory(requests)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken.strip())
                 .build();
     }

@@ -12,8 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 class PullController {
 
     /** The reply: what the pull found and did. */
-    record PullResult(String txNo, PullOutcome outcome) {
-    }
+    record PullResult(String txNo, PullOutcome outcome) {}
 
     private final PullService pulls;
 

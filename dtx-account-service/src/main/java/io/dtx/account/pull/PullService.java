@@ -39,7 +39,8 @@ public class PullService {
             }
             PayClient.Payment paid = payment.get();
             CreditOutcome outcome = credits.apply(
-                    new RechargeSucceeded(paid.txNo(), paid.accountNo(), paid.amount(), paid.createdAt()), AppliedBy.PULL);
+                    new RechargeSucceeded(paid.txNo(), paid.accountNo(), paid.amount(), paid.createdAt()),
+                    AppliedBy.PULL);
             return outcome == CreditOutcome.APPLIED ? PullOutcome.APPLIED : PullOutcome.ALREADY_APPLIED;
         } finally {
             MDC.remove("txNo");

@@ -15,14 +15,15 @@ class ReconcileCursor {
     }
 
     long load(String name) {
-        List<String> values = jdbc.queryForList("SELECT cursor_value FROM reconcile_cursor WHERE name = ?", String.class, name);
+        List<String> values =
+                jdbc.queryForList("SELECT cursor_value FROM reconcile_cursor WHERE name = ?", String.class, name);
         return values.isEmpty() ? 0 : Long.parseLong(values.get(0));
     }
 
     void save(String name, long value) {
+        String cursor = Long.toString(value);
         jdbc.update("""
                 INSERT INTO reconcile_cursor (name, cursor_value) VALUES (?, ?)
-                ON DUPLICATE KEY UPDATE cursor_value = ?, updated_at = UTC_TIMESTAMP(3)""",
-                name, Long.toString(value), Long.toString(value));
+                ON DUPLICATE KEY UPDATE cursor_value = ?, updated_at = UTC_TIMESTAMP(3)""", name, cursor, cursor);
     }
 }

@@ -19,7 +19,8 @@ class ReconciliationJob {
         this.reconciliation = reconciliation;
     }
 
-    @Scheduled(initialDelayString = "${dtx.account.reconcile.initial-delay:PT10S}",
+    @Scheduled(
+            initialDelayString = "${dtx.account.reconcile.initial-delay:PT10S}",
             fixedDelayString = "${dtx.account.reconcile.interval:PT10S}")
     void run() {
         try {

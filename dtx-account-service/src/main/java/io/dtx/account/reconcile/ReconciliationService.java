@@ -47,10 +47,15 @@ public class ReconciliationService {
     private final int maxPages;
     private final AtomicLong lagSeconds = new AtomicLong();
 
-    ReconciliationService(PayClient pay, CreditService credits, PoisonMessages poison, ReconcileCursor cursors,
-                          JdbcTemplate jdbc, MeterRegistry metrics,
-                          @Value("${dtx.account.reconcile.page-size:200}") int pageSize,
-                          @Value("${dtx.account.reconcile.max-pages-per-run:50}") int maxPages) {
+    ReconciliationService(
+            PayClient pay,
+            CreditService credits,
+            PoisonMessages poison,
+            ReconcileCursor cursors,
+            JdbcTemplate jdbc,
+            MeterRegistry metrics,
+            @Value("${dtx.account.reconcile.page-size:200}") int pageSize,
+            @Value("${dtx.account.reconcile.max-pages-per-run:50}") int maxPages) {
         this.pay = pay;
         this.credits = credits;
         this.poison = poison;
@@ -103,7 +108,8 @@ public class ReconciliationService {
                     applied++;
                 }
                 if (item.seq() == page.nextAfter()) {
-                    lagSeconds.set(Duration.between(item.createdAt(), Instant.now()).toSeconds());
+                    lagSeconds.set(
+                            Duration.between(item.createdAt(), Instant.now()).toSeconds());
                 }
             }
             if (page.nextAfter() != after) {
@@ -126,7 +132,8 @@ public class ReconciliationService {
         MDC.put("txNo", item.txNo());
         try {
             CreditOutcome outcome = credits.apply(
-                    new RechargeSucceeded(item.txNo(), item.accountNo(), item.amount(), item.createdAt()), AppliedBy.RECONCILIATION);
+                    new RechargeSucceeded(item.txNo(), item.accountNo(), item.amount(), item.createdAt()),
+                    AppliedBy.RECONCILIATION);
             if (outcome == CreditOutcome.APPLIED) {
                 metrics.counter("dtx.account.reconcile.applied").increment();
                 return true;

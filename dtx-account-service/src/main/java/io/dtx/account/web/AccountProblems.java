@@ -21,7 +21,10 @@ class AccountProblems {
                 .map(AccountNotFoundException.class, HttpStatus.NOT_FOUND, "Account not found")
                 .map(UnknownAccountException.class, HttpStatus.UNPROCESSABLE_CONTENT, "Payment for an unknown account")
                 // "I could not ask" must never read as "the payment failed", the original demo's mistake.
-                .map(PayServiceUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE, "Pay service unavailable",
+                .map(
+                        PayServiceUnavailableException.class,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Pay service unavailable",
                         (e, problem) -> problem.setDetail("The pay service could not be asked; nothing was credited "
                                 + "and nothing is known about the payment. Retry later."));
     }

@@ -49,7 +49,8 @@ class CreditServiceTests {
     @Test
     void aTxNoCreditedBeforeLeavesTheBalanceAlone() {
         doThrow(new DuplicateKeyException("de_duplication.PRIMARY"))
-                .when(dedup).claim(any(), any(), any(), any(), any());
+                .when(dedup)
+                .claim(any(), any(), any(), any(), any());
 
         assertThat(service.apply(PAYMENT, AppliedBy.RECONCILIATION)).isEqualTo(CreditOutcome.ALREADY_APPLIED);
 
@@ -66,6 +67,7 @@ class CreditServiceTests {
     }
 
     private double counted(String path, String outcome) {
-        return metrics.counter("dtx.account.credits", "path", path, "outcome", outcome).count();
+        return metrics.counter("dtx.account.credits", "path", path, "outcome", outcome)
+                .count();
     }
 }

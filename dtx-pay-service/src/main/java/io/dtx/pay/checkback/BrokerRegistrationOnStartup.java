@@ -35,16 +35,18 @@ class BrokerRegistrationOnStartup {
 
     @EventListener(ApplicationReadyEvent.class)
     void registerWithBrokers() {
-        Thread registration = new Thread(() -> {
-            // Retries until the name server answers: a broker that is down at start-up comes back.
-            while (!tryRegister()) {
-                try {
-                    Thread.sleep(RETRY.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "checkback-registration");
+        Thread registration = new Thread(
+                () -> {
+                    // Retries until the name server answers: a broker that is down at start-up comes back.
+                    while (!tryRegister()) {
+                        try {
+                            Thread.sleep(RETRY.toMillis());
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "checkback-registration");
         registration.setDaemon(true);
         registration.start();
     }
@@ -55,7 +57,8 @@ class BrokerRegistrationOnStartup {
                     rocketMq.getProducer().getDefaultMQProducerImpl().getMqClientFactory();
             if (client.updateTopicRouteInfoFromNameServer(Messaging.RECHARGE_TOPIC)
                     && client.sendHeartbeatToAllBrokerWithLock()) {
-                log.info("Producer group {} registered with the brokers: ready for check-backs",
+                log.info(
+                        "Producer group {} registered with the brokers: ready for check-backs",
                         rocketMq.getProducer().getProducerGroup());
                 return true;
             }

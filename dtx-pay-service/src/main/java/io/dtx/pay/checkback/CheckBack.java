@@ -44,14 +44,17 @@ public class CheckBack {
         try {
             RechargeSucceeded event = message.get();
             Fate fate = ledger.settle(event.txNo(), event.accountNo(), event.amount());
-            answer = fate == Fate.COMMITTED ? RocketMQLocalTransactionState.COMMIT : RocketMQLocalTransactionState.ROLLBACK;
+            answer = fate == Fate.COMMITTED
+                    ? RocketMQLocalTransactionState.COMMIT
+                    : RocketMQLocalTransactionState.ROLLBACK;
             log.info("Check-back for a silent half message: {}", answer);
         } catch (RuntimeException e) {
             // The database is unreachable: the one case where no definite answer exists yet.
             // The broker asks again at its next check interval.
             log.warn("Check-back could not reach the database, answering UNKNOWN", e);
         } finally {
-            metrics.counter("dtx.pay.checkback", "answer", answer.name().toLowerCase(Locale.ROOT)).increment();
+            metrics.counter("dtx.pay.checkback", "answer", answer.name().toLowerCase(Locale.ROOT))
+                    .increment();
             MDC.remove("txNo");
         }
         return answer;

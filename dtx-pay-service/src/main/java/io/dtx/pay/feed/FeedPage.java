@@ -17,6 +17,5 @@ public record FeedPage(List<FeedItem> items, long nextAfter, boolean hasMore) {
 
     /** A payment with its position in the feed. */
     public record FeedItem(
-            long seq, String txNo, String accountNo, BigDecimal amount, PaymentResult result, Instant createdAt) {
-    }
+            long seq, String txNo, String accountNo, BigDecimal amount, PaymentResult result, Instant createdAt) {}
 }

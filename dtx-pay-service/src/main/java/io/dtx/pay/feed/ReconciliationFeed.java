@@ -40,14 +40,20 @@ public class ReconciliationFeed {
     public FeedPage page(long after, int limit) {
         LocalDateTime settledBefore = payments.databaseNow().minus(overlap);
         List<Payment> rows = payments.page(after, limit);
-        List<FeedPage.FeedItem> items = rows.stream().map(ReconciliationFeed::item).toList();
+        List<FeedPage.FeedItem> items =
+                rows.stream().map(ReconciliationFeed::item).toList();
         long next = nextAfter(after, items, settledBefore.toInstant(ZoneOffset.UTC));
         return new FeedPage(items, next, rows.size() == limit);
     }
 
     private static FeedPage.FeedItem item(Payment p) {
-        return new FeedPage.FeedItem(p.getSeq(), p.getTxNo(), p.getAccountNo(), p.getPayAmount(),
-                PaymentResult.fromCode(p.getResult()), p.getCreatedAt().toInstant(ZoneOffset.UTC));
+        return new FeedPage.FeedItem(
+                p.getSeq(),
+                p.getTxNo(),
+                p.getAccountNo(),
+                p.getPayAmount(),
+                PaymentResult.fromCode(p.getResult()),
+                p.getCreatedAt().toInstant(ZoneOffset.UTC));
     }
 
     /**

@@ -43,7 +43,8 @@ public class HalfMessagePublisher {
      *         local transaction never ran and nothing was written)
      */
     public LocalTransactionState publish(PaymentCommand command) {
-        RechargeSucceeded event = new RechargeSucceeded(command.txNo(), command.accountNo(), command.amount(), Instant.now());
+        RechargeSucceeded event =
+                new RechargeSucceeded(command.txNo(), command.accountNo(), command.amount(), Instant.now());
         try {
             return rocketMq.sendMessageInTransaction(
                             Messaging.RECHARGE_SUCCEEDED_DESTINATION,

@@ -46,7 +46,9 @@ class RechargeTransactionListener implements RocketMQLocalTransactionListener {
             ledger.recordSucceeded(command);
         } catch (DuplicateKeyException e) {
             // Same idempotency key raced us, or a check-back already wrote a tombstone for this txNo.
-            log.info("Payment not recorded, key taken: {}", e.getMostSpecificCause().getMessage());
+            log.info(
+                    "Payment not recorded, key taken: {}",
+                    e.getMostSpecificCause().getMessage());
             return RocketMQLocalTransactionState.ROLLBACK;
         } catch (RuntimeException e) {
             // The commit may or may not have happened (a connection lost during COMMIT): only the

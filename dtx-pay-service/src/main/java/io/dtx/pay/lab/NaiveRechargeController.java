@@ -59,7 +59,9 @@ class NaiveRechargeController {
         byte[] body = codec.encode(new RechargeSucceeded(txNo, request.accountNo(), amount, Instant.now()));
         rocketMq.syncSend(
                 Messaging.RECHARGE_SUCCEEDED_DESTINATION,
-                MessageBuilder.withPayload(body).setHeader(RocketMQHeaders.KEYS, txNo).build());
+                MessageBuilder.withPayload(body)
+                        .setHeader(RocketMQHeaders.KEYS, txNo)
+                        .build());
         return ResponseEntity.status(201).body(Map.of("txNo", txNo));
     }
 }

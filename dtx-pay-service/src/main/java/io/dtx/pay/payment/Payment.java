@@ -19,13 +19,16 @@ public class Payment {
 
     @TableId(value = "id", type = IdType.INPUT)
     private String txNo;
+
     @TableField(insertStrategy = FieldStrategy.NEVER)
     private Long seq;
+
     private String accountNo;
     private BigDecimal payAmount;
     private String result;
     private String idempotencyKey;
     private String requestHash;
+
     @TableField(insertStrategy = FieldStrategy.NEVER)
     private LocalDateTime createdAt;
 
@@ -41,7 +44,8 @@ public class Payment {
     }
 
     public PaymentView toView() {
-        return new PaymentView(txNo, accountNo, payAmount, PaymentResult.fromCode(result), createdAt.toInstant(ZoneOffset.UTC));
+        return new PaymentView(
+                txNo, accountNo, payAmount, PaymentResult.fromCode(result), createdAt.toInstant(ZoneOffset.UTC));
     }
 
     public boolean succeeded() {

@@ -24,7 +24,8 @@ interface PaymentMapper extends BaseMapper<Payment> {
     @Insert("""
             INSERT IGNORE INTO account_pay (id, account_no, pay_amount, result)
             VALUES (#{txNo}, #{accountNo}, #{amount}, 'rolled_back')""")
-    int insertTombstone(@Param("txNo") String txNo, @Param("accountNo") String accountNo, @Param("amount") BigDecimal amount);
+    int insertTombstone(
+            @Param("txNo") String txNo, @Param("accountNo") String accountNo, @Param("amount") BigDecimal amount);
 
     @Select("SELECT " + COLUMNS + " FROM account_pay WHERE seq > #{after} ORDER BY seq LIMIT #{limit}")
     List<Payment> page(@Param("after") long after, @Param("limit") int limit);

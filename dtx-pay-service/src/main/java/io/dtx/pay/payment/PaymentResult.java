@@ -23,7 +23,9 @@ public enum PaymentResult {
     }
 
     public static PaymentResult fromCode(String code) {
-        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(r -> r.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Unknown payment result in the database: " + code));
     }
 }

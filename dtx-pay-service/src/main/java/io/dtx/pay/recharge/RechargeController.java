@@ -34,7 +34,9 @@ class RechargeController {
     ResponseEntity<PaymentView> recharge(
             @Valid @RequestBody RechargeRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false)
-                    @Pattern(regexp = RechargeRules.IDEMPOTENCY_KEY_PATTERN, message = RechargeRules.IDEMPOTENCY_KEY_MESSAGE)
+                    @Pattern(
+                            regexp = RechargeRules.IDEMPOTENCY_KEY_PATTERN,
+                            message = RechargeRules.IDEMPOTENCY_KEY_MESSAGE)
                     String idempotencyKey) {
         RechargeService.Outcome outcome = recharges.recharge(request, idempotencyKey);
         PaymentView payment = outcome.payment();

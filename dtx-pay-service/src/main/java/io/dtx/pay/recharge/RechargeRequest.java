@@ -14,8 +14,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * The amount may be a JSON string or number; either way it is read as an exact decimal.
  */
 public record RechargeRequest(
-        @NotNull
-        @Pattern(regexp = RechargeRules.ACCOUNT_NO_PATTERN, message = RechargeRules.ACCOUNT_NO_MESSAGE)
+        @NotNull @Pattern(regexp = RechargeRules.ACCOUNT_NO_PATTERN, message = RechargeRules.ACCOUNT_NO_MESSAGE)
         String accountNo,
 
         @NotNull
@@ -23,5 +22,4 @@ public record RechargeRequest(
         @DecimalMax(value = RechargeRules.MAX_AMOUNT_TEXT, message = "must be at most " + RechargeRules.MAX_AMOUNT_TEXT)
         @Digits(integer = 7, fraction = 2, message = "must have at most 2 decimal places")
         @JsonDeserialize(using = StrictAmountDeserializer.class)
-        BigDecimal amount) {
-}
+        BigDecimal amount) {}

@@ -40,8 +40,7 @@ public class RechargeService {
     }
 
     /** The reply to a recharge: the payment, and whether it was taken before under the same key. */
-    public record Outcome(PaymentView payment, boolean replayed) {
-    }
+    public record Outcome(PaymentView payment, boolean replayed) {}
 
     public Outcome recharge(RechargeRequest request, String idempotencyKey) {
         BigDecimal amount = request.amount().setScale(RechargeRules.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
@@ -50,13 +49,18 @@ public class RechargeService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        PaymentCommand command = new PaymentCommand(newTxNo(), request.accountNo(), amount, idempotencyKey, requestHash);
+        PaymentCommand command =
+                new PaymentCommand(newTxNo(), request.accountNo(), amount, idempotencyKey, requestHash);
         MDC.put("txNo", command.txNo());
         try {
             LocalTransactionState answered = publisher.publish(command);
             Optional<Payment> recorded = ledger.find(command.txNo()).filter(Payment::succeeded);
             if (recorded.isPresent()) {
-                log.info("Recharge of {} to account {} paid (local transaction: {})", amount, command.accountNo(), answered);
+                log.info(
+                        "Recharge of {} to account {} paid (local transaction: {})",
+                        amount,
+                        command.accountNo(),
+                        answered);
                 return new Outcome(recorded.get().toView(), false);
             }
             // The usual cause: a concurrent request with the same key won the unique index.

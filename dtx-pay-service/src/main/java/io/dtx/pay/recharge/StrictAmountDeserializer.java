@@ -28,7 +28,8 @@ class StrictAmountDeserializer extends ValueDeserializer<BigDecimal> {
             if (PLAIN_DECIMAL.matcher(text).matches()) {
                 return new BigDecimal(text);
             }
-            return (BigDecimal) context.handleWeirdStringValue(BigDecimal.class, text, "not a plain decimal amount such as \"100.00\"");
+            return (BigDecimal) context.handleWeirdStringValue(
+                    BigDecimal.class, text, "not a plain decimal amount such as \"100.00\"");
         }
         return (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, parser);
     }

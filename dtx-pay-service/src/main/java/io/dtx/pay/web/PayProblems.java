@@ -22,7 +22,10 @@ class PayProblems {
                 .map(PaymentNotFoundException.class, HttpStatus.NOT_FOUND, "Payment not found")
                 .map(IdempotencyKeyReusedException.class, HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused")
                 .map(BrokerUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable")
-                .map(PaymentNotTakenException.class, HttpStatus.SERVICE_UNAVAILABLE, "Payment not taken",
+                .map(
+                        PaymentNotTakenException.class,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Payment not taken",
                         (e, problem) -> problem.setProperty("txNo", e.txNo()));
     }
 }

@@ -18,8 +18,7 @@ class WebFilters {
 
     @Bean
     InternalEndpoints internalEndpoints() {
-        return new InternalEndpoints(List.of(
-                new Endpoint("GET", "/pay/recharges"),
-                new Endpoint("GET", "/pay/recharges/{txNo}")));
+        return new InternalEndpoints(
+                List.of(new Endpoint("GET", "/pay/recharges"), new Endpoint("GET", "/pay/recharges/{txNo}")));
     }
 }

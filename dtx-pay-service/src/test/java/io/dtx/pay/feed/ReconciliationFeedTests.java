@@ -16,7 +16,8 @@ class ReconciliationFeedTests {
 
     @Test
     void cursorMovesToTheLastSettledItem() {
-        assertThat(ReconciliationFeed.nextAfter(10, List.of(item(11, OLD), item(12, OLD)), SETTLED_BEFORE)).isEqualTo(12);
+        assertThat(ReconciliationFeed.nextAfter(10, List.of(item(11, OLD), item(12, OLD)), SETTLED_BEFORE))
+                .isEqualTo(12);
     }
 
     @Test
@@ -29,7 +30,8 @@ class ReconciliationFeedTests {
 
     @Test
     void cursorStaysWhenEverythingIsYoungOrThereIsNothing() {
-        assertThat(ReconciliationFeed.nextAfter(10, List.of(item(11, YOUNG)), SETTLED_BEFORE)).isEqualTo(10);
+        assertThat(ReconciliationFeed.nextAfter(10, List.of(item(11, YOUNG)), SETTLED_BEFORE))
+                .isEqualTo(10);
         assertThat(ReconciliationFeed.nextAfter(10, List.of(), SETTLED_BEFORE)).isEqualTo(10);
     }
 

@@ -34,14 +34,16 @@ class RechargeTransactionListenerTests {
 
     private final PaymentLedger ledger = mock(PaymentLedger.class);
     private final CheckBack checkBack = mock(CheckBack.class);
-    private final RechargeMessageCodec codec = new RechargeMessageCodec(JsonMapper.builder().build());
+    private final RechargeMessageCodec codec =
+            new RechargeMessageCodec(JsonMapper.builder().build());
     private final List<String> committedBeforeAnswer = new ArrayList<>();
     private final RechargeTransactionListener listener = new RechargeTransactionListener(
             ledger, codec, (txNo, accountNo) -> committedBeforeAnswer.add(txNo), checkBack);
 
     @Test
     void aRecordedPaymentIsCommittedAfterTheHookSawIt() {
-        assertThat(listener.executeLocalTransaction(message(), COMMAND)).isEqualTo(RocketMQLocalTransactionState.COMMIT);
+        assertThat(listener.executeLocalTransaction(message(), COMMAND))
+                .isEqualTo(RocketMQLocalTransactionState.COMMIT);
         verify(ledger).recordSucceeded(COMMAND);
         assertThat(committedBeforeAnswer).containsExactly("tx");
     }
@@ -50,16 +52,19 @@ class RechargeTransactionListenerTests {
     void aTakenKeyIsRolledBack() {
         doThrow(new DuplicateKeyException("tombstone")).when(ledger).recordSucceeded(COMMAND);
 
-        assertThat(listener.executeLocalTransaction(message(), COMMAND)).isEqualTo(RocketMQLocalTransactionState.ROLLBACK);
+        assertThat(listener.executeLocalTransaction(message(), COMMAND))
+                .isEqualTo(RocketMQLocalTransactionState.ROLLBACK);
         assertThat(committedBeforeAnswer).isEmpty();
     }
 
     @Test
     void anyOtherFailureIsLeftToTheCheckBackBecauseTheCommitMayHaveHappened() {
         doThrow(new DataAccessResourceFailureException("connection lost during COMMIT"))
-                .when(ledger).recordSucceeded(COMMAND);
+                .when(ledger)
+                .recordSucceeded(COMMAND);
 
-        assertThat(listener.executeLocalTransaction(message(), COMMAND)).isEqualTo(RocketMQLocalTransactionState.UNKNOWN);
+        assertThat(listener.executeLocalTransaction(message(), COMMAND))
+                .isEqualTo(RocketMQLocalTransactionState.UNKNOWN);
         assertThat(committedBeforeAnswer).isEmpty();
     }
 
@@ -77,6 +82,8 @@ class RechargeTransactionListenerTests {
 
     private Message<byte[]> message() {
         byte[] body = codec.encode(new RechargeSucceeded("tx", "1", new BigDecimal("10.00"), Instant.EPOCH));
-        return MessageBuilder.withPayload(body).setHeader(RocketMQHeaders.PREFIX + RocketMQHeaders.KEYS, "tx").build();
+        return MessageBuilder.withPayload(body)
+                .setHeader(RocketMQHeaders.PREFIX + RocketMQHeaders.KEYS, "tx")
+                .build();
     }
 }

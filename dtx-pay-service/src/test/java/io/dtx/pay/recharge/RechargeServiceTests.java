@@ -25,9 +25,12 @@ class RechargeServiceTests {
 
     @Test
     void requestHashTellsBodiesApartButNotScales() {
-        assertThat(RechargeService.hash("1", new BigDecimal("10.00"))).isEqualTo(RechargeService.hash("1", new BigDecimal("10.00")));
-        assertThat(RechargeService.hash("1", new BigDecimal("10.00"))).isNotEqualTo(RechargeService.hash("1", new BigDecimal("10.01")));
-        assertThat(RechargeService.hash("1", new BigDecimal("10.00"))).isNotEqualTo(RechargeService.hash("10", new BigDecimal("0.00")));
+        assertThat(RechargeService.hash("1", new BigDecimal("10.00")))
+                .isEqualTo(RechargeService.hash("1", new BigDecimal("10.00")));
+        assertThat(RechargeService.hash("1", new BigDecimal("10.00")))
+                .isNotEqualTo(RechargeService.hash("1", new BigDecimal("10.01")));
+        assertThat(RechargeService.hash("1", new BigDecimal("10.00")))
+                .isNotEqualTo(RechargeService.hash("10", new BigDecimal("0.00")));
     }
 
     @Test
