@@ -42,6 +42,8 @@ class BadInputIntegrationTests {
                 Arguments.of("SQL in account", "{\"accountNo\":\"1' OR '1'='1\",\"amount\":\"1.00\"}", "accountNo"),
                 Arguments.of(
                         "unknown field", "{\"accountNo\":\"1\",\"amount\":\"1.00\",\"currency\":\"EUR\"}", "currency"),
+                Arguments.of("amount given twice", "{\"accountNo\":\"1\",\"amount\":\"1\",\"amount\":\"1000\"}", null),
+                Arguments.of("account given twice", "{\"accountNo\":\"1\",\"accountNo\":\"2\",\"amount\":\"1\"}", null),
                 Arguments.of("malformed JSON", "{\"accountNo\":\"1\",", null),
                 Arguments.of("not JSON at all", "accountNo=1&amount=1", null),
                 Arguments.of("amount with a trailing space", "{\"accountNo\":\"1\",\"amount\":\"100 \"}", "amount"),

@@ -4,12 +4,19 @@ import static io.dtx.system.Http.rechargeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dtx.pay.payment.PaymentLedger;
+import io.dtx.pay.payment.PaymentLedger.Fate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +78,42 @@ class CheckBackIntegrationTests {
         assertThat(checkBacks("rollback")).isGreaterThan(rollbacksBefore);
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> stack.db.credits(txNo) == 0);
         assertThat(stack.db.balance(accountNo)).isEqualByComparingTo("0.00");
+    }
+
+    /**
+     * The race inside the check-back: it reads no row, its tombstone waits on the key lock of the
+     * payment's own local transaction, which then commits. Under REPEATABLE READ the re-read after
+     * the ignored tombstone would reuse the first read's snapshot and find nothing (no answer, so
+     * UNKNOWN); the answer must be COMMIT.
+     */
+    @Test
+    void checkBackIsDefiniteWhenThePaymentCommitsWhileItsTombstoneWaits() throws Exception {
+        String txNo = UUID.randomUUID().toString();
+        PaymentLedger ledger = stack.pay.getBean(PaymentLedger.class);
+        ExecutorService checkBackThread = Executors.newSingleThreadExecutor();
+        try (Connection payment = stack.db.connect("bank1_pay")) {
+            payment.setAutoCommit(false);
+            Db.prepare(
+                            payment,
+                            "INSERT INTO account_pay (id, account_no, pay_amount, result)"
+                                    + " VALUES (?, ?, 7.00, 'success')",
+                            txNo,
+                            "race")
+                    .executeUpdate();
+            Future<Fate> answer = checkBackThread.submit(() -> ledger.settle(txNo, "race", new BigDecimal("7.00")));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> stack.db.scalar(
+                                    "bank1_pay",
+                                    "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'",
+                                    Long.class)
+                            > 0);
+            payment.commit();
+
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(Fate.COMMITTED);
+        } finally {
+            checkBackThread.shutdownNow();
+        }
+        assertThat(resultOf(txNo)).isEqualTo("SUCCESS");
     }
 
     private static String resultOf(String txNo) {

@@ -4,6 +4,7 @@ import io.dtx.contract.RechargeRules;
 import io.dtx.contract.RechargeSucceeded;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and checks a message body; anything that could never be credited is poison. */
@@ -13,7 +14,11 @@ class RechargeMessageReader {
     private final JsonMapper json;
 
     RechargeMessageReader(JsonMapper json) {
-        this.json = json;
+        // A field given twice is ambiguous ("amount": 1, "amount": 1000): poison, never "the last
+        // one wins", whatever the application's mapper is configured to do.
+        this.json = json.rebuild()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
     /** @throws PoisonException when the body is unreadable or describes an impossible payment */

@@ -34,7 +34,8 @@ class RechargeMessageReaderTests {
                 "{\"txNo\":\"t1\",\"accountNo\":\"1\",\"amount\":1.001}",
                 "{\"txNo\":\"t1\",\"accountNo\":\"1\",\"amount\":1000000.01}",
                 "{\"txNo\":\"\",\"accountNo\":\"1\",\"amount\":1}",
-                "{\"txNo\":\"t1\",\"accountNo\":\"a b\",\"amount\":1}"
+                "{\"txNo\":\"t1\",\"accountNo\":\"a b\",\"amount\":1}",
+                "{\"txNo\":\"t1\",\"accountNo\":\"1\",\"amount\":1,\"amount\":1000}"
             })
     void anythingThatCouldNeverBeCreditedIsPoison(String body) {
         assertThatThrownBy(() -> read(body)).isInstanceOf(RechargeMessageReader.PoisonException.class);

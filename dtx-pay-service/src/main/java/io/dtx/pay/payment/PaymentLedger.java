@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -43,8 +44,12 @@ public class PaymentLedger {
      * Decides a half message's fate from the database: the check-back's answer. If no row exists,
      * a rolled-back tombstone is inserted: that waits for a still-running local transaction of the
      * same txNo and, once in, stops a late one from committing. So the answer is always definite.
+     *
+     * <p>READ COMMITTED, not the default REPEATABLE READ: when the tombstone is ignored because
+     * the payment's own transaction committed while it waited, the re-read must see that commit.
+     * Under REPEATABLE READ it would reuse the first read's snapshot and find no row at all.
      */
-    @Transactional(timeout = 10)
+    @Transactional(timeout = 10, isolation = Isolation.READ_COMMITTED)
     public Fate settle(String txNo, String accountNo, BigDecimal amount) {
         Payment existing = payments.selectById(txNo);
         if (existing == null) {
@@ -52,6 +57,9 @@ public class PaymentLedger {
                 return Fate.ROLLED_BACK;
             }
             existing = payments.selectById(txNo);
+            if (existing == null) {
+                throw new IllegalStateException("Tombstone ignored but no row for txNo " + txNo);
+            }
         }
         return existing.succeeded() ? Fate.COMMITTED : Fate.ROLLED_BACK;
     }
