@@ -121,6 +121,21 @@ class BadInputIntegrationTests {
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
+        // Not only the method each endpoint is mapped to: Spring answers HEAD for any GET mapping.
+        for (String method : List.of("HEAD", "OPTIONS", "DELETE")) {
+            assertThat(stack.payHttp
+                            .withoutToken()
+                            .call(method, "/pay/recharges/" + txNo)
+                            .status())
+                    .as(method + " on the result query")
+                    .isEqualTo(401);
+            assertThat(stack.payHttp
+                            .withoutToken()
+                            .call(method, "/pay/recharges?after=0")
+                            .status())
+                    .as(method + " on the feed")
+                    .isEqualTo(401);
+        }
         // Taking a recharge and reading an account stay public.
         assertThat(stack.accountHttp.withoutToken().get("/accounts/1").status()).isEqualTo(200);
     }

@@ -51,6 +51,12 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** Any method without a body: HEAD, OPTIONS, DELETE, ... */
+    Response call(String method, String path) {
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     Response post(String path, String body) {
         return post(path, body, Map.of("Content-Type", "application/json"));
     }

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,14 +32,37 @@ public final class ServiceTokenFilter extends OncePerRequestFilter {
     /** Long enough that guessing is hopeless; {@code ./dtx} generates 43 characters. */
     static final int MIN_TOKEN_LENGTH = 24;
 
-    /** One protected endpoint: an HTTP method and a path pattern such as {@code /pay/recharges/*}. */
-    public record Endpoint(String method, String pattern) {}
+    /**
+     * An internal path, such as {@code /pay/recharges/{txNo}}: every HTTP method on it needs the
+     * token (HEAD and OPTIONS too, which Spring answers by itself for any GET or POST mapping),
+     * except the methods named public here.
+     *
+     * @param pattern       a Spring path pattern
+     * @param publicMethods methods that stay open on this path, e.g. {@code POST} to take a recharge
+     */
+    public record InternalPath(String pattern, Set<String> publicMethods) {
+
+        public InternalPath {
+            publicMethods =
+                    publicMethods.stream().map(m -> m.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        }
+
+        /** Every method on the path needs the token. */
+        public static InternalPath everyMethod(String pattern) {
+            return new InternalPath(pattern, Set.of());
+        }
+
+        /** Every method but {@code publicMethods} needs the token. */
+        public static InternalPath everyMethodExcept(String pattern, String... publicMethods) {
+            return new InternalPath(pattern, Set.of(publicMethods));
+        }
+    }
 
     private final byte[] expected;
-    private final List<Endpoint> endpoints;
+    private final List<InternalPath> internal;
     private final List<PathPattern> patterns;
 
-    public ServiceTokenFilter(String token, List<Endpoint> endpoints) {
+    public ServiceTokenFilter(String token, List<InternalPath> internal) {
         if (token == null || token.strip().length() < MIN_TOKEN_LENGTH) {
             throw new IllegalStateException(
                     "dtx.security.service-token (environment variable DTX_SERVICE_TOKEN) must be set to a secret"
@@ -44,8 +70,8 @@ public final class ServiceTokenFilter extends OncePerRequestFilter {
                             + " ./dtx generates one, docker compose reads it from .env");
         }
         this.expected = ("Bearer " + token.strip()).getBytes(StandardCharsets.UTF_8);
-        this.endpoints = List.copyOf(endpoints);
-        this.patterns = endpoints.stream()
+        this.internal = List.copyOf(internal);
+        this.patterns = internal.stream()
                 .map(e -> PathPatternParser.defaultInstance.parse(e.pattern()))
                 .toList();
     }
@@ -54,9 +80,10 @@ public final class ServiceTokenFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         PathContainer path = PathContainer.parsePath(
                 request.getRequestURI().substring(request.getContextPath().length()));
-        for (int i = 0; i < endpoints.size(); i++) {
-            if (endpoints.get(i).method().equalsIgnoreCase(request.getMethod())
-                    && patterns.get(i).matches(path)) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        for (int i = 0; i < internal.size(); i++) {
+            if (patterns.get(i).matches(path)
+                    && !internal.get(i).publicMethods().contains(method)) {
                 return false;
             }
         }

@@ -1,6 +1,6 @@
 package io.dtx.web;
 
-import io.dtx.web.ServiceTokenFilter.Endpoint;
+import io.dtx.web.ServiceTokenFilter.InternalPath;
 import jakarta.servlet.Filter;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * What stands in front of each service's API, in this order: no path parameters, a body size
  * limit, and the service token for the endpoints the service names as internal (a bean of type
- * {@link InternalEndpoints}); plus problem bodies for every error, from the controllers
+ * {@link InternalPaths}); plus problem bodies for every error, from the controllers
  * ({@link ProblemResponses}, with the service's {@link ProblemCatalog}) and for what Tomcat
  * refuses before any filter runs. A service imports this with {@code @Import(WebGuards.class)}.
  */
@@ -26,7 +26,7 @@ import org.springframework.util.unit.DataSize;
 public class WebGuards {
 
     /** The endpoints of a service that only other services (or an operator) may call. */
-    public record InternalEndpoints(List<Endpoint> endpoints) {}
+    public record InternalPaths(List<InternalPath> paths) {}
 
     @Bean
     FilterRegistrationBean<NoPathParametersFilter> noPathParameters() {
@@ -41,8 +41,8 @@ public class WebGuards {
 
     @Bean
     FilterRegistrationBean<ServiceTokenFilter> serviceToken(
-            @Value("${dtx.security.service-token:}") String token, InternalEndpoints internal) {
-        return ordered(new ServiceTokenFilter(token, internal.endpoints()), 20);
+            @Value("${dtx.security.service-token:}") String token, InternalPaths internal) {
+        return ordered(new ServiceTokenFilter(token, internal.paths()), 20);
     }
 
     /** What Tomcat refuses itself (a %00 in the URL, say) is answered as a problem too. */

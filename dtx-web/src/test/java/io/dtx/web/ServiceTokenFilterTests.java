@@ -3,8 +3,11 @@ package io.dtx.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dtx.web.ServiceTokenFilter.InternalPath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -16,8 +19,8 @@ class ServiceTokenFilterTests {
     private final ServiceTokenFilter filter = new ServiceTokenFilter(
             TOKEN,
             List.of(
-                    new ServiceTokenFilter.Endpoint("GET", "/pay/recharges"),
-                    new ServiceTokenFilter.Endpoint("GET", "/pay/recharges/{txNo}")));
+                    InternalPath.everyMethodExcept("/pay/recharges", "POST"),
+                    InternalPath.everyMethod("/pay/recharges/{txNo}")));
 
     @Test
     void internalEndpointWithoutTokenIs401WithAProblem() throws Exception {
@@ -37,6 +40,15 @@ class ServiceTokenFilterTests {
                 .as("no Bearer prefix")
                 .isEqualTo(401);
         assertThat(call("GET", "/pay/recharges", "Bearer " + TOKEN).getStatus()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HEAD", "OPTIONS", "PUT", "DELETE", "PATCH", "TRACE", "head", "Get"})
+    void everyOtherMethodOnAnInternalPathNeedsTheTokenToo(String method) throws Exception {
+        assertThat(call(method, "/pay/recharges/abc", null).getStatus())
+                .as(method)
+                .isEqualTo(401);
+        assertThat(call(method, "/pay/recharges", null).getStatus()).as(method).isEqualTo(401);
     }
 
     @Test

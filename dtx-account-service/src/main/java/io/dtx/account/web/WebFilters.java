@@ -1,8 +1,8 @@
 package io.dtx.account.web;
 
-import io.dtx.web.ServiceTokenFilter.Endpoint;
+import io.dtx.web.ServiceTokenFilter.InternalPath;
 import io.dtx.web.WebGuards;
-import io.dtx.web.WebGuards.InternalEndpoints;
+import io.dtx.web.WebGuards.InternalPaths;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Import;
 class WebFilters {
 
     @Bean
-    InternalEndpoints internalEndpoints() {
-        return new InternalEndpoints(List.of(
-                new Endpoint("POST", "/accounts/recharges/{txNo}/pull"),
-                new Endpoint("POST", "/accounts/reconciliation/runs")));
+    InternalPaths internalPaths() {
+        return new InternalPaths(List.of(
+                InternalPath.everyMethod("/accounts/recharges/{txNo}/pull"),
+                InternalPath.everyMethod("/accounts/reconciliation/runs")));
     }
 }
