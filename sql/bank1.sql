@@ -6,10 +6,12 @@ CREATE DATABASE IF NOT EXISTS bank1 CHARACTER SET utf8mb4 COLLATE utf8mb4_unicod
 USE bank1;
 
 -- One row per account. The original kept a plaintext account_password here; we store no credential.
+-- Identifiers (account_no, tx_no) are ASCII compared byte for byte (ascii_bin): with the table's
+-- case-insensitive collation a payment to 'ABC' would credit the account 'abc'.
 CREATE TABLE IF NOT EXISTS account_info (
   id              BIGINT        NOT NULL AUTO_INCREMENT,
   account_name    VARCHAR(100)  NOT NULL,
-  account_no      VARCHAR(64)   NOT NULL,
+  account_no      VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   account_balance DECIMAL(19,2) NOT NULL DEFAULT 0.00,
   created_at      DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   updated_at      DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
@@ -20,8 +22,8 @@ CREATE TABLE IF NOT EXISTS account_info (
 -- Exactly-once credit: the tx_no is inserted FIRST, in the same local transaction as the balance
 -- update. A duplicate key means "already applied". Amount and path are kept so an audit can sum them.
 CREATE TABLE IF NOT EXISTS de_duplication (
-  tx_no       VARCHAR(64)   NOT NULL,
-  account_no  VARCHAR(64)   NOT NULL,
+  tx_no       VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  account_no  VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   amount      DECIMAL(19,2) NOT NULL,
   applied_by  VARCHAR(16)   NOT NULL COMMENT 'MESSAGE, PULL or RECONCILIATION',
   paid_at     DATETIME(3)   NULL COMMENT 'when the pay side committed the payment',
@@ -32,10 +34,12 @@ CREATE TABLE IF NOT EXISTS de_duplication (
 
 -- Messages that can never be applied (unknown account, unreadable body): kept for a person,
 -- acknowledged to the broker so they are not retried forever.
+-- tx_no and msg_id are whatever the message carried (a forged one may carry anything), so they stay
+-- utf8mb4, compared byte for byte.
 CREATE TABLE IF NOT EXISTS poison_message (
   id          BIGINT        NOT NULL AUTO_INCREMENT,
-  tx_no       VARCHAR(64)   NULL,
-  msg_id      VARCHAR(128)  NULL,
+  tx_no       VARCHAR(64)   CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
+  msg_id      VARCHAR(128)  CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
   reason      VARCHAR(255)  NOT NULL,
   body        VARCHAR(4000) NULL,
   created_at  DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),

@@ -11,17 +11,20 @@ USE bank1_pay;
 --                 so the answer stays ROLLBACK and a late local transaction cannot commit after it.
 -- seq gives the reconciliation feed a stable order; rows may commit out of seq order, which the
 -- feed's overlap window accounts for.
+-- Identifiers are ASCII compared byte for byte (ascii_bin): with the table's case-insensitive
+-- collation 'Order-7' and 'order-7' would be one idempotency key, and 'ABC' the account 'abc'.
+-- An idempotency key is scoped to its account: two customers choosing the same key never collide.
 CREATE TABLE IF NOT EXISTS account_pay (
-  id              VARCHAR(64)   NOT NULL,
+  id              VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   seq             BIGINT        NOT NULL AUTO_INCREMENT,
-  account_no      VARCHAR(64)   NOT NULL,
+  account_no      VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   pay_amount      DECIMAL(19,2) NOT NULL,
   result          VARCHAR(16)   NOT NULL,
-  idempotency_key VARCHAR(128)  NULL,
+  idempotency_key VARCHAR(128)  CHARACTER SET ascii COLLATE ascii_bin NULL,
   request_hash    CHAR(64)      NULL COMMENT 'SHA-256 of the request body, to spot a reused key',
   created_at      DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   PRIMARY KEY (id),
   UNIQUE KEY uk_account_pay_seq (seq),
-  UNIQUE KEY uk_account_pay_idempotency_key (idempotency_key),
+  UNIQUE KEY uk_account_pay_idempotency_key (account_no, idempotency_key),
   KEY idx_account_pay_created_at (created_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

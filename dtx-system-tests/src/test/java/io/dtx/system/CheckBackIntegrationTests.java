@@ -59,8 +59,9 @@ class CheckBackIntegrationTests {
             Db.prepare(
                             blocker,
                             "INSERT INTO account_pay (id, account_no, pay_amount, result, idempotency_key)"
-                                    + " VALUES (?, 'blocker', 1.00, 'success', ?)",
+                                    + " VALUES (?, ?, 1.00, 'success', ?)",
                             "blocker-" + UUID.randomUUID(),
+                            accountNo,
                             key)
                     .executeUpdate();
             refused = stack.payHttp.post(

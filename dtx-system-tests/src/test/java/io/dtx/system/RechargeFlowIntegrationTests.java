@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -105,6 +107,51 @@ class RechargeFlowIntegrationTests {
                 .isEqualTo(1L);
         await().atMost(Duration.ofSeconds(20)).until(() -> stack.db.credits(txNo) == 1);
         assertThat(stack.db.balance(accountNo)).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void idempotencyKeysCompareByteForByteAndBelongToTheirAccount() {
+        String accountNo = stack.db.newAccount("idem-");
+        String otherCustomer = stack.db.newAccount("idem-");
+        String key = "Order-" + UUID.randomUUID();
+
+        String first = paidWithKey(accountNo, key);
+        String lowerCase = paidWithKey(accountNo, key.toLowerCase(Locale.ROOT));
+        String sameKeyOtherAccount = paidWithKey(otherCustomer, key);
+
+        assertThat(List.of(first, lowerCase, sameKeyOtherAccount)).doesNotHaveDuplicates();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> stack.db.balance(accountNo).compareTo(new BigDecimal("20.00")) == 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> stack.db.balance(otherCustomer).compareTo(new BigDecimal("10.00")) == 0);
+    }
+
+    @Test
+    void accountNumbersCompareByteForByte() {
+        String lower = stack.db.newAccount("case-");
+        String upper = lower.toUpperCase(Locale.ROOT);
+
+        Http.Response paid = stack.payHttp.post("/pay/recharges", rechargeJson(upper, "5.00"));
+
+        assertThat(paid.status()).isEqualTo(201);
+        String txNo = paid.json().get("txNo").asString();
+        // No account has that exact number: the payment is set aside, never credited to its
+        // lower-case look-alike.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> stack.db.scalar(
+                                "bank1", "SELECT COUNT(*) FROM poison_message WHERE tx_no = ?", Long.class, txNo)
+                        == 1);
+        assertThat(stack.db.credits(txNo)).isZero();
+        assertThat(stack.db.balance(lower)).isEqualByComparingTo("0.00");
+    }
+
+    private static String paidWithKey(String accountNo, String key) {
+        Http.Response response = stack.payHttp.post(
+                "/pay/recharges",
+                rechargeJson(accountNo, "10.00"),
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("txNo").asString();
     }
 
     @Test

@@ -70,8 +70,9 @@ public class PaymentLedger {
         return Optional.ofNullable(payments.selectById(txNo));
     }
 
-    public Optional<Payment> findByIdempotencyKey(String key) {
-        return Optional.ofNullable(payments.findByIdempotencyKey(key));
+    /** The payment taken for this account under this Idempotency-Key, if any. */
+    public Optional<Payment> findByIdempotencyKey(String accountNo, String key) {
+        return Optional.ofNullable(payments.findByIdempotencyKey(accountNo, key));
     }
 
     /** Payments with {@code seq > after}, in seq order: the reconciliation feed's page. */

@@ -13,8 +13,9 @@ interface PaymentMapper extends BaseMapper<Payment> {
     /** The id column holds the txNo; hand-written queries must say so (selectById knows it already). */
     String COLUMNS = "id AS tx_no, seq, account_no, pay_amount, result, idempotency_key, request_hash, created_at";
 
-    @Select("SELECT " + COLUMNS + " FROM account_pay WHERE idempotency_key = #{key}")
-    Payment findByIdempotencyKey(@Param("key") String idempotencyKey);
+    /** A key is scoped to its account: another customer's identical key is another payment. */
+    @Select("SELECT " + COLUMNS + " FROM account_pay WHERE account_no = #{accountNo} AND idempotency_key = #{key}")
+    Payment findByIdempotencyKey(@Param("accountNo") String accountNo, @Param("key") String idempotencyKey);
 
     /**
      * The check-back's tombstone. If the payment's own local transaction is still running, this

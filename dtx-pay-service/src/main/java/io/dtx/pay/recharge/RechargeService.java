@@ -45,7 +45,7 @@ public class RechargeService {
     public Outcome recharge(RechargeRequest request, String idempotencyKey) {
         BigDecimal amount = request.amount().setScale(RechargeRules.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
         String requestHash = hash(request.accountNo(), amount);
-        Optional<Outcome> earlier = replay(idempotencyKey, requestHash);
+        Optional<Outcome> earlier = replay(request.accountNo(), idempotencyKey, requestHash);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -64,7 +64,7 @@ public class RechargeService {
                 return new Outcome(recorded.get().toView(), false);
             }
             // The usual cause: a concurrent request with the same key won the unique index.
-            Optional<Outcome> winner = replay(idempotencyKey, requestHash);
+            Optional<Outcome> winner = replay(request.accountNo(), idempotencyKey, requestHash);
             if (winner.isPresent()) {
                 return winner.get();
             }
@@ -79,11 +79,11 @@ public class RechargeService {
         return ledger.find(txNo).map(Payment::toView);
     }
 
-    private Optional<Outcome> replay(String idempotencyKey, String requestHash) {
+    private Optional<Outcome> replay(String accountNo, String idempotencyKey, String requestHash) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
-        return ledger.findByIdempotencyKey(idempotencyKey).map(earlier -> {
+        return ledger.findByIdempotencyKey(accountNo, idempotencyKey).map(earlier -> {
             if (!requestHash.equals(earlier.getRequestHash())) {
                 throw new IdempotencyKeyReusedException(idempotencyKey);
             }

@@ -36,7 +36,7 @@ class RechargeServiceTests {
     @Test
     void aKnownKeyWithTheSameBodyReplaysTheFirstPaymentWithoutPublishing() {
         Payment first = payment("tx-1", RechargeService.hash("1", new BigDecimal("10.00")));
-        when(ledger.findByIdempotencyKey("k")).thenReturn(Optional.of(first));
+        when(ledger.findByIdempotencyKey("1", "k")).thenReturn(Optional.of(first));
 
         RechargeService.Outcome outcome = service.recharge(new RechargeRequest("1", new BigDecimal("10")), "k");
 
@@ -47,7 +47,7 @@ class RechargeServiceTests {
 
     @Test
     void aKnownKeyWithAnotherBodyIsRefused() {
-        when(ledger.findByIdempotencyKey("k")).thenReturn(Optional.of(payment("tx-1", "another hash")));
+        when(ledger.findByIdempotencyKey("1", "k")).thenReturn(Optional.of(payment("tx-1", "another hash")));
 
         assertThatThrownBy(() -> service.recharge(new RechargeRequest("1", new BigDecimal("10")), "k"))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
