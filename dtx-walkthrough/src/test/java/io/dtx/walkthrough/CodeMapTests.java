@@ -30,7 +30,9 @@ class CodeMapTests {
             Path file = ROOT.resolve(rows.group(3));
             assertThat(file).as("code map row " + type + "." + method).exists();
             String source = read(file);
-            assertThat(source).as(file + " declares " + type).containsPattern("(class|interface|record) " + type + "\\b");
+            assertThat(source)
+                    .as(file + " declares " + type)
+                    .containsPattern("(class|interface|record) " + type + "\\b");
             assertThat(source).as(file + " declares " + method).containsPattern("\\b" + method + "\\(");
             checked++;
         }
@@ -40,8 +42,16 @@ class CodeMapTests {
     @Test
     void theMapCoversWhatThisProjectExistsToShow() {
         assertThat(codeMap().toLowerCase())
-                .contains("half message", "local transaction", "check-back", "tombstone", "dedup", "pull",
-                        "reconciliation", "cursor", "poison");
+                .contains(
+                        "half message",
+                        "local transaction",
+                        "check-back",
+                        "tombstone",
+                        "dedup",
+                        "pull",
+                        "reconciliation",
+                        "cursor",
+                        "poison");
     }
 
     private static String codeMap() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dtx.contract.Messaging;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -31,8 +32,16 @@ class ComposeFileTests {
     @Test
     void followsTheComposeSpecification() {
         assertThat(compose).doesNotContainKey("version").containsKeys("services", "volumes");
-        assertThat(services()).containsKeys("mysql", "namesrv", "broker", "topics", "discovery-server", "rocketmq-dashboard",
-                "dtx-pay-service", "dtx-account-service");
+        assertThat(services())
+                .containsKeys(
+                        "mysql",
+                        "namesrv",
+                        "broker",
+                        "topics",
+                        "discovery-server",
+                        "rocketmq-dashboard",
+                        "dtx-pay-service",
+                        "dtx-account-service");
     }
 
     @Test
@@ -41,7 +50,11 @@ class ComposeFileTests {
             String image = (String) service.get("image");
             assertThat(image).as(name + " image").isNotNull();
             String resolved = image.replaceAll("\\$\\{[A-Z0-9_]+:-([^}]*)}", "$1");
-            assertThat(resolved).as(name).contains(":").doesNotEndWith(":latest").doesNotEndWith(":");
+            assertThat(resolved)
+                    .as(name)
+                    .contains(":")
+                    .doesNotEndWith(":latest")
+                    .doesNotEndWith(":");
         });
         for (Path dockerfile : List.of(ROOT.resolve("docker/service.Dockerfile"))) {
             Matcher from = Pattern.compile("(?m)^FROM (\\S+)").matcher(read(dockerfile));
@@ -57,14 +70,20 @@ class ComposeFileTests {
             if (service.get("build") instanceof Map<?, ?> build) {
                 Path context = ROOT.resolve((String) build.get("context"));
                 assertThat(context).as(name + " build context").isDirectory();
-                assertThat(context.resolve((String) build.get("dockerfile"))).as(name + " Dockerfile").isRegularFile();
+                assertThat(context.resolve((String) build.get("dockerfile")))
+                        .as(name + " Dockerfile")
+                        .isRegularFile();
                 // The one Dockerfile builds the module named by SERVICE: it must exist.
-                assertThat(context.resolve((String) ((Map<?, ?>) build.get("args")).get("SERVICE"))).as(name + " SERVICE").isDirectory();
+                assertThat(context.resolve((String) ((Map<?, ?>) build.get("args")).get("SERVICE")))
+                        .as(name + " SERVICE")
+                        .isDirectory();
             }
             for (Object volume : (List<?>) service.getOrDefault("volumes", List.of())) {
                 String source = volume.toString().split(":")[0];
                 if (source.startsWith("./")) {
-                    assertThat(ROOT.resolve(source)).as(name + " mounts " + source).exists();
+                    assertThat(ROOT.resolve(source))
+                            .as(name + " mounts " + source)
+                            .exists();
                 }
             }
         });
@@ -78,7 +97,8 @@ class ComposeFileTests {
                 assertThat(service).as(name + " healthcheck").containsKey("healthcheck");
             }
             if (service.get("depends_on") instanceof Map<?, ?> dependencies) {
-                dependencies.forEach((dependency, condition) -> assertThat(((Map<?, ?>) condition).get("condition")).as(name + " -> " + dependency)
+                dependencies.forEach((dependency, condition) -> assertThat(((Map<?, ?>) condition).get("condition"))
+                        .as(name + " -> " + dependency)
                         .isIn("service_healthy", "service_completed_successfully"));
             }
         });
@@ -106,7 +126,8 @@ class ComposeFileTests {
     void servicesGetEveryVariableTheirDockerProfileNeeds() {
         for (String service : List.of("dtx-pay-service", "dtx-account-service")) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> environment = (Map<String, Object>) services().get(service).get("environment");
+            Map<String, Object> environment =
+                    (Map<String, Object>) services().get(service).get("environment");
             assertThat(environment.get("SPRING_PROFILES_ACTIVE")).isEqualTo("docker");
             String yaml = read(ROOT.resolve(service + "/src/main/resources/application.yml"))
                     + read(ROOT.resolve(service + "/src/main/resources/application-docker.yml"));
@@ -115,8 +136,13 @@ class ComposeFileTests {
             while (variables.find()) {
                 String name = variables.group(1);
                 String defaultValue = variables.group(2);
-                boolean addressOrSecret = name.endsWith("_URL") || name.endsWith("_ADDR") || name.endsWith("_USER")
-                        || name.endsWith("_PASSWORD") || name.endsWith("_PORT") || defaultValue == null || defaultValue.equals(":");
+                boolean addressOrSecret = name.endsWith("_URL")
+                        || name.endsWith("_ADDR")
+                        || name.endsWith("_USER")
+                        || name.endsWith("_PASSWORD")
+                        || name.endsWith("_PORT")
+                        || defaultValue == null
+                        || defaultValue.equals(":");
                 if (addressOrSecret && !name.equals("PAY_SERVICE_URL") && !name.startsWith("NACOS_ENABLED")) {
                     assertThat(environment).as(service + " needs " + name).containsKey(name);
                 }
@@ -127,9 +153,11 @@ class ComposeFileTests {
     @Test
     void topicScriptCreatesWhatTheContractNames() {
         String script = read(ROOT.resolve("docker/rocketmq/create-topics.sh"));
-        assertThat(script).contains("-t " + Messaging.RECHARGE_TOPIC + " ")
+        assertThat(script)
+                .contains("-t " + Messaging.RECHARGE_TOPIC + " ")
                 .contains("-g " + Messaging.ACCOUNT_CONSUMER_GROUP)
-                .contains("%RETRY%" + Messaging.ACCOUNT_CONSUMER_GROUP).contains("%DLQ%" + Messaging.ACCOUNT_CONSUMER_GROUP);
+                .contains("%RETRY%" + Messaging.ACCOUNT_CONSUMER_GROUP)
+                .contains("%DLQ%" + Messaging.ACCOUNT_CONSUMER_GROUP);
         assertThat(read(ROOT.resolve("docker/rocketmq/broker.conf"))).contains("autoCreateTopicEnable=false");
     }
 
@@ -148,7 +176,7 @@ class ComposeFileTests {
         try {
             return Files.readString(path);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.dtx.walkthrough;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -33,8 +34,10 @@ class ReadmeTests {
 
     @Test
     void portsAreTheConfiguredDefaults() {
-        assertThat(read(ROOT.resolve("dtx-pay-service/src/main/resources/application.yml"))).contains("${PAY_PORT:56082}");
-        assertThat(read(ROOT.resolve("dtx-account-service/src/main/resources/application.yml"))).contains("${ACCOUNT_PORT:56081}");
+        assertThat(read(ROOT.resolve("dtx-pay-service/src/main/resources/application.yml")))
+                .contains("${PAY_PORT:56082}");
+        assertThat(read(ROOT.resolve("dtx-account-service/src/main/resources/application.yml")))
+                .contains("${ACCOUNT_PORT:56081}");
         assertThat(readme).contains("56082").contains("56081");
     }
 
@@ -48,7 +51,9 @@ class ReadmeTests {
         }
         assertThat(variables).isNotEmpty();
         for (String variable : variables) {
-            assertThat(sources).as("README documents " + variable + " but nothing reads it").contains(variable);
+            assertThat(sources)
+                    .as("README documents " + variable + " but nothing reads it")
+                    .contains(variable);
         }
     }
 
@@ -70,8 +75,11 @@ class ReadmeTests {
     private static String allSources() throws IOException {
         try (Stream<Path> files = Files.walk(ROOT)) {
             return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.dtx/") && !p.toString().contains("/.git/"))
-                    .filter(p -> p.toString().matches(".*(\\.java|\\.yml|\\.conf)$") || p.getFileName().toString().equals("dtx")
+                    .filter(p -> !p.toString().contains("/target/")
+                            && !p.toString().contains("/.dtx/")
+                            && !p.toString().contains("/.git/"))
+                    .filter(p -> p.toString().matches(".*(\\.java|\\.yml|\\.conf)$")
+                            || p.getFileName().toString().equals("dtx")
                             || p.getFileName().toString().equals("mvnw"))
                     .map(ReadmeTests::read)
                     .collect(Collectors.joining("\n"));
@@ -82,7 +90,7 @@ class ReadmeTests {
         try {
             return Files.readString(path);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

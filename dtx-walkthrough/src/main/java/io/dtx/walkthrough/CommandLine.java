@@ -1,0 +1,139 @@
+package io.dtx.walkthrough;
+
+import io.dtx.walkthrough.bench.Benchmark;
+import io.dtx.walkthrough.chaos.Chaos;
+import io.dtx.walkthrough.demo.Demo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The options of each {@code ./dtx} command, parsed once and checked before anything starts. The
+ * order of options does not matter: {@code --quick} picks the base sizes, explicit values win.
+ */
+final class CommandLine {
+
+    /** What {@code ./dtx bench} was asked to do. */
+    record BenchCommand(Benchmark.Settings settings, Path out) {}
+
+    /** What {@code ./dtx chaos} was asked to do. */
+    record ChaosCommand(Chaos.Settings settings, Path out) {}
+
+    private CommandLine() {}
+
+    /** {@code demo [--step N[,M...]]...}: the chosen steps in the order given, or every step. */
+    static List<Integer> steps(String[] args) {
+        Options options = Options.parse(args, Set.of(), Set.of("--step"));
+        List<Integer> steps = new ArrayList<>();
+        for (String list : options.all("--step")) {
+            for (String n : list.split(",")) {
+                steps.add(intNumber("--step", n.trim()));
+            }
+        }
+        return steps.isEmpty() ? IntStream.rangeClosed(1, Demo.STEPS).boxed().toList() : steps;
+    }
+
+    /** {@code bench [--quick] [--profile] [--out DIR]}. */
+    static BenchCommand bench(String[] args, Path defaultOut) {
+        Options options = Options.parse(args, Set.of("--quick", "--profile"), Set.of("--out"));
+        Benchmark.Settings settings = options.has("--quick") ? Benchmark.Settings.quick() : Benchmark.Settings.full();
+        return new BenchCommand(
+                options.has("--profile") ? settings.profiled() : settings, options.path("--out", defaultOut));
+    }
+
+    /**
+     * {@code chaos [--quick] [--recharges N] [--concurrency C] [--seconds S] [--seed X] [--faults F]
+     * [--bad-inputs N] [--inputs] [--out DIR]}; {@code defaultSeed} unless {@code --seed} is given.
+     */
+    static ChaosCommand chaos(String[] args, long defaultSeed, Path defaultOut) {
+        Options options = Options.parse(
+                args,
+                Set.of("--quick", "--inputs"),
+                Set.of("--recharges", "--concurrency", "--seconds", "--seed", "--faults", "--bad-inputs", "--out"));
+        long seed = options.number("--seed", defaultSeed);
+        Chaos.Settings base = options.has("--quick") ? Chaos.Settings.quick(seed) : Chaos.Settings.full(seed);
+        Chaos.Settings settings = new Chaos.Settings(
+                options.number("--recharges", base.recharges()),
+                options.number("--concurrency", base.concurrency()),
+                options.number("--seconds", base.seconds()),
+                seed,
+                options.number("--faults", base.faults()),
+                options.number("--bad-inputs", base.badInputs()),
+                !options.has("--inputs"));
+        return new ChaosCommand(settings, options.path("--out", defaultOut));
+    }
+
+    private static long number(String option, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, not \"" + text + "\"");
+        }
+    }
+
+    private static int intNumber(String option, String text) {
+        long value = number(option, text);
+        if (value != (int) value) {
+            throw new IllegalArgumentException(option + " is out of range: " + text);
+        }
+        return (int) value;
+    }
+
+    /** A command's flags, and the values of its other options in the order given. */
+    private record Options(Set<String> flags, Map<String, List<String>> values) {
+
+        /** {@code args[0]} is the command; unknown options and missing values are refused. */
+        static Options parse(String[] args, Set<String> flagNames, Set<String> valueNames) {
+            Set<String> flags = new HashSet<>();
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            for (int i = 1; i < args.length; i++) {
+                String option = args[i];
+                if (flagNames.contains(option)) {
+                    flags.add(option);
+                } else if (valueNames.contains(option)) {
+                    if (++i >= args.length) {
+                        throw new IllegalArgumentException(option + " needs a value");
+                    }
+                    values.computeIfAbsent(option, o -> new ArrayList<>()).add(args[i]);
+                } else {
+                    throw new IllegalArgumentException("unknown option: " + option);
+                }
+            }
+            return new Options(flags, values);
+        }
+
+        boolean has(String flag) {
+            return flags.contains(flag);
+        }
+
+        List<String> all(String option) {
+            return values.getOrDefault(option, List.of());
+        }
+
+        /** The value given last, or null. */
+        String last(String option) {
+            List<String> given = all(option);
+            return given.isEmpty() ? null : given.get(given.size() - 1);
+        }
+
+        int number(String option, int fallback) {
+            String text = last(option);
+            return text == null ? fallback : intNumber(option, text);
+        }
+
+        long number(String option, long fallback) {
+            String text = last(option);
+            return text == null ? fallback : CommandLine.number(option, text);
+        }
+
+        Path path(String option, Path fallback) {
+            String text = last(option);
+            return text == null ? fallback : Path.of(text).toAbsolutePath();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.dtx.walkthrough.bench;
+
+/**
+ * {@code latest.json} of {@code ./dtx bench}: what was run where, and the two scenarios' results.
+ *
+ * @param settings the run's size, {@link Benchmark.Settings} as reported
+ * @param warmUp   how long the JVMs took to settle before anything was measured
+ */
+public record BenchReport(
+        Parameters settings,
+        Machine machine,
+        DatabaseSettings database,
+        WarmUpReport warmUp,
+        ScenarioResult manyAccounts,
+        ScenarioResult hotAccount,
+        String generatedAt) {
+
+    /** The size of the run, in the report's units. */
+    record Parameters(int concurrency, long saturationS, long latencyRunS, int accounts) {
+
+        static Parameters of(Benchmark.Settings settings) {
+            return new Parameters(
+                    settings.concurrency(),
+                    settings.saturation().toSeconds(),
+                    settings.latencyRun().toSeconds(),
+                    settings.accounts());
+        }
+    }
+
+    /** The box: on two cores every process of the stack and the load generator compete. */
+    record Machine(int cores, String os, String java) {
+
+        static Machine current() {
+            return new Machine(
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                    System.getProperty("java.version"));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.dtx.walkthrough.bench;
+
+import io.dtx.walkthrough.probe.Databases;
+import io.dtx.walkthrough.stack.LocalStack;
+import io.dtx.walkthrough.stack.StackProfile;
+import io.dtx.walkthrough.stack.Workspace;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code ./dtx bench}: the cost of reliability, measured side by side in one run on one database.
+ *
+ * <ul>
+ *   <li><b>ceiling</b>: the database's own commit rate for the work of a recharge (one commit in
+ *       bank1_pay, one in bank1 with the dedup insert and the balance update), over JDBC, at the
+ *       same concurrency: no design can credit faster on this box;</li>
+ *   <li><b>naive</b>: the original demo's design, a plain send after the payment commits
+ *       (the pay service's lab endpoint {@code /lab/naive-recharges}, on only in this stack);</li>
+ *   <li><b>dtx</b>: the real path, HTTP, half message, local transaction, consume, dedup credit.</li>
+ * </ul>
+ * Naive and dtx throughput is end to end: payments credited per second, from the first payment's
+ * commit to the last credit's commit (server timestamps). Time-to-credit percentiles are measured
+ * at a fixed offered load of half the dtx saturation rate.
+ */
+public final class Benchmark {
+
+    /**
+     * @param profile record each JVM with JDK Flight Recorder, and summarise the samples taken
+     *        during the dtx saturation runs
+     */
+    public record Settings(
+            int concurrency,
+            Duration saturation,
+            Duration latencyRun,
+            int accounts,
+            int warmUpRounds,
+            boolean profile) {
+
+        public static Settings full() {
+            return new Settings(16, Duration.ofSeconds(20), Duration.ofSeconds(20), 100, 10, false);
+        }
+
+        public static Settings quick() {
+            return new Settings(8, Duration.ofSeconds(4), Duration.ofSeconds(4), 20, 1, false);
+        }
+
+        public Settings profiled() {
+            return new Settings(concurrency, saturation, latencyRun, accounts, warmUpRounds, true);
+        }
+    }
+
+    private final Workspace workspace;
+    private final LocalStack stack;
+    private final Settings settings;
+    private final Path outDir;
+    private final PrintStream out;
+    private final Databases db;
+    /** Prefix of every account this run makes: each measurement counts its credits by account prefix. */
+    private final String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
+
+    private Benchmark(Workspace workspace, LocalStack stack, Settings settings, Path outDir, PrintStream out) {
+        this.workspace = workspace;
+        this.stack = stack;
+        this.settings = settings;
+        this.outDir = outDir;
+        this.out = out;
+        this.db = new Databases(stack);
+    }
+
+    /** Starts a fresh stack, runs both scenarios, writes latest.json, latest.md and latest.png to outDir. */
+    public static BenchReport run(Workspace workspace, Settings settings, Path outDir, PrintStream out) {
+        System.setProperty("java.awt.headless", "true");
+        LocalStack stack = new LocalStack(workspace, StackProfile.BENCH);
+        try {
+            out.println("Starting the sandbox and both services...");
+            stack.start();
+            BenchReport report = new Benchmark(workspace, stack, settings, outDir, out).measure();
+            ReportFiles.write(report, outDir);
+            return report;
+        } finally {
+            stack.close();
+        }
+    }
+
+    /** The report as the Markdown table of {@code latest.md}. */
+    public static String markdown(BenchReport report) {
+        return ReportFiles.markdown(report);
+    }
+
+    private BenchReport measure() {
+        Recordings recordings = new Recordings(stack, settings.profile(), outDir);
+        // Started before the warm-up: starting Flight Recorder makes a JVM recompile for a
+        // while, which must not fall into a measured run.
+        recordings.start();
+        Workloads warmLoad = workloads(settings.saturation().dividedBy(2));
+        WarmUpReport warmUp = new WarmUp(warmLoad, stack, settings.warmUpRounds(), out).run();
+        DatabaseSettings database = DatabaseSettings.read(db);
+        Scenario scenario =
+                new Scenario(workloads(settings.saturation()), stack, recordings, settings.concurrency(), out);
+        ScenarioResult many = scenario.run("many_accounts", settings.accounts());
+        ScenarioResult hot = scenario.run("hot_account", 1);
+        recordings.stop();
+        // Read once the recordings are complete: where the CPU went during each dtx run.
+        return new BenchReport(
+                BenchReport.Parameters.of(settings),
+                BenchReport.Machine.current(),
+                database,
+                warmUp,
+                many.withDtxProfile(recordings.dtxProfile("many_accounts")),
+                hot.withDtxProfile(recordings.dtxProfile("hot_account")),
+                Instant.now().toString());
+    }
+
+    private Workloads workloads(Duration saturation) {
+        return new Workloads(workspace, db, settings.concurrency(), saturation, settings.latencyRun(), run);
+    }
+}

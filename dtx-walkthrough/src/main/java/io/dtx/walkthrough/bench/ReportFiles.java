@@ -1,0 +1,58 @@
+package io.dtx.walkthrough.bench;
+
+import io.dtx.walkthrough.report.JsonReports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/** The benchmark's three outputs: {@code latest.json}, {@code latest.md} and {@code latest.png}. */
+final class ReportFiles {
+
+    private ReportFiles() {}
+
+    static void write(BenchReport report, Path outDir) {
+        JsonReports.write(report, outDir.resolve("latest.json"));
+        try {
+            Files.writeString(outDir.resolve("latest.md"), markdown(report));
+            ImageIO.write(
+                    Chart.draw(report), "png", outDir.resolve("latest.png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String markdown(BenchReport report) {
+        StringBuilder md = new StringBuilder("| scenario | ceiling (rech/s) | naive (rech/s) | dtx (rech/s)"
+                        + " | dtx / ceiling | dtx / naive | time-to-credit p50 / p95 / p99 (ms) at load |\n")
+                .append("|---|---:|---:|---:|---:|---:|---|\n");
+        List<String> names = List.of("many_accounts", "hot_account");
+        List<ScenarioResult> results = List.of(report.manyAccounts(), report.hotAccount());
+        for (int i = 0; i < names.size(); i++) {
+            ScenarioResult.Throughput t = results.get(i).throughput();
+            ScenarioResult.Latency l = results.get(i).latency();
+            md.append(String.format(
+                    "| %s | %s | %s | %s | %.0f%% | %.0f%% | %s / %s / %s at %s/s |%n",
+                    names.get(i),
+                    t.ceilingTps(),
+                    t.naiveTps(),
+                    t.dtxTps(),
+                    100 * t.dtxVsCeiling(),
+                    100 * t.dtxVsNaive(),
+                    l.dtxCreditMsP50(),
+                    l.dtxCreditMsP95(),
+                    l.dtxCreditMsP99(),
+                    l.latencyOfferedTps()));
+        }
+        md.append("\nDatabase: ")
+                .append(JsonReports.fields(report.database()))
+                .append("\nSettings: ")
+                .append(JsonReports.fields(report.settings()))
+                .append("\nMachine: ")
+                .append(JsonReports.fields(report.machine()))
+                .append('\n');
+        return md.toString();
+    }
+}

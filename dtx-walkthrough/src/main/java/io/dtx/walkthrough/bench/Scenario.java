@@ -1,0 +1,83 @@
+package io.dtx.walkthrough.bench;
+
+import io.dtx.walkthrough.stack.LocalStack;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** One scenario (a number of accounts): the ceiling, naive and dtx at saturation, then dtx's time-to-credit. */
+final class Scenario {
+
+    private record Run(double tps, CpuCost cpu, double compileSeconds) {}
+
+    private final Workloads load;
+    private final LocalStack stack;
+    private final CpuMeter cpu;
+    private final Recordings recordings;
+    private final int concurrency;
+    private final PrintStream out;
+
+    Scenario(Workloads load, LocalStack stack, Recordings recordings, int concurrency, PrintStream out) {
+        this.load = load;
+        this.stack = stack;
+        this.cpu = new CpuMeter(stack);
+        this.recordings = recordings;
+        this.concurrency = concurrency;
+        this.out = out;
+    }
+
+    ScenarioResult run(String name, int accountCount) {
+        out.printf(
+                "%n== %s (%d account%s, concurrency %d)%n",
+                name, accountCount, accountCount == 1 ? "" : "s", concurrency);
+        double ceiling = load.ceiling(load.accounts(name + "-ceiling", accountCount));
+        out.printf("  ceiling (database commits)      %8.1f recharges/s%n", ceiling);
+        Run naive = naive(load.accounts(name + "-naive", accountCount));
+        Run dtx = dtx(name, load.accounts(name + "-dtx", accountCount));
+        double offered = Math.max(1, dtx.tps() / 2);
+        List<Long> micros = load.latency(load.accounts(name + "-latency", accountCount), offered);
+        ScenarioResult.Latency latency = ScenarioResult.Latency.of(offered, micros);
+        out.printf(
+                "  time-to-credit at %.0f/s          p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d payments)%n",
+                offered, latency.dtxCreditMsP50(), latency.dtxCreditMsP95(), latency.dtxCreditMsP99(), micros.size());
+        return new ScenarioResult(
+                ScenarioResult.Throughput.of(ceiling, naive.tps(), dtx.tps()),
+                naive.cpu(),
+                dtx.cpu(),
+                Stats.round(dtx.compileSeconds()),
+                latency,
+                null);
+    }
+
+    private Run naive(List<String> accounts) {
+        CpuMeter.Sample before = cpu.sample();
+        long start = System.nanoTime();
+        double tps = load.saturation(Workloads.NAIVE, accounts);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        CpuMeter.Sample after = cpu.sample();
+        out.printf("  naive (send after commit)       %8.1f recharges/s credited%n", tps);
+        // Same accounting for naive, so the two designs' costs can be compared process by process.
+        CpuCost cost = CpuCost.between(before, after, load.credited(accounts), seconds);
+        out.println(cost.line("naive"));
+        return new Run(tps, cost, 0);
+    }
+
+    private Run dtx(String scenario, List<String> accounts) {
+        Duration compiledBefore = Profiler.serviceCompileTime(stack);
+        CpuMeter.Sample before = cpu.sample();
+        long start = System.nanoTime();
+        Instant from = Instant.now();
+        double tps = load.saturation(Workloads.DTX, accounts);
+        Instant to = Instant.now();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        CpuMeter.Sample after = cpu.sample();
+        double compileSeconds = (Profiler.serviceCompileTime(stack).toNanos() - compiledBefore.toNanos()) / 1e9;
+        out.printf("  dtx (half message + dedup)      %8.1f recharges/s credited%n", tps);
+        CpuCost cost = CpuCost.between(before, after, load.credited(accounts), seconds);
+        out.println(cost.line("dtx"));
+        out.printf("  JIT compiling during the dtx run  %.1f s of %.1f s%n", compileSeconds, seconds);
+        recordings.markDtxRun(scenario, from, to);
+        return new Run(tps, cost, compileSeconds);
+    }
+}

@@ -1,0 +1,47 @@
+package io.dtx.walkthrough.bench;
+
+import io.dtx.walkthrough.stack.LocalStack;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * Runs both paths, results discarded, until the JVMs are warm: until their JIT compilers
+ * worked less than {@link #WARM_COMPILE_SHARE} of a round (or the settings' warm-up rounds
+ * passed). On two cores a JVM that is still compiling measures its compiler, not dtx.
+ */
+final class WarmUp {
+
+    /** Warm: the JIT compilers together were busy for less than this share of a warm-up round. */
+    private static final double WARM_COMPILE_SHARE = 0.05;
+
+    private final Workloads load;
+    private final LocalStack stack;
+    private final int maxRounds;
+    private final PrintStream out;
+
+    /** {@code load} runs shorter than a measured run: a round only needs to keep the compilers busy. */
+    WarmUp(Workloads load, LocalStack stack, int maxRounds, PrintStream out) {
+        this.load = load;
+        this.stack = stack;
+        this.maxRounds = maxRounds;
+        this.out = out;
+    }
+
+    WarmUpReport run() {
+        out.println("Warming up both paths until the JIT compilers settle (not measured)...");
+        int round = 0;
+        double compileShare;
+        long start = System.nanoTime();
+        do {
+            round++;
+            Duration compiledBefore = Profiler.serviceCompileTime(stack);
+            long roundStart = System.nanoTime();
+            load.saturation(Workloads.NAIVE, load.accounts("warmup" + round + "-naive", 10));
+            load.saturation(Workloads.DTX, load.accounts("warmup" + round + "-dtx", 10));
+            compileShare = (Profiler.serviceCompileTime(stack).toNanos() - compiledBefore.toNanos())
+                    / (double) (System.nanoTime() - roundStart);
+            out.printf("  round %d: JIT compilers busy %.0f%% of the round%n", round, 100 * compileShare);
+        } while (compileShare > WARM_COMPILE_SHARE && round < maxRounds);
+        return new WarmUpReport(round, Math.round((System.nanoTime() - start) / 1e9), Stats.round(compileShare));
+    }
+}

@@ -1,0 +1,153 @@
+package io.dtx.walkthrough.chaos;
+
+import io.dtx.walkthrough.probe.Databases;
+import io.dtx.walkthrough.probe.Waits;
+import io.dtx.walkthrough.stack.LocalStack;
+import io.dtx.walkthrough.stack.Workspace;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Customers recharge while the faults strike; then the campaign waits for the system to converge
+ * and reads the verdict from the databases.
+ */
+final class FaultCampaign {
+
+    static final int ACCOUNTS = 100;
+    static final double HOT_SHARE = 0.2;
+    static final Duration CONVERGE_TIMEOUT = Duration.ofMinutes(5);
+    /** How long the hot account stays locked: long enough for its messages to exhaust their retries. */
+    static final Duration CONSUMER_FAILURE = Duration.ofSeconds(12);
+
+    private final Workspace workspace;
+    private final LocalStack stack;
+    private final Databases db;
+    private final Chaos.Settings settings;
+    private final PrintStream out;
+
+    FaultCampaign(Workspace workspace, LocalStack stack, Databases db, Chaos.Settings settings, PrintStream out) {
+        this.workspace = workspace;
+        this.stack = stack;
+        this.db = db;
+        this.settings = settings;
+        this.out = out;
+    }
+
+    FaultReport run() {
+        List<String> accounts = openAccounts();
+        Map<String, BigDecimal> opening = balances();
+        Random random = new Random(settings.seed());
+        ChaosLoad load = new ChaosLoad(
+                workspace.payUrl(),
+                ChaosLoad.plan(settings.seed(), settings.recharges(), accounts, HOT_SHARE),
+                settings.concurrency(),
+                Duration.ofSeconds(settings.seconds()));
+        List<Faults.Kind> schedule = Faults.schedule(settings.faults(), random);
+        out.printf(
+                "Campaign (seed %d): %d recharges by %d clients over %d s, %d faults: %s%n",
+                settings.seed(),
+                settings.recharges(),
+                settings.concurrency(),
+                settings.seconds(),
+                schedule.size(),
+                schedule);
+        Faults faults = new Faults(workspace, stack, db, random, CONSUMER_FAILURE);
+        FaultTimeline timeline = new FaultTimeline(faults, random, out);
+        long start = System.nanoTime();
+        CompletableFuture<Void> customers = CompletableFuture.runAsync(() -> recharge(load));
+        List<Faults.Injected> injected = timeline.strike(schedule, settings, start, load);
+        customers.join();
+        double loadSeconds = Elapsed.seconds(start);
+        print(load, loadSeconds);
+        FaultReport.Convergence convergence = converge(timeline.lastFaultOver());
+        // Late duplicates and redeliveries may still be in flight: they must change nothing.
+        Waits.sleep(3_000);
+        Verdict verdict = Verdict.of(db, opening, load.paid);
+        print(verdict);
+        return FaultReport.of(settings, loadSeconds, injected, load, verdict, convergence);
+    }
+
+    private List<String> openAccounts() {
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS; i++) {
+            String accountNo = "chaos-" + i;
+            db.update(
+                    "bank1",
+                    "INSERT INTO account_info (account_name, account_no, account_balance)"
+                            + " VALUES ('chaos', ?, 0.00)",
+                    accountNo);
+            accounts.add(accountNo);
+        }
+        return accounts;
+    }
+
+    /** Every account's balance before the first recharge: the verdict checks each against its credits. */
+    private Map<String, BigDecimal> balances() {
+        Map<String, BigDecimal> balances = new LinkedHashMap<>();
+        db.rows("bank1", "SELECT account_no, account_balance FROM account_info")
+                .forEach(row -> balances.put((String) row.get("account_no"), (BigDecimal) row.get("account_balance")));
+        return balances;
+    }
+
+    private static void recharge(ChaosLoad load) {
+        try {
+            load.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until every payment is credited. Timed from the end of the last fault (the stack whole
+     * again) until every payment is credited and no customer is still retrying: how long the
+     * system needed to heal.
+     */
+    private FaultReport.Convergence converge(long lastFaultOver) {
+        long loadOver = System.nanoTime();
+        boolean converged = Waits.eventually(CONVERGE_TIMEOUT, () -> Verdict.uncredited(db) == 0);
+        double convergeSeconds = Elapsed.seconds(lastFaultOver);
+        double afterLoadSeconds = Elapsed.seconds(loadOver);
+        out.printf(
+                converged
+                        ? "Converged %.1f s after the last fault ended (%.1f s after the last recharge was answered)%n"
+                        : "NOT converged %.0f s after the last fault (%.0f s after the last recharge)%n",
+                convergeSeconds,
+                afterLoadSeconds);
+        return new FaultReport.Convergence(converged, Elapsed.round(convergeSeconds), Elapsed.round(afterLoadSeconds));
+    }
+
+    private void print(ChaosLoad load, double loadSeconds) {
+        out.printf(
+                "Load done in %.1f s: %d acknowledged, %d retries, %d gave up, %d refused; replies %s%n",
+                loadSeconds,
+                load.paid.size(),
+                load.retries.sum(),
+                load.gaveUp.size(),
+                load.refused.size(),
+                new TreeMap<>(load.statuses));
+    }
+
+    private void print(Verdict verdict) {
+        out.printf(
+                "Verdict from the databases: %d payments (%d rolled back), %d credits %s; lost %d, doubled %d,"
+                        + " phantom %d, mismatched %d, acknowledged but missing %d%n",
+                verdict.payments(),
+                verdict.rolledBack(),
+                verdict.credits(),
+                verdict.creditsByPath(),
+                verdict.lost(),
+                verdict.doubled(),
+                verdict.phantom(),
+                verdict.mismatched(),
+                verdict.acknowledgedMissing());
+        verdict.examples().forEach(e -> out.println("  " + e));
+    }
+}

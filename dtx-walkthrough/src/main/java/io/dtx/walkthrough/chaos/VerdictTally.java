@@ -1,0 +1,125 @@
+package io.dtx.walkthrough.chaos;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The counting behind a {@link Verdict}: fed the rows of both databases, one at a time. */
+final class VerdictTally {
+
+    private record Payment(String accountNo, BigDecimal amount, String result) {
+
+        boolean successful() {
+            return "success".equals(result);
+        }
+    }
+
+    private static final int MAX_EXAMPLES = 20;
+
+    private final Map<String, Payment> payments = new HashMap<>();
+    private final Set<String> credited = new HashSet<>();
+    private final Map<String, BigDecimal> creditedPerAccount = new HashMap<>();
+    private final Map<String, Long> byPath = new LinkedHashMap<>();
+    private final List<String> examples = new ArrayList<>();
+    private long successful;
+    private long rolledBack;
+    private long credits;
+    private long lost;
+    private long doubled;
+    private long phantom;
+    private long mismatched;
+    private long acknowledgedMissing;
+
+    /** A row of bank1_pay.account_pay; every payment must be read before the first credit. */
+    void payment(Map<String, Object> row) {
+        payments.put(
+                (String) row.get("id"),
+                new Payment((String) row.get("account_no"), (BigDecimal) row.get("pay_amount"), (String)
+                        row.get("result")));
+    }
+
+    /** A row of bank1.de_duplication: one credit, by whichever path applied it. */
+    void credit(Map<String, Object> row) {
+        credits++;
+        String txNo = (String) row.get("tx_no");
+        String accountNo = (String) row.get("account_no");
+        BigDecimal amount = (BigDecimal) row.get("amount");
+        byPath.merge(String.valueOf(row.get("applied_by")), 1L, Long::sum);
+        creditedPerAccount.merge(accountNo, amount, BigDecimal::add);
+        if (!credited.add(txNo)) {
+            doubled++;
+            note("doubled " + txNo);
+        }
+        Payment payment = payments.get(txNo);
+        if (payment == null || !payment.successful()) {
+            phantom++;
+            note("phantom " + txNo + (payment == null ? " (no payment)" : " (payment " + payment.result() + ")"));
+        } else if (!payment.accountNo().equals(accountNo) || payment.amount().compareTo(amount) != 0) {
+            mismatched++;
+            note("mismatched " + txNo);
+        }
+    }
+
+    /** After the credits: every successful payment without one is lost. */
+    void settlePayments() {
+        for (Map.Entry<String, Payment> payment : payments.entrySet()) {
+            if (payment.getValue().successful()) {
+                successful++;
+                if (!credited.contains(payment.getKey())) {
+                    lost++;
+                    note("lost " + payment.getKey());
+                }
+            } else {
+                rolledBack++;
+            }
+        }
+    }
+
+    /** A row of bank1.account_info; accounts without an opening balance were not part of the campaign. */
+    void balance(Map<String, Object> row, Map<String, BigDecimal> openingBalances) {
+        String accountNo = (String) row.get("account_no");
+        BigDecimal opening = openingBalances.get(accountNo);
+        if (opening == null) {
+            return;
+        }
+        BigDecimal expected = opening.add(creditedPerAccount.getOrDefault(accountNo, BigDecimal.ZERO));
+        if (expected.compareTo((BigDecimal) row.get("account_balance")) != 0) {
+            doubled++;
+            note("balance of " + accountNo + " is " + row.get("account_balance") + ", expected " + expected);
+        }
+    }
+
+    /** A payment a customer was told succeeded: it must exist, and have succeeded. */
+    void acknowledged(ChaosLoad.Paid paid) {
+        Payment payment = payments.get(paid.txNo());
+        if (payment == null || !payment.successful()) {
+            acknowledgedMissing++;
+            note("acknowledged but not paid " + paid.txNo());
+        }
+    }
+
+    Verdict verdict() {
+        return new Verdict(
+                successful,
+                rolledBack,
+                credits,
+                lost,
+                doubled,
+                phantom,
+                mismatched,
+                acknowledgedMissing,
+                byPath,
+                examples);
+    }
+
+    private void note(String example) {
+        if (examples.size() < MAX_EXAMPLES) {
+            examples.add(example);
+        }
+    }
+}

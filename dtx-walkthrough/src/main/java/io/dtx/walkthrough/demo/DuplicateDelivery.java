@@ -1,0 +1,57 @@
+package io.dtx.walkthrough.demo;
+
+import static io.dtx.walkthrough.demo.Scene.ZHANG_SAN;
+import static io.dtx.walkthrough.demo.Scene.shortTx;
+
+import io.dtx.contract.Messaging;
+import io.dtx.walkthrough.probe.Redelivery;
+import io.dtx.walkthrough.probe.Waits;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Step 3: the very same message sent again, for real; the dedup row turns it away. */
+final class DuplicateDelivery implements Step {
+
+    private static final String IGNORED = "dtx_account_credits_total{outcome=\"already_applied\",path=\"message\"}";
+
+    @Override
+    public String title() {
+        return "The same message delivered again is ignored";
+    }
+
+    @Override
+    public void play(Scene scene) {
+        Narrator say = scene.say();
+        Bank bank = scene.bank();
+        String accountUrl = scene.workspace().accountUrl();
+        say.explain("RocketMQ delivers at least once: a consumer can see a message twice. We send the very same");
+        say.explain("payment message again, for real; the INSERT into de_duplication hits the existing txNo and");
+        say.explain("the whole credit is skipped.");
+        String txNo = scene.lastPayment();
+        BigDecimal before = bank.balance(ZHANG_SAN);
+        double ignoredBefore = bank.metric(accountUrl, IGNORED);
+        String body = messageBody(scene, txNo);
+        say.request("send " + Messaging.RECHARGE_TOPIC + ":" + Messaging.RECHARGE_SUCCEEDED_TAG + " keys=" + txNo + "  "
+                + body);
+        Redelivery.send(scene.stack().namesrvAddr(), List.of(new Redelivery.Copy(txNo, body)));
+        boolean delivered =
+                Waits.eventually(Duration.ofSeconds(30), () -> bank.metric(accountUrl, IGNORED) > ignoredBefore);
+        scene.check(delivered, "the duplicate reached the consumer (" + IGNORED + " went up)");
+        boolean unchanged =
+                Waits.stays(Duration.ofSeconds(2), () -> bank.balance(ZHANG_SAN).compareTo(before) == 0);
+        scene.check(
+                unchanged && bank.credits(txNo) == 1,
+                "still one credit for " + shortTx(txNo) + ", balance unchanged at " + bank.balance(ZHANG_SAN));
+    }
+
+    /** The message as the pay service sent it, rebuilt from the payment row. */
+    private static String messageBody(Scene scene, String txNo) {
+        Map<String, Object> payment = scene.db()
+                .rows("bank1_pay", "SELECT account_no, pay_amount FROM account_pay WHERE id = ?", txNo)
+                .get(0);
+        return "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + payment.get("account_no") + "\",\"amount\":"
+                + ((BigDecimal) payment.get("pay_amount")).toPlainString() + "}";
+    }
+}

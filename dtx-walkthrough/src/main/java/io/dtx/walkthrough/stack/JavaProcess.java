@@ -1,0 +1,158 @@
+package io.dtx.walkthrough.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One JVM the walkthrough started: its own process, its own log file, killed for real when asked. */
+public final class JavaProcess {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final Path log;
+    private final Path pidFile;
+    private final Path tmpDir;
+    private Process process;
+
+    JavaProcess(
+            String name,
+            Path jar,
+            List<String> args,
+            Map<String, String> env,
+            Workspace workspace,
+            List<String> jvmOptions) {
+        this.name = name;
+        this.env = env;
+        this.log = workspace.logDir().resolve(name + ".log");
+        this.pidFile = workspace.runDir().resolve(name + ".pid");
+        Path home = workspace.stateDir().resolve("home");
+        this.tmpDir = home.resolve("tmp");
+        this.command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        this.command.addAll(jvmOptions);
+        this.command.addAll(List.of("-Duser.home=" + home, "-Djava.io.tmpdir=" + tmpDir, "-jar", jar.toString()));
+        this.command.addAll(args);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    JavaProcess start() {
+        try {
+            Files.createDirectories(log.getParent());
+            Files.createDirectories(pidFile.getParent());
+            Files.createDirectories(tmpDir);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            process = builder.start();
+            Files.writeString(pidFile, Long.toString(process.pid()));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no goodbye to the broker, exactly like a crash. */
+    void kill() {
+        process.destroyForcibly();
+        waitForExit(Duration.ofSeconds(10));
+    }
+
+    /** SIGTERM, then SIGKILL if it does not end in time. */
+    void stop() {
+        if (!alive()) {
+            return;
+        }
+        process.destroy();
+        if (!waitForExit(Duration.ofSeconds(30))) {
+            process.destroyForcibly();
+            waitForExit(Duration.ofSeconds(10));
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // a stale pid file is harmless: ./dtx down checks the process first
+        }
+    }
+
+    void awaitHealthy(String baseUrl, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!alive()) {
+                throw new IllegalStateException(name + " exited during start-up; see " + log + "\n" + tail());
+            }
+            if (healthy(baseUrl)) {
+                return;
+            }
+            RunFiles.pause(250);
+        }
+        throw new IllegalStateException(name + " not healthy after " + timeout + "; see " + log + "\n" + tail());
+    }
+
+    private static boolean healthy(String baseUrl) {
+        try {
+            HttpResponse<String> health = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains("\"UP\"");
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private boolean waitForExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

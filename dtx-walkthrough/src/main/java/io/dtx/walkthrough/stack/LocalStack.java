@@ -1,0 +1,162 @@
+package io.dtx.walkthrough.stack;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The bank on this machine: the broker, the database and the two services, each a process of
+ * its own, so that killing one is a real crash of that one only (the fault campaign also kills
+ * and restarts the broker).
+ *
+ * <p>Secrets are made for each run: the service token of the internal endpoints and the
+ * database passwords (the sandbox generates those); they stay in {@code .dtx/run/}, readable by
+ * the owner only, and are handed to the services through their environment.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Workspace workspace;
+    private final StackProfile profile;
+    private final SandboxEnv sandbox = new SandboxEnv();
+    private ServiceLaunch launch;
+    private JavaProcess broker;
+    private JavaProcess database;
+    private JavaProcess pay;
+    private JavaProcess account;
+    private String serviceToken;
+    /** Set by close(): Ctrl-C runs close() while the story may be about to (re)start a process. */
+    private volatile boolean closed;
+
+    public LocalStack(Workspace workspace, StackProfile profile) {
+        this.workspace = workspace;
+        this.profile = profile;
+    }
+
+    /** Starts everything on a fresh database: the story's numbers start from the seed. */
+    public LocalStack start() {
+        RunFiles.deleteRecursively(workspace.runDir());
+        serviceToken = RunFiles.newServiceToken();
+        RunFiles.writeOwnerOnly(workspace.runDir().resolve("service-token"), serviceToken);
+        database = sandboxPart("database", Map.of()).start();
+        broker = sandboxPart("broker", Map.of()).start();
+        sandbox.add(RunFiles.awaitEnvFile(database, workspace.sandboxEnv("database"), START_TIMEOUT));
+        sandbox.add(RunFiles.awaitEnvFile(broker, workspace.sandboxEnv("broker"), START_TIMEOUT));
+        launch = new ServiceLaunch(workspace, profile, sandbox, serviceToken);
+        CompletableFuture<Void> payUp = CompletableFuture.runAsync(this::startPay);
+        startAccount();
+        payUp.join();
+        return this;
+    }
+
+    public void startPay() {
+        refuseIfClosed();
+        pay = launch.pay().start();
+        pay.awaitHealthy(workspace.payUrl(), START_TIMEOUT);
+    }
+
+    public void startAccount() {
+        // Later starts are restarts (step 5): step 4 is behind us, so reconciliation may start soon.
+        refuseIfClosed();
+        account = launch.account(account != null).start();
+        account.awaitHealthy(workspace.accountUrl(), START_TIMEOUT);
+    }
+
+    /** The broker (with its name server) as a process of its own; a restart reuses its ports and store. */
+    private JavaProcess sandboxPart(String part, Map<String, String> env) {
+        List<String> args = List.of(
+                workspace.runDir().resolve("sandbox").toString(),
+                workspace.sandboxEnv(part).toString(),
+                part);
+        return new JavaProcess(part, workspace.sandboxJar(), args, env, workspace, JvmOptions.QUICK);
+    }
+
+    /** SIGKILL of the broker process: the name server and broker die mid-flight, as in a power cut. */
+    public void killBroker() {
+        broker.kill();
+    }
+
+    /** Starts the broker again on the same ports and store; it recovers its messages from the files. */
+    public void restartBroker() {
+        refuseIfClosed();
+        // The new process writes it again once it is up; the old one must not look like that.
+        RunFiles.deleteIfExists(workspace.sandboxEnv("broker"));
+        broker = sandboxPart("broker", sandbox.brokerPorts()).start();
+        RunFiles.awaitEnvFile(broker, workspace.sandboxEnv("broker"), START_TIMEOUT);
+    }
+
+    public void killPay() {
+        pay.kill();
+    }
+
+    public void killAccount() {
+        account.kill();
+    }
+
+    public JavaProcess pay() {
+        return pay;
+    }
+
+    public JavaProcess account() {
+        return account;
+    }
+
+    public JavaProcess broker() {
+        return broker;
+    }
+
+    public JavaProcess database() {
+        return database;
+    }
+
+    /** The shared secret of the internal endpoints, made for this run. */
+    public String serviceToken() {
+        return serviceToken;
+    }
+
+    public String namesrvAddr() {
+        return sandbox.namesrvAddr();
+    }
+
+    public String mysqlUrl() {
+        return sandbox.mysqlUrl();
+    }
+
+    public String mysqlUser() {
+        return sandbox.mysqlUser();
+    }
+
+    public String mysqlPassword() {
+        return sandbox.mysqlPassword();
+    }
+
+    public String jdbcUrl(String schema) {
+        return sandbox.jdbcUrl(schema);
+    }
+
+    /** Stops both services side by side, then the broker and the database side by side. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        CompletableFuture<Void> payStopped = CompletableFuture.runAsync(() -> stop(pay));
+        stop(account);
+        payStopped.join();
+        CompletableFuture<Void> brokerStopped = CompletableFuture.runAsync(() -> stop(broker));
+        stop(database);
+        brokerStopped.join();
+    }
+
+    private static void stop(JavaProcess process) {
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    private void refuseIfClosed() {
+        if (closed) {
+            throw new IllegalStateException("the stack is shutting down");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.dtx.walkthrough.stack;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the two services are started on this stack: the addresses and logins the sandbox made, the
+ * run's service token, and what the profile adds.
+ */
+final class ServiceLaunch {
+
+    private final Workspace workspace;
+    private final StackProfile profile;
+    private final SandboxEnv sandbox;
+    private final String serviceToken;
+
+    ServiceLaunch(Workspace workspace, StackProfile profile, SandboxEnv sandbox, String serviceToken) {
+        this.workspace = workspace;
+        this.profile = profile;
+        this.sandbox = sandbox;
+        this.serviceToken = serviceToken;
+    }
+
+    JavaProcess pay() {
+        return new JavaProcess(
+                "pay", workspace.payJar(), profile.payArgs(workspace), payEnv(), workspace, profile.serviceJvm());
+    }
+
+    JavaProcess account(boolean restart) {
+        return new JavaProcess(
+                "account", workspace.accountJar(), List.of(), accountEnv(restart), workspace, profile.serviceJvm());
+    }
+
+    private Map<String, String> payEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PAY_PORT", Integer.toString(workspace.payPort()));
+        env.put("PAY_DB_URL", sandbox.jdbcUrl("bank1_pay"));
+        env.put("PAY_DB_USER", sandbox.get("DTX_PAY_DB_USER"));
+        env.put("PAY_DB_PASSWORD", sandbox.get("DTX_PAY_DB_PASSWORD"));
+        env.put("DTX_SERVICE_TOKEN", serviceToken);
+        env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
+        env.put("PAY_FEED_OVERLAP", "PT5S");
+        return env;
+    }
+
+    private Map<String, String> accountEnv(boolean restart) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ACCOUNT_PORT", Integer.toString(workspace.accountPort()));
+        env.put("ACCOUNT_DB_URL", sandbox.jdbcUrl("bank1"));
+        env.put("ACCOUNT_DB_USER", sandbox.get("DTX_ACCOUNT_DB_USER"));
+        env.put("ACCOUNT_DB_PASSWORD", sandbox.get("DTX_ACCOUNT_DB_PASSWORD"));
+        env.put("DTX_SERVICE_TOKEN", serviceToken);
+        env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
+        env.put("PAY_SERVICE_URL", workspace.payUrl());
+        env.putAll(profile.accountSettings(restart));
+        return env;
+    }
+}

@@ -1,0 +1,76 @@
+package io.dtx.walkthrough.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Where things are: the repository's runnable jars, and {@code .dtx/} for the processes' files
+ * (pid files, logs, the sandbox's data). Nothing is written outside the repository.
+ *
+ * @param root     the repository
+ * @param stateDir {@code .dtx/} by default
+ * @param payPort  the pay service's HTTP port
+ * @param accountPort the account service's HTTP port
+ */
+public record Workspace(Path root, Path stateDir, int payPort, int accountPort) {
+
+    public Path runDir() {
+        return stateDir.resolve("run");
+    }
+
+    public Path logDir() {
+        return stateDir.resolve("logs");
+    }
+
+    /** The env file a sandbox part ({@code broker} or {@code database}) writes once it is ready. */
+    Path sandboxEnv(String part) {
+        return runDir().resolve(part + ".env");
+    }
+
+    /**
+     * While this file exists, the pay service (with the pause-after-commit lab seam on) holds each
+     * payment right after its local commit and writes the payment's txNo to {@link #pausedMarker()}.
+     */
+    public Path pauseTrigger() {
+        return runDir().resolve("pause-after-commit");
+    }
+
+    public Path pausedMarker() {
+        return Path.of(pauseTrigger() + ".paused");
+    }
+
+    Path sandboxJar() {
+        return execJar("dtx-sandbox");
+    }
+
+    Path payJar() {
+        return execJar("dtx-pay-service");
+    }
+
+    Path accountJar() {
+        return execJar("dtx-account-service");
+    }
+
+    public String payUrl() {
+        return "http://127.0.0.1:" + payPort;
+    }
+
+    public String accountUrl() {
+        return "http://127.0.0.1:" + accountPort;
+    }
+
+    private Path execJar(String module) {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "No runnable jar in " + target + ": run ./mvnw -B -DskipTests package"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("No " + target + ": run ./mvnw -B -DskipTests package", e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.dtx.walkthrough.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dtx.walkthrough.report.JsonReports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code latest.json} and {@code latest.md} keep the shape docs/benchmarks.md shows, field for field. */
+class BenchReportTests {
+
+    private static final Path PUBLISHED = Path.of("..", "docs", "bench", "latest.json");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void theJsonHasExactlyTheFieldsOfThePublishedRun() throws IOException {
+        Set<String> published = paths(JSON.readTree(Files.readString(PUBLISHED)), "");
+        published.removeIf(path -> path.contains(".dtx_profile"));
+
+        assertThat(paths(JSON.readTree(JsonReports.json(report(null))), "")).isEqualTo(published);
+    }
+
+    @Test
+    void profilesAppearOnlyWhenRecorded() {
+        ProfileSummary pay = new ProfileSummary(100L, Map.of("dtx code", 12.5), Map.of("A.b", 3.0), null);
+        JsonNode json = JSON.readTree(JsonReports.json(report(Map.of("pay_service", pay))));
+
+        assertThat(paths(json.get("many_accounts").get("dtx_profile"), ""))
+                .containsExactlyInAnyOrder(
+                        ".pay_service",
+                        ".pay_service.samples",
+                        ".pay_service.cpu_share_by_library",
+                        ".pay_service.cpu_share_by_library.dtx code",
+                        ".pay_service.hottest_methods",
+                        ".pay_service.hottest_methods.A.b");
+        assertThat(JsonReports.json(ProfileSummary.failed("no file")))
+                .doesNotContain("samples")
+                .contains("error");
+    }
+
+    @Test
+    void theMarkdownTableHasOneRowPerScenarioAndTheSettingsBelow() {
+        String md = ReportFiles.markdown(report(null));
+
+        assertThat(md)
+                .contains("| many_accounts | 1819.51 | 514.54 | 371.95 | 20% | 72% | 10.0 / 39.0 / 148.0 at 185.98/s |")
+                .contains("Database: {version=11.4.5-MariaDB, innodb_flush_log_at_trx_commit=1, sync_binlog=0,")
+                .contains("Settings: {concurrency=16, saturation_s=20, latency_run_s=20, accounts=100}")
+                .contains("Machine: {cores=2, os=Linux, java=17}");
+    }
+
+    private static BenchReport report(Map<String, ProfileSummary> profile) {
+        CpuCost cpu = new CpuCost(1.4, 0.77, 1.01, 1.23, 0.53, 4.93, 1.82);
+        ScenarioResult result = new ScenarioResult(
+                new ScenarioResult.Throughput(1819.51, 514.54, 371.95, 0.2, 0.72),
+                cpu,
+                cpu,
+                0.94,
+                new ScenarioResult.Latency(185.98, 3720, 10.0, 39.0, 148.0),
+                profile);
+        return new BenchReport(
+                new BenchReport.Parameters(16, 20, 20, 100),
+                new BenchReport.Machine(2, "Linux", "17"),
+                new DatabaseSettings("11.4.5-MariaDB", 1L, 0L, 0L, 134217728L),
+                new WarmUpReport(9, 189, 0.04),
+                result,
+                result,
+                "2026-11-23T09:06:03Z");
+    }
+
+    /** Every field's path, e.g. {@code .many_accounts.dtx_tps}; a field's children follow it. */
+    private static Set<String> paths(JsonNode node, String prefix) {
+        Set<String> paths = new TreeSet<>();
+        for (String name : List.copyOf(node.propertyNames())) {
+            paths.add(prefix + "." + name);
+            paths.addAll(paths(node.get(name), prefix + "." + name));
+        }
+        return paths;
+    }
+}

@@ -1,0 +1,69 @@
+package io.dtx.walkthrough.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dtx.walkthrough.stack.Workspace;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Proves that the benchmark runs end to end and writes its three outputs. Tiny numbers; it
+ * asserts nothing about speed (that is what {@code ./dtx bench} is for).
+ */
+class BenchmarkIntegrationTests {
+
+    @Test
+    void quickBenchmarkWritesJsonMarkdownAndChart() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Workspace workspace =
+                new Workspace(root, Path.of("target", "bench-it").toAbsolutePath(), freePort(), freePort());
+        Path out = Path.of("target", "bench-it", "out").toAbsolutePath();
+
+        BenchReport report = Benchmark.run(
+                workspace,
+                new Benchmark.Settings(4, Duration.ofSeconds(2), Duration.ofSeconds(2), 5, 1, false),
+                out,
+                new PrintStream(System.out, true));
+
+        assertThat(out.resolve("latest.md")).content().contains("many_accounts").contains("hot_account");
+        assertThat(Files.size(out.resolve("latest.png"))).isPositive();
+        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(out.resolve("latest.json")));
+        for (String scenario : List.of("many_accounts", "hot_account")) {
+            JsonNode result = json.get(scenario);
+            for (String field : List.of(
+                    "ceiling_tps",
+                    "naive_tps",
+                    "dtx_tps",
+                    "dtx_credit_ms_p50",
+                    "dtx_credit_ms_p95",
+                    "dtx_credit_ms_p99",
+                    "dtx_jit_compile_s",
+                    "naive_cpu_ms_per_recharge")) {
+                assertThat(result.has(field)).as(scenario + "." + field).isTrue();
+            }
+            // Something was measured: every path credited payments.
+            assertThat(result.get("ceiling_tps").asDouble()).isPositive();
+            assertThat(result.get("naive_tps").asDouble()).isPositive();
+            assertThat(result.get("dtx_tps").asDouble()).isPositive();
+            assertThat(result.get("latency_samples").asInt()).isPositive();
+        }
+        // The JIT counters were read (jcmd) and the one allowed warm-up round ran.
+        assertThat(report.warmUp().rounds()).isEqualTo(1);
+        assertThat(json.get("warm_up").has("last_round_jit_share")).isTrue();
+        assertThat(report.database().innodbFlushLogAtTrxCommit()).isEqualTo(1L);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

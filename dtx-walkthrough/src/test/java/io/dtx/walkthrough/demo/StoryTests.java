@@ -1,0 +1,44 @@
+package io.dtx.walkthrough.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dtx.walkthrough.stack.LocalStack;
+import io.dtx.walkthrough.stack.StackProfile;
+import io.dtx.walkthrough.stack.Workspace;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The story's bookkeeping, on a stack that is never started: nothing here touches a process. */
+class StoryTests {
+
+    @Test
+    void theStepsAreTheEightThatDtxHelpLists() {
+        assertThat(Story.STEPS).hasSize(8).hasSize(Demo.STEPS);
+        assertThat(Story.STEPS.stream().map(Step::title))
+                .doesNotHaveDuplicates()
+                .first()
+                .asString()
+                .startsWith("Zhang San's account");
+        assertThat(Story.STEPS.get(3).title()).startsWith("Lost commit");
+        assertThat(Story.STEPS.get(7).title()).startsWith("Final audit");
+    }
+
+    @Test
+    void aStepThatDoesNotExistFailsTheRunAndSaysWhich() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Workspace workspace = new Workspace(Path.of("/nowhere"), Path.of("/nowhere/.dtx"), 1, 2);
+        Narrator say = new Narrator(new PrintStream(printed, true, StandardCharsets.UTF_8), false);
+        Scene scene = new Scene(workspace, new LocalStack(workspace, StackProfile.DEMO), say);
+
+        boolean held = new Story(scene).run(List.of(9));
+
+        assertThat(held).isFalse();
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("✘ step failed: There is no step 9 (1-8)")
+                .contains("Some step did not hold");
+    }
+}

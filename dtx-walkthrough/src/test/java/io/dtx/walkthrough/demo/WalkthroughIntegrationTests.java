@@ -1,0 +1,69 @@
+package io.dtx.walkthrough.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dtx.walkthrough.stack.Workspace;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the whole walkthrough, as {@code ./dtx demo} does: the sandbox and both services as
+ * separate processes, the real SIGKILLs, all eight steps. If the story stops holding, or the
+ * README's promises drift from the code, this fails.
+ */
+class WalkthroughIntegrationTests {
+
+    @Test
+    void everyStepOfTheDemoHolds() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Workspace workspace =
+                new Workspace(root, Path.of("target", "walkthrough").toAbsolutePath(), freePort(), freePort());
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new TeeOutputStream(System.out, captured), true, StandardCharsets.UTF_8);
+
+        boolean held = Demo.run(workspace, List.of(1, 2, 3, 4, 5, 6, 7, 8), out, false);
+
+        String story = captured.toString(StandardCharsets.UTF_8);
+        assertThat(held).as("every step held; the story was:%n%s", story).isTrue();
+        assertThat(story).contains("Step 8 · Final audit").doesNotContain("✘");
+        for (int step = 1; step <= Demo.STEPS; step++) {
+            assertThat(story).contains("Step " + step + " · ");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Shows the story in the build log and keeps a copy for the assertions. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        TeeOutputStream(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] bytes, int off, int len) throws IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
+    }
+}
