@@ -4,18 +4,15 @@ import static io.dtx.system.Http.rechargeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dtx.contract.Messaging;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,22 +82,13 @@ class ConcurrentRechargesIntegrationTests {
     }
 
     private static void resendAsDuplicates(String accountNo, List<Http.Response> payments) throws Exception {
-        DefaultMQProducer producer = new DefaultMQProducer("it-duplicator-" + UUID.randomUUID());
-        producer.setNamesrvAddr(stack.infra.namesrvAddr());
-        producer.start();
-        try {
-            for (Http.Response payment : payments) {
-                String txNo = payment.json().get("txNo").asString();
-                String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":"
-                        + payment.json().get("amount").decimalValue().toPlainString() + "}";
-                producer.send(new Message(
-                        Messaging.RECHARGE_TOPIC,
-                        Messaging.RECHARGE_SUCCEEDED_TAG,
-                        txNo,
-                        body.getBytes(StandardCharsets.UTF_8)));
-            }
-        } finally {
-            producer.shutdown();
+        List<Message> copies = new ArrayList<>();
+        for (Http.Response payment : payments) {
+            String txNo = payment.json().get("txNo").asString();
+            String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":"
+                    + payment.json().get("amount").decimalValue().toPlainString() + "}";
+            copies.add(Messages.signed(txNo, body));
         }
+        Messages.send(stack.infra.namesrvAddr(), copies);
     }
 }

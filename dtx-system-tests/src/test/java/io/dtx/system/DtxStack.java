@@ -1,6 +1,7 @@
 package io.dtx.system;
 
 import io.dtx.account.AccountServiceApplication;
+import io.dtx.contract.MessageSigning;
 import io.dtx.pay.PayServiceApplication;
 import io.dtx.pay.halfmessage.LocalCommitHook;
 import io.dtx.testsupport.Infrastructure;
@@ -26,6 +27,11 @@ final class DtxStack {
 
     /** The shared secret of the internal endpoints, new for every test JVM (never a constant in the repo). */
     static final String SERVICE_TOKEN = newServiceToken();
+
+    /** The message signing key of this test JVM's stack, made for it like the token. */
+    static final String MESSAGE_KEYS = MessageSigning.newKeySpec("it-1");
+
+    static final MessageSigning MESSAGE_SIGNING = MessageSigning.forSigning(MESSAGE_KEYS, "it-1");
 
     private static DtxStack instance;
 
@@ -102,6 +108,8 @@ final class DtxStack {
         p.put("spring.datasource.password", infra.serviceLogin(schema).password());
         p.put("rocketmq.name-server", infra.namesrvAddr());
         p.put("dtx.security.service-token", SERVICE_TOKEN);
+        p.put("dtx.messaging.keys", MESSAGE_KEYS);
+        p.put("dtx.messaging.key-id", "it-1");
         p.putAll(overrides);
         return p.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -3,11 +3,13 @@ package io.dtx.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dtx.contract.Messaging;
+import io.dtx.contract.MessageSigning;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
-import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,18 +30,14 @@ class PoisonMessageIntegrationTests {
         String unknownAccountTx = "poison-" + UUID.randomUUID();
         String unknownAccount =
                 "no-such-account-" + UUID.randomUUID().toString().substring(0, 8);
-        DefaultMQProducer producer = new DefaultMQProducer("it-poisoner-" + UUID.randomUUID());
-        producer.setNamesrvAddr(stack.infra.namesrvAddr());
-        producer.start();
-        try {
-            send(producer, garbledTx, "{this is not json");
-            send(
-                    producer,
-                    unknownAccountTx,
-                    "{\"txNo\":\"" + unknownAccountTx + "\",\"accountNo\":\"" + unknownAccount + "\",\"amount\":5.00}");
-        } finally {
-            producer.shutdown();
-        }
+        Messages.send(
+                stack.infra.namesrvAddr(),
+                List.of(
+                        Messages.signed(garbledTx, "{this is not json"),
+                        Messages.signed(
+                                unknownAccountTx,
+                                "{\"txNo\":\"" + unknownAccountTx + "\",\"accountNo\":\"" + unknownAccount
+                                        + "\",\"amount\":5.00}")));
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> poisonRows(garbledTx) == 1 && poisonRows(unknownAccountTx) == 1);
@@ -56,15 +54,54 @@ class PoisonMessageIntegrationTests {
         assertThat(stack.db.credits(unknownAccountTx)).isZero();
     }
 
-    private static long poisonRows(String txNo) {
-        return stack.db.scalar("bank1", "SELECT COUNT(*) FROM poison_message WHERE tx_no = ?", Long.class, txNo);
+    /**
+     * Anyone who can reach the broker can put a well-formed payment on the topic. Only one the
+     * pay side signed over its exact bytes may credit: an unsigned one, one signed with another
+     * key and a real signature on an altered body are set aside as unauthenticated, and counted.
+     */
+    @Test
+    void messagesThePaySideDidNotSignCreditNothing() throws Exception {
+        String accountNo = stack.db.newAccount("forged-");
+        String unsigned = "forged-" + UUID.randomUUID();
+        String foreignKey = "forged-" + UUID.randomUUID();
+        String altered = "forged-" + UUID.randomUUID();
+        MessageSigning attacker = MessageSigning.forSigning(MessageSigning.newKeySpec("it-1"), "it-1");
+        Message tampered = Messages.signed(altered, payment(altered, accountNo, "1.00"));
+        tampered.setBody(payment(altered, accountNo, "900.00").getBytes(StandardCharsets.UTF_8));
+        double counted = unauthenticatedCount();
+
+        Messages.send(
+                stack.infra.namesrvAddr(),
+                List.of(
+                        Messages.unsigned(unsigned, payment(unsigned, accountNo, "100.00")),
+                        Messages.signedWith(attacker, foreignKey, payment(foreignKey, accountNo, "100.00")),
+                        tampered));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> poisonRows(unsigned) + poisonRows(foreignKey) + poisonRows(altered) == 3);
+        for (String txNo : List.of(unsigned, foreignKey, altered)) {
+            assertThat(stack.db.scalar(
+                            "bank1", "SELECT reason FROM poison_message WHERE tx_no = ?", String.class, txNo))
+                    .startsWith("unauthenticated");
+            assertThat(stack.db.credits(txNo)).isZero();
+        }
+        assertThat(stack.db.balance(accountNo)).isEqualByComparingTo("0.00");
+        assertThat(unauthenticatedCount() - counted).isEqualTo(3);
     }
 
-    private static void send(DefaultMQProducer producer, String key, String body) throws Exception {
-        producer.send(new Message(
-                Messaging.RECHARGE_TOPIC,
-                Messaging.RECHARGE_SUCCEEDED_TAG,
-                key,
-                body.getBytes(StandardCharsets.UTF_8)));
+    private static String payment(String txNo, String accountNo, String amount) {
+        return "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":" + amount + "}";
+    }
+
+    private static double unauthenticatedCount() {
+        Counter counter = stack.account
+                .getBean(MeterRegistry.class)
+                .find("dtx.account.unauthenticated")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static long poisonRows(String txNo) {
+        return stack.db.scalar("bank1", "SELECT COUNT(*) FROM poison_message WHERE tx_no = ?", Long.class, txNo);
     }
 }

@@ -4,17 +4,13 @@ import static io.dtx.system.Http.rechargeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dtx.contract.Messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -62,26 +58,10 @@ class RechargeFlowIntegrationTests {
         String txNo = created.json().get("txNo").asString();
         await().atMost(Duration.ofSeconds(20)).until(() -> stack.db.credits(txNo) == 1);
 
-        // A second, real delivery of the same payment: a plain message with the same body and key.
+        // A second, real delivery of the same payment: the same body and key, signed as the pay side signs.
         String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo
                 + "\",\"amount\":42.50,\"paidAt\":\"2026-01-01T00:00:00Z\"}";
-        DefaultMQProducer producer = new DefaultMQProducer("it-duplicator-" + UUID.randomUUID());
-        producer.setNamesrvAddr(stack.infra.namesrvAddr());
-        producer.start();
-        try {
-            producer.send(new Message(
-                    Messaging.RECHARGE_TOPIC,
-                    Messaging.RECHARGE_SUCCEEDED_TAG,
-                    txNo,
-                    body.getBytes(StandardCharsets.UTF_8)));
-            producer.send(new Message(
-                    Messaging.RECHARGE_TOPIC,
-                    Messaging.RECHARGE_SUCCEEDED_TAG,
-                    txNo,
-                    body.getBytes(StandardCharsets.UTF_8)));
-        } finally {
-            producer.shutdown();
-        }
+        Messages.send(stack.infra.namesrvAddr(), List.of(Messages.signed(txNo, body), Messages.signed(txNo, body)));
 
         // The duplicates reach the consumer: its "already applied" count moves, the balance does not.
         await().atMost(Duration.ofSeconds(20)).until(() -> alreadyAppliedCount() >= 2);

@@ -30,12 +30,16 @@ public class PoisonMessages {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String txNo, String msgId, String reason, String body) {
         log.error("Poison message set aside for a person (msgId={}): {}", msgId, reason);
-        String kept = body == null || body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY);
-        poison.record(txNo, msgId, truncate(reason), kept);
+        // Whatever a message carried is kept, cut to the columns: a forged key of any length must
+        // not make the record itself fail (the message would then be redelivered forever).
+        poison.record(cut(txNo, 64), cut(msgId, 128), cut(reason, 255), cut(body, MAX_BODY));
         metrics.counter("dtx.account.poison").increment();
+        if (reason.startsWith(RechargeMessageReader.UNAUTHENTICATED)) {
+            metrics.counter("dtx.account.unauthenticated").increment();
+        }
     }
 
-    private static String truncate(String reason) {
-        return reason.length() <= 255 ? reason : reason.substring(0, 255);
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

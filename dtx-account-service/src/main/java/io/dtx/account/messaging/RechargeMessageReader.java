@@ -1,19 +1,30 @@
 package io.dtx.account.messaging;
 
+import io.dtx.contract.MessageSigning;
+import io.dtx.contract.MessageSigning.Verdict;
 import io.dtx.contract.RechargeRules;
 import io.dtx.contract.RechargeSucceeded;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and checks a message body; anything that could never be credited is poison. */
+/**
+ * Reads and checks a message; anything that could never be credited is poison. First of all the
+ * signature: a message the pay side did not sign changes no money, however well-formed it is.
+ */
 @Component
 class RechargeMessageReader {
 
-    private final JsonMapper json;
+    /** The start of the poison reason for a message whose signature does not verify. */
+    static final String UNAUTHENTICATED = "unauthenticated";
 
-    RechargeMessageReader(JsonMapper json) {
+    private final JsonMapper json;
+    private final MessageSigning signing;
+
+    RechargeMessageReader(JsonMapper json, MessageSigning signing) {
+        this.signing = signing;
         // A field given twice is ambiguous ("amount": 1, "amount": 1000): poison, never "the last
         // one wins", whatever the application's mapper is configured to do.
         this.json = json.rebuild()
@@ -21,8 +32,17 @@ class RechargeMessageReader {
                 .build();
     }
 
-    /** @throws PoisonException when the body is unreadable or describes an impossible payment */
-    RechargeSucceeded read(byte[] body) {
+    /**
+     * @throws PoisonException when the signature does not prove the pay side sent these exact
+     *         bytes (reason {@code unauthenticated: ...}), or the body is unreadable or describes an
+     *         impossible payment
+     */
+    RechargeSucceeded read(byte[] body, String keyId, String signature) {
+        Verdict verdict = signing.verify(keyId, signature, body);
+        if (verdict != Verdict.VALID) {
+            throw new PoisonException(
+                    UNAUTHENTICATED + ": signature " + verdict.name().toLowerCase(Locale.ROOT));
+        }
         RechargeSucceeded payment;
         try {
             payment = json.readValue(body, RechargeSucceeded.class);

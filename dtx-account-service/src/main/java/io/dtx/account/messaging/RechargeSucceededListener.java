@@ -3,6 +3,7 @@ package io.dtx.account.messaging;
 import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditService;
 import io.dtx.account.credit.UnknownAccountException;
+import io.dtx.contract.MessageSigning;
 import io.dtx.contract.Messaging;
 import io.dtx.contract.RechargeSucceeded;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,10 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
     public void onMessage(MessageExt message) {
         MDC.put("txNo", message.getKeys());
         try {
-            RechargeSucceeded payment = reader.read(message.getBody());
+            RechargeSucceeded payment = reader.read(
+                    message.getBody(),
+                    message.getUserProperty(MessageSigning.KEY_ID_PROPERTY),
+                    message.getUserProperty(MessageSigning.SIGNATURE_PROPERTY));
             credits.apply(payment, AppliedBy.MESSAGE);
         } catch (RechargeMessageReader.PoisonException | UnknownAccountException e) {
             poison.record(

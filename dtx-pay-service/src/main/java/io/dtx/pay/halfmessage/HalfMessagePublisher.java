@@ -6,9 +6,7 @@ import io.dtx.pay.payment.PaymentCommand;
 import java.time.Instant;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
-import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.springframework.messaging.MessagingException;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,11 +45,7 @@ public class HalfMessagePublisher {
                 new RechargeSucceeded(command.txNo(), command.accountNo(), command.amount(), Instant.now());
         try {
             return rocketMq.sendMessageInTransaction(
-                            Messaging.RECHARGE_SUCCEEDED_DESTINATION,
-                            MessageBuilder.withPayload(codec.encode(event))
-                                    .setHeader(RocketMQHeaders.KEYS, command.txNo())
-                                    .build(),
-                            command)
+                            Messaging.RECHARGE_SUCCEEDED_DESTINATION, codec.toMessage(event), command)
                     .getLocalTransactionState();
         } catch (MessagingException e) {
             throw new BrokerUnavailableException(e);

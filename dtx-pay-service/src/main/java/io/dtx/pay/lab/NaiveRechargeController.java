@@ -14,13 +14,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
-import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,12 +54,9 @@ class NaiveRechargeController {
         String txNo = UUID.randomUUID().toString();
         BigDecimal amount = request.amount().setScale(RechargeRules.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
         ledger.recordSucceeded(new PaymentCommand(txNo, request.accountNo(), amount, null, null));
-        byte[] body = codec.encode(new RechargeSucceeded(txNo, request.accountNo(), amount, Instant.now()));
         rocketMq.syncSend(
                 Messaging.RECHARGE_SUCCEEDED_DESTINATION,
-                MessageBuilder.withPayload(body)
-                        .setHeader(RocketMQHeaders.KEYS, txNo)
-                        .build());
+                codec.toMessage(new RechargeSucceeded(txNo, request.accountNo(), amount, Instant.now())));
         return ResponseEntity.status(201).body(Map.of("txNo", txNo));
     }
 }

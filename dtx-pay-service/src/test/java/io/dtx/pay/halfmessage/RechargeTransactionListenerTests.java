@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.dtx.contract.MessageSigning;
 import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.checkback.CheckBack;
 import io.dtx.pay.payment.PaymentCommand;
@@ -30,12 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** Each answer the listener gives the broker, and each failure that leads to it. */
 class RechargeTransactionListenerTests {
 
+    private static final String KEY = MessageSigning.newKeySpec("k1");
+
     private static final PaymentCommand COMMAND = new PaymentCommand("tx", "1", new BigDecimal("10.00"), null, null);
 
     private final PaymentLedger ledger = mock(PaymentLedger.class);
     private final CheckBack checkBack = mock(CheckBack.class);
     private final RechargeMessageCodec codec =
-            new RechargeMessageCodec(JsonMapper.builder().build());
+            new RechargeMessageCodec(JsonMapper.builder().build(), MessageSigning.forSigning(KEY, "k1"));
     private final List<String> committedBeforeAnswer = new ArrayList<>();
     private final RechargeTransactionListener listener = new RechargeTransactionListener(
             ledger, codec, (txNo, accountNo) -> committedBeforeAnswer.add(txNo), checkBack);
@@ -81,8 +84,9 @@ class RechargeTransactionListenerTests {
     }
 
     private Message<byte[]> message() {
-        byte[] body = codec.encode(new RechargeSucceeded("tx", "1", new BigDecimal("10.00"), Instant.EPOCH));
-        return MessageBuilder.withPayload(body)
+        Message<byte[]> published =
+                codec.toMessage(new RechargeSucceeded("tx", "1", new BigDecimal("10.00"), Instant.EPOCH));
+        return MessageBuilder.withPayload(published.getPayload())
                 .setHeader(RocketMQHeaders.PREFIX + RocketMQHeaders.KEYS, "tx")
                 .build();
     }
