@@ -33,25 +33,18 @@ class ComposeStackIntegrationTests {
     static void up() {
         String secret = UUID.randomUUID().toString();
         compose = new ComposeContainer(new File("../docker-compose.yml"))
-                .withEnv(Map.of(
-                        "MYSQL_ROOT_PASSWORD",
-                        secret,
-                        "PAY_DB_PASSWORD",
-                        secret,
-                        "ACCOUNT_DB_PASSWORD",
-                        secret,
-                        "NACOS_AUTH_TOKEN",
-                        Base64.getEncoder().encodeToString((secret + secret).getBytes()),
-                        "NACOS_AUTH_IDENTITY_KEY",
-                        "dtx-it",
-                        "NACOS_AUTH_IDENTITY_VALUE",
-                        secret,
-                        "NACOS_USERNAME",
-                        "nacos",
-                        "NACOS_PASSWORD",
-                        "nacos",
-                        "DTX_SERVICE_TOKEN",
-                        DtxStack.SERVICE_TOKEN))
+                .withEnv(Map.ofEntries(
+                        Map.entry("MYSQL_ROOT_PASSWORD", secret),
+                        Map.entry("PAY_DB_PASSWORD", secret),
+                        Map.entry("ACCOUNT_DB_PASSWORD", secret),
+                        Map.entry("NACOS_AUTH_TOKEN", Base64.getEncoder().encodeToString((secret + secret).getBytes())),
+                        Map.entry("NACOS_AUTH_IDENTITY_KEY", "dtx-it"),
+                        Map.entry("NACOS_AUTH_IDENTITY_VALUE", secret),
+                        Map.entry("NACOS_USERNAME", "nacos"),
+                        Map.entry("NACOS_PASSWORD", "nacos"),
+                        Map.entry("DTX_SERVICE_TOKEN", DtxStack.SERVICE_TOKEN),
+                        Map.entry("DTX_MESSAGE_KEYS", DtxStack.MESSAGE_KEYS),
+                        Map.entry("DTX_MESSAGE_KEY_ID", "it-1")))
                 .withBuild(true)
                 .withExposedService(
                         "dtx-pay-service",

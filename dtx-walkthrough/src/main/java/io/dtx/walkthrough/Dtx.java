@@ -100,6 +100,8 @@ public final class Dtx {
                 .dtx/run/database.env
                   service token    for the internal endpoints: \
                 -H "Authorization: Bearer $(cat .dtx/run/service-token)"
+                  message key      every recharge message is signed with the key in .dtx/run/message-keys; \
+                the account service credits nothing else
                   RocketMQ         name server %4$s
                   logs             %5$s
 

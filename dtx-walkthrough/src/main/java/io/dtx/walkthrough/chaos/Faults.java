@@ -173,7 +173,7 @@ final class Faults {
                 copies.add(new Redelivery.Copy(p.txNo(), body));
             }
         }
-        return Redelivery.send(stack.namesrvAddr(), copies);
+        return Redelivery.send(stack.namesrvAddr(), stack.messageSigning(), copies);
     }
 
     /**

@@ -35,7 +35,8 @@ final class DuplicateDelivery implements Step {
         String body = messageBody(scene, txNo);
         say.request("send " + Messaging.RECHARGE_TOPIC + ":" + Messaging.RECHARGE_SUCCEEDED_TAG + " keys=" + txNo + "  "
                 + body);
-        Redelivery.send(scene.stack().namesrvAddr(), List.of(new Redelivery.Copy(txNo, body)));
+        Redelivery.send(
+                scene.stack().namesrvAddr(), scene.stack().messageSigning(), List.of(new Redelivery.Copy(txNo, body)));
         boolean delivered =
                 Waits.eventually(Duration.ofSeconds(30), () -> bank.metric(accountUrl, IGNORED) > ignoredBefore);
         scene.check(delivered, "the duplicate reached the consumer (" + IGNORED + " went up)");

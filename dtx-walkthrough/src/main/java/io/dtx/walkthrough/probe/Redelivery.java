@@ -1,5 +1,7 @@
 package io.dtx.walkthrough.probe;
 
+import io.dtx.contract.MessageSigning;
+import io.dtx.contract.MessageSigning.Signature;
 import io.dtx.contract.Messaging;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,8 +10,9 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
 
 /**
- * Puts recharge messages on the topic by hand, bypassing the pay service: to the consumer this
- * looks exactly like the broker delivering a message again, which at-least-once delivery may do.
+ * Puts recharge messages on the topic by hand, bypassing the pay service: signed with the run's
+ * key, to the consumer this looks exactly like the broker delivering a message again, which
+ * at-least-once delivery may do.
  */
 public final class Redelivery {
 
@@ -18,18 +21,23 @@ public final class Redelivery {
 
     private Redelivery() {}
 
-    /** Sends every copy, in order; returns how many were sent. */
-    public static int send(String namesrvAddr, List<Copy> copies) {
+    private static Message signed(MessageSigning signing, Copy copy) {
+        byte[] body = copy.body().getBytes(StandardCharsets.UTF_8);
+        Signature signature = signing.sign(body);
+        Message message = new Message(Messaging.RECHARGE_TOPIC, Messaging.RECHARGE_SUCCEEDED_TAG, copy.txNo(), body);
+        message.putUserProperty(MessageSigning.KEY_ID_PROPERTY, signature.keyId());
+        message.putUserProperty(MessageSigning.SIGNATURE_PROPERTY, signature.value());
+        return message;
+    }
+
+    /** Sends every copy, in order, signed with the run's key; returns how many were sent. */
+    public static int send(String namesrvAddr, MessageSigning signing, List<Copy> copies) {
         DefaultMQProducer producer = new DefaultMQProducer("dtx-walkthrough-" + UUID.randomUUID());
         producer.setNamesrvAddr(namesrvAddr);
         try {
             producer.start();
             for (Copy copy : copies) {
-                producer.send(new Message(
-                        Messaging.RECHARGE_TOPIC,
-                        Messaging.RECHARGE_SUCCEEDED_TAG,
-                        copy.txNo(),
-                        copy.body().getBytes(StandardCharsets.UTF_8)));
+                producer.send(signed(signing, copy));
             }
             return copies.size();
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.dtx.walkthrough.stack;
 
+import io.dtx.contract.MessageSigning;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,17 @@ import java.util.concurrent.CompletableFuture;
  * its own, so that killing one is a real crash of that one only (the fault campaign also kills
  * and restarts the broker).
  *
- * <p>Secrets are made for each run: the service token of the internal endpoints and the
- * database passwords (the sandbox generates those); they stay in {@code .dtx/run/}, readable by
- * the owner only, and are handed to the services through their environment.
+ * <p>Secrets are made for each run: the service token of the internal endpoints, the key that
+ * signs every recharge message, and the database passwords (the sandbox generates those); they
+ * stay in {@code .dtx/run/}, readable by the owner only, and are handed to the services through
+ * their environment.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    /** The id of the run's message signing key, as the pay service names it in each message. */
+    static final String MESSAGE_KEY_ID = "run";
 
     private final Workspace workspace;
     private final StackProfile profile;
@@ -27,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private JavaProcess pay;
     private JavaProcess account;
     private String serviceToken;
+    private String messageKeys;
     /** Set by close(): Ctrl-C runs close() while the story may be about to (re)start a process. */
     private volatile boolean closed;
 
@@ -40,11 +46,13 @@ public final class LocalStack implements AutoCloseable {
         RunFiles.deleteRecursively(workspace.runDir());
         serviceToken = RunFiles.newServiceToken();
         RunFiles.writeOwnerOnly(workspace.runDir().resolve("service-token"), serviceToken);
+        messageKeys = MessageSigning.newKeySpec(MESSAGE_KEY_ID);
+        RunFiles.writeOwnerOnly(workspace.runDir().resolve("message-keys"), messageKeys);
         database = sandboxPart("database", Map.of()).start();
         broker = sandboxPart("broker", Map.of()).start();
         sandbox.add(RunFiles.awaitEnvFile(database, workspace.sandboxEnv("database"), START_TIMEOUT));
         sandbox.add(RunFiles.awaitEnvFile(broker, workspace.sandboxEnv("broker"), START_TIMEOUT));
-        launch = new ServiceLaunch(workspace, profile, sandbox, serviceToken);
+        launch = new ServiceLaunch(workspace, profile, sandbox, serviceToken, messageKeys);
         CompletableFuture<Void> payUp = CompletableFuture.runAsync(this::startPay);
         startAccount();
         payUp.join();
@@ -112,6 +120,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The shared secret of the internal endpoints, made for this run. */
+    /**
+     * The run's message signing key, for the story and the campaign when they put a payment's
+     * message on the topic again by hand: a real redelivery carries the pay side's signature.
+     */
+    public MessageSigning messageSigning() {
+        return MessageSigning.forSigning(messageKeys, MESSAGE_KEY_ID);
+    }
+
     public String serviceToken() {
         return serviceToken;
     }

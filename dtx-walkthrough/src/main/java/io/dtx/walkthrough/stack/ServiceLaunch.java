@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * How the two services are started on this stack: the addresses and logins the sandbox made, the
- * run's service token, and what the profile adds.
+ * run's service token and message signing key, and what the profile adds.
  */
 final class ServiceLaunch {
 
@@ -14,12 +14,15 @@ final class ServiceLaunch {
     private final StackProfile profile;
     private final SandboxEnv sandbox;
     private final String serviceToken;
+    private final String messageKeys;
 
-    ServiceLaunch(Workspace workspace, StackProfile profile, SandboxEnv sandbox, String serviceToken) {
+    ServiceLaunch(
+            Workspace workspace, StackProfile profile, SandboxEnv sandbox, String serviceToken, String messageKeys) {
         this.workspace = workspace;
         this.profile = profile;
         this.sandbox = sandbox;
         this.serviceToken = serviceToken;
+        this.messageKeys = messageKeys;
     }
 
     JavaProcess pay() {
@@ -39,6 +42,8 @@ final class ServiceLaunch {
         env.put("PAY_DB_USER", sandbox.get("DTX_PAY_DB_USER"));
         env.put("PAY_DB_PASSWORD", sandbox.get("DTX_PAY_DB_PASSWORD"));
         env.put("DTX_SERVICE_TOKEN", serviceToken);
+        env.put("DTX_MESSAGE_KEYS", messageKeys);
+        env.put("DTX_MESSAGE_KEY_ID", LocalStack.MESSAGE_KEY_ID);
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("PAY_FEED_OVERLAP", "PT5S");
         return env;
@@ -51,6 +56,7 @@ final class ServiceLaunch {
         env.put("ACCOUNT_DB_USER", sandbox.get("DTX_ACCOUNT_DB_USER"));
         env.put("ACCOUNT_DB_PASSWORD", sandbox.get("DTX_ACCOUNT_DB_PASSWORD"));
         env.put("DTX_SERVICE_TOKEN", serviceToken);
+        env.put("DTX_MESSAGE_KEYS", messageKeys);
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("PAY_SERVICE_URL", workspace.payUrl());
         env.putAll(profile.accountSettings(restart));
