@@ -10,20 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One database login per service, allowed into its own schema only: the pay service cannot read
- * or change {@code bank1}, the account service cannot touch {@code bank1_pay}, and neither can
- * create, alter or drop anything. A bug or an injection in one service then cannot reach the
- * other's money. Passwords are generated for each run and never written to the repository.
+ * One database login per service, allowed only what its code uses, table by table
+ * ({@code sql/service-grants.sql}): the pay service cannot read or change {@code bank1} and cannot
+ * update or delete a payment; the account service cannot touch {@code bank1_pay} and cannot update
+ * or delete a dedup row; neither can create, alter or drop anything. A bug or an injection in one
+ * service then cannot reach the other's money, nor undo its own guards. Passwords are generated
+ * for each run and never written to the repository.
  *
- * <p>The same users as docker compose creates ({@code docker/mysql/03-service-users.sh}).
+ * <p>The same users and grants as docker compose makes ({@code docker/mysql/03-service-users.sh}).
  */
 public final class ServiceUsers {
 
     /** Schema -> the user of the service that owns it. */
     public static final Map<String, String> OWNERS = Map.of("bank1_pay", "dtx_pay", "bank1", "dtx_account");
-
-    /** Row access, nothing else: no DDL, no GRANT, no FILE, no access to other schemas. */
-    static final String PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -45,9 +44,11 @@ public final class ServiceUsers {
                 // DDL takes no bind parameters; the names are constants and the password is base64url.
                 s.execute("CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
                 s.execute("ALTER USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
-                s.execute("GRANT " + PRIVILEGES + " ON `" + schema + "`.* TO '" + user + "'@'%'");
+                // A server used before may hold wider grants from an older version: start from none.
+                s.execute("REVOKE ALL PRIVILEGES, GRANT OPTION FROM '" + user + "'@'%'");
                 logins.put(schema, new MysqlServer(admin.baseUrl(), user, password));
             }
+            SqlScripts.apply(admin, SqlScripts.SERVICE_GRANTS);
             return logins;
         } catch (SQLException e) {
             throw new IllegalStateException(

@@ -27,6 +27,9 @@ public final class SqlScripts {
     /** The pay side's schema ("bank 2", database bank1_pay). */
     public static final String BANK1_PAY = "bank1_pay.sql";
 
+    /** What each service's database user may do, table by table (the users must exist). */
+    public static final String SERVICE_GRANTS = "service-grants.sql";
+
     private SqlScripts() {}
 
     /** Applies the named scripts, in order; every script is written to be re-runnable. */

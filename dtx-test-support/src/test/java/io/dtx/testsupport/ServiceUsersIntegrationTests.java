@@ -64,6 +64,38 @@ class ServiceUsersIntegrationTests {
         }
     }
 
+    /**
+     * The guards of the money path cannot be undone by the services themselves: a payment row is
+     * never updated or deleted (a tombstone cannot become a success), a dedup row neither (a txNo
+     * cannot be freed for a second credit), and the balance table takes no new or deleted rows.
+     */
+    @Test
+    void noServiceMayUndoItsOwnGuards(Infrastructure infra) throws Exception {
+        try (Connection pay = connect(infra.serviceLogin("bank1_pay"), "bank1_pay");
+                Statement s = pay.createStatement()) {
+            assertDenied(s, "UPDATE account_pay SET result = 'success' WHERE id = 'none'");
+            assertDenied(s, "DELETE FROM account_pay WHERE id = 'none'");
+        }
+        try (Connection account = connect(infra.serviceLogin("bank1"), "bank1");
+                Statement s = account.createStatement()) {
+            assertDenied(s, "UPDATE de_duplication SET tx_no = 'freed' WHERE tx_no = 'none'");
+            assertDenied(s, "DELETE FROM de_duplication WHERE tx_no = 'none'");
+            assertDenied(s, "DELETE FROM account_info WHERE account_no = 'none'");
+            assertDenied(s, "INSERT INTO account_info (account_name, account_no) VALUES ('x', 'made-up')");
+            assertDenied(s, "DELETE FROM poison_message WHERE id = 0");
+            // What its code does is allowed.
+            assertThat(s.executeQuery("SELECT COUNT(*) FROM de_duplication").next())
+                    .isTrue();
+        }
+    }
+
+    private static void assertDenied(Statement s, String sql) {
+        assertThatThrownBy(() -> s.executeUpdate(sql))
+                .as(sql)
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("denied");
+    }
+
     @Test
     void aWrongPasswordIsRefused(Infrastructure infra) {
         MysqlServer pay = infra.serviceLogin("bank1_pay");

@@ -1,0 +1,19 @@
+-- What each service's database user may do, table by table: exactly what its code uses, no more.
+-- The users themselves (with passwords from the environment, never from the repository) are
+-- created by whoever sets up the server: dtx-sandbox's ServiceUsers, or, in docker compose,
+-- docker/mysql/03-service-users.sh; this file then grants. Runs on MySQL 8.x and MariaDB 10.11+.
+-- Statements end with ';' at the end of a line: dtx-sandbox splits the file there.
+
+-- Pay: a payment row is only ever inserted (a success, or the check-back's tombstone) and read.
+-- No UPDATE and no DELETE: not even a bug can turn a tombstone into a success, or erase a payment.
+GRANT SELECT, INSERT ON bank1_pay.account_pay TO 'dtx_pay'@'%';
+
+-- Account: a balance is only ever moved (accounts are opened elsewhere, not by this service).
+GRANT SELECT, UPDATE ON bank1.account_info TO 'dtx_account'@'%';
+-- The exactly-once guard: inserted and read. Without UPDATE and DELETE no bug can free a txNo
+-- for a second credit.
+GRANT SELECT, INSERT ON bank1.de_duplication TO 'dtx_account'@'%';
+-- Set aside for a person: recorded, never changed by the service.
+GRANT SELECT, INSERT ON bank1.poison_message TO 'dtx_account'@'%';
+-- Where reconciliation stopped: INSERT ... ON DUPLICATE KEY UPDATE needs both.
+GRANT SELECT, INSERT, UPDATE ON bank1.reconcile_cursor TO 'dtx_account'@'%';
