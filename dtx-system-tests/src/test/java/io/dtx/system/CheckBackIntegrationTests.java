@@ -105,8 +105,12 @@ class CheckBackIntegrationTests {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> stack.db.scalar(
                                     "bank1_pay",
-                                    "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'",
-                                    Long.class)
+                                    // This check-back's tombstone, waiting on the payment's key: no other.
+                                    "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'"
+                                            + " AND trx_query LIKE '%INTO account_pay%rolled_back%'"
+                                            + " AND trx_query LIKE CONCAT('%', ?, '%')",
+                                    Long.class,
+                                    txNo)
                             > 0);
             payment.commit();
 

@@ -64,8 +64,11 @@ class PoisonMessageIntegrationTests {
         String accountNo = stack.db.newAccount("forged-");
         String unsigned = "forged-" + UUID.randomUUID();
         String foreignKey = "forged-" + UUID.randomUUID();
+        String unknownKeyId = "forged-" + UUID.randomUUID();
         String altered = "forged-" + UUID.randomUUID();
+        // The attacker's own key, under the stack's key id and under one of its own.
         MessageSigning attacker = MessageSigning.forSigning(MessageSigning.newKeySpec("it-1"), "it-1");
+        MessageSigning attackersId = MessageSigning.forSigning(MessageSigning.newKeySpec("k-9"), "k-9");
         Message tampered = Messages.signed(altered, payment(altered, accountNo, "1.00"));
         tampered.setBody(payment(altered, accountNo, "900.00").getBytes(StandardCharsets.UTF_8));
         double counted = unauthenticatedCount();
@@ -75,18 +78,53 @@ class PoisonMessageIntegrationTests {
                 List.of(
                         Messages.unsigned(unsigned, payment(unsigned, accountNo, "100.00")),
                         Messages.signedWith(attacker, foreignKey, payment(foreignKey, accountNo, "100.00")),
+                        Messages.signedWith(attackersId, unknownKeyId, payment(unknownKeyId, accountNo, "100.00")),
                         tampered));
 
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> poisonRows(unsigned) + poisonRows(foreignKey) + poisonRows(altered) == 3);
-        for (String txNo : List.of(unsigned, foreignKey, altered)) {
+                .until(() ->
+                        poisonRows(unsigned) + poisonRows(foreignKey) + poisonRows(unknownKeyId) + poisonRows(altered)
+                                == 4);
+        for (String txNo : List.of(unsigned, foreignKey, unknownKeyId, altered)) {
             assertThat(stack.db.scalar(
                             "bank1", "SELECT reason FROM poison_message WHERE tx_no = ?", String.class, txNo))
                     .startsWith("unauthenticated");
             assertThat(stack.db.credits(txNo)).isZero();
         }
         assertThat(stack.db.balance(accountNo)).isEqualByComparingTo("0.00");
-        assertThat(unauthenticatedCount() - counted).isEqualTo(3);
+        assertThat(unauthenticatedCount() - counted).isEqualTo(4);
+    }
+
+    /**
+     * The signature proves the pay side produced a message, not that the payment was taken: the
+     * half message of a payment that was then rolled back carries one too. Replayed from the
+     * broker's store, it is credited; reconciliation, which reads the pay side's ledger, finds the
+     * credit without a payment and raises the alarm for a person.
+     */
+    @Test
+    void aCreditForAPaymentThePaySideRolledBackRaisesTheAlarm() throws Exception {
+        String accountNo = stack.db.newAccount("replayed-");
+        String txNo = UUID.randomUUID().toString();
+        stack.db.update(
+                "bank1_pay",
+                "INSERT INTO account_pay (id, account_no, pay_amount, result) VALUES (?, ?, 3.00, 'rolled_back')",
+                txNo,
+                accountNo);
+        Messages.send(stack.infra.namesrvAddr(), List.of(Messages.signed(txNo, payment(txNo, accountNo, "3.00"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stack.db.credits(txNo) == 1);
+
+        Http.Response run = stack.accountHttp.post("/accounts/reconciliation/runs", "");
+
+        assertThat(run.status()).isEqualTo(200);
+        assertThat(stack.db.scalar(
+                        "bank1", "SELECT reason FROM poison_message WHERE msg_id = ?", String.class, "alarm:" + txNo))
+                .startsWith("credited without payment");
+        assertThat(stack.account
+                        .getBean(MeterRegistry.class)
+                        .find("dtx.account.reconcile.credited.without.payment")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
     }
 
     private static String payment(String txNo, String accountNo, String amount) {

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -82,12 +84,29 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return badRequest(ex, headers, request, detail, errors);
     }
 
-    /** No connection, or one the database dropped: Spring reports either kind; the client may retry. */
+    /**
+     * No connection, one the database dropped, a lock wait or a timeout: Spring reports these as
+     * several kinds (and a failure it cannot classify as uncategorized); the client may retry.
+     */
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ProblemDetail databaseDown(NestedRuntimeException e) {
         log.warn("Database unavailable: {}", e.getMostSpecificCause().getMessage());
         return problem(
                 HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "The database is unavailable. Retry later.");
+    }
+
+    /**
+     * A failure that the same request would meet again (a constraint, bad SQL, a value that does
+     * not fit) is a bug or a state a person must look at: 500, never "retry later", which would
+     * send clients into a loop. A lost connection is non-transient to Spring but worth a retry.
+     */
+    @ExceptionHandler(NonTransientDataAccessException.class)
+    ProblemDetail databaseRefused(NonTransientDataAccessException e) {
+        if (e instanceof DataAccessResourceFailureException) {
+            return databaseDown(e);
+        }
+        log.error("The database refused the request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed.");
     }
 
     /** The service's own failures by its catalog; anything else is a bug, told to nobody but the log. */

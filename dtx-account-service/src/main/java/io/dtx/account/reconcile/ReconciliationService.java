@@ -100,9 +100,8 @@ public class ReconciliationService {
             metrics.counter("dtx.account.reconcile.pages").increment();
             for (PayClient.FeedItem item : page.items()) {
                 if (!item.succeeded()) {
-                    continue;
-                }
-                if (credits.isCredited(item.txNo())) {
+                    alarmIfCredited(item);
+                } else if (credits.isCredited(item.txNo())) {
                     alreadyApplied++;
                 } else if (apply(item)) {
                     applied++;
@@ -126,6 +125,24 @@ public class ReconciliationService {
             log.warn("Reconciliation credited {} payment(s) that no message had delivered", applied);
         }
         return new ReconciliationReport(true, pages, applied, alreadyApplied, after);
+    }
+
+    /**
+     * A payment the pay side rolled back must never have been credited. If it was, money was
+     * invented (a replayed message, a key that leaked): nothing here can take it back safely, so
+     * a person is told, through the log, a counter and a row kept with the poison messages.
+     */
+    private void alarmIfCredited(PayClient.FeedItem item) {
+        if (!credits.isCredited(item.txNo())) {
+            return;
+        }
+        log.error("ALARM: payment {} was credited although the pay side rolled it back", item.txNo());
+        metrics.counter("dtx.account.reconcile.credited.without.payment").increment();
+        poison.record(
+                item.txNo(),
+                "alarm:" + item.txNo(),
+                "credited without payment: the pay side rolled this payment back",
+                null);
     }
 
     private boolean apply(PayClient.FeedItem item) {

@@ -2,11 +2,16 @@ package io.dtx.pay.halfmessage;
 
 import io.dtx.contract.MessageSigning;
 import io.dtx.contract.MessageSigning.Signature;
+import io.dtx.contract.MessageSigning.Verdict;
+import io.dtx.contract.RechargeRules;
 import io.dtx.contract.RechargeSucceeded;
+import io.dtx.pay.checkback.HalfMessageClaim;
+import java.util.Optional;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,5 +45,38 @@ public class RechargeMessageCodec {
 
     public RechargeSucceeded decode(byte[] body) {
         return json.readValue(body, RechargeSucceeded.class);
+    }
+
+    /**
+     * What a half message the broker asks about claims, and whether this side signed it; empty
+     * if its body is not a possible payment at all. Anyone who can send to the producer group
+     * can make the broker ask, so the check-back writes only for a message of our own.
+     */
+    public Optional<HalfMessageClaim> readClaim(Message<?> message) {
+        if (!(message.getPayload() instanceof byte[] body)) {
+            return Optional.empty();
+        }
+        RechargeSucceeded event;
+        try {
+            event = decode(body);
+        } catch (JacksonException | NullPointerException e) {
+            return Optional.empty();
+        }
+        boolean possible = RechargeRules.isTxNo(event.txNo())
+                && RechargeRules.isAccountNo(event.accountNo())
+                && RechargeRules.isAmount(event.amount());
+        if (!possible) {
+            return Optional.empty();
+        }
+        Verdict verdict = signing.verify(
+                header(message, MessageSigning.KEY_ID_PROPERTY),
+                header(message, MessageSigning.SIGNATURE_PROPERTY),
+                body);
+        return Optional.of(new HalfMessageClaim(event, verdict == Verdict.VALID));
+    }
+
+    private static String header(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        return value == null ? null : value.toString();
     }
 }

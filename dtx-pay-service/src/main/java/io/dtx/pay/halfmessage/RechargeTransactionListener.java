@@ -63,6 +63,6 @@ class RechargeTransactionListener implements RocketMQLocalTransactionListener {
     @Override
     public RocketMQLocalTransactionState checkLocalTransaction(Message msg) {
         String txNo = (String) msg.getHeaders().get(RocketMQHeaders.PREFIX + RocketMQHeaders.KEYS);
-        return checkBack.answer(txNo, () -> codec.decode((byte[]) msg.getPayload()));
+        return checkBack.answer(txNo, () -> codec.readClaim(msg));
     }
 }

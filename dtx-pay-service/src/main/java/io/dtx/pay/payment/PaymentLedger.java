@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,24 +45,35 @@ public class PaymentLedger {
      * Decides a half message's fate from the database: the check-back's answer. If no row exists,
      * a rolled-back tombstone is inserted: that waits for a still-running local transaction of the
      * same txNo and, once in, stops a late one from committing. So the answer is always definite.
+     * COMMITTED only for a successful payment of exactly this account and amount: a message that
+     * names a real txNo with other figures is not that payment's message.
      *
-     * <p>READ COMMITTED, not the default REPEATABLE READ: when the tombstone is ignored because
-     * the payment's own transaction committed while it waited, the re-read must see that commit.
+     * <p>READ COMMITTED, not the default REPEATABLE READ: when the tombstone fails because the
+     * payment's own transaction committed while it waited, the re-read must see that commit.
      * Under REPEATABLE READ it would reuse the first read's snapshot and find no row at all.
      */
     @Transactional(timeout = 10, isolation = Isolation.READ_COMMITTED)
     public Fate settle(String txNo, String accountNo, BigDecimal amount) {
         Payment existing = payments.selectById(txNo);
         if (existing == null) {
-            if (payments.insertTombstone(txNo, accountNo, amount) == 1) {
+            try {
+                payments.insertTombstone(txNo, accountNo, amount);
                 return Fate.ROLLED_BACK;
+            } catch (DuplicateKeyException committedMeanwhile) {
+                existing = payments.selectById(txNo);
             }
-            existing = payments.selectById(txNo);
             if (existing == null) {
-                throw new IllegalStateException("Tombstone ignored but no row for txNo " + txNo);
+                throw new IllegalStateException("Tombstone refused but no row for txNo " + txNo);
             }
         }
-        return existing.succeeded() ? Fate.COMMITTED : Fate.ROLLED_BACK;
+        return isPaid(existing, accountNo, amount) ? Fate.COMMITTED : Fate.ROLLED_BACK;
+    }
+
+    /** True if the row is a successful payment of exactly this account and amount. */
+    public static boolean isPaid(Payment row, String accountNo, BigDecimal amount) {
+        return row.succeeded()
+                && row.getAccountNo().equals(accountNo)
+                && row.getPayAmount().compareTo(amount) == 0;
     }
 
     // The reads below are one statement each, consistent on their own: no transaction around

@@ -19,13 +19,14 @@ interface PaymentMapper extends BaseMapper<Payment> {
 
     /**
      * The check-back's tombstone. If the payment's own local transaction is still running, this
-     * INSERT waits on its primary-key lock and is then ignored (it committed) or goes in (it
-     * rolled back): either way the answer that follows is definite.
+     * INSERT waits on its primary-key lock and then fails with a duplicate key (it committed) or
+     * goes in (it rolled back): either way the answer that follows is definite. A plain INSERT,
+     * not INSERT IGNORE, which would also swallow a value that does not fit.
      */
     @Insert("""
-            INSERT IGNORE INTO account_pay (id, account_no, pay_amount, result)
+            INSERT INTO account_pay (id, account_no, pay_amount, result)
             VALUES (#{txNo}, #{accountNo}, #{amount}, 'rolled_back')""")
-    int insertTombstone(
+    void insertTombstone(
             @Param("txNo") String txNo, @Param("accountNo") String accountNo, @Param("amount") BigDecimal amount);
 
     @Select("SELECT " + COLUMNS + " FROM account_pay WHERE seq > #{after} ORDER BY seq LIMIT #{limit}")

@@ -1,6 +1,9 @@
 package io.dtx.pay.recharge;
 
-/** The local transaction did not commit the payment; the half message is rolled back. */
+/**
+ * The payment was certainly not taken: the database holds a rolled-back tombstone for its txNo,
+ * so it can never commit later, and its half message is rolled back.
+ */
 public class PaymentNotTakenException extends RuntimeException {
 
     private final String txNo;

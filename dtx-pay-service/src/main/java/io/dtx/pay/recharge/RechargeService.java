@@ -5,12 +5,15 @@ import io.dtx.pay.halfmessage.HalfMessagePublisher;
 import io.dtx.pay.payment.Payment;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
+import io.dtx.pay.payment.PaymentLedger.Fate;
+import io.dtx.pay.payment.PaymentResult;
 import io.dtx.pay.payment.PaymentView;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,13 +21,16 @@ import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Takes a recharge: replays an earlier one under the same Idempotency-Key, or publishes a new
  * payment with its message ({@link HalfMessagePublisher}: the payment row and the message commit
- * together) and then reads the row back: the database, not the producer's return value, says
- * whether the payment was taken (a lost COMMIT is settled later by the check-back).
+ * together). The reply tells the client only what is known: taken (the local transaction
+ * committed), not taken (a tombstone makes sure it never will be), or, when the database cannot
+ * be asked, that the outcome is unknown, with the txNo and how to find out.
  */
 @Service
 public class RechargeService {
@@ -54,25 +60,49 @@ public class RechargeService {
         MDC.put("txNo", command.txNo());
         try {
             LocalTransactionState answered = publisher.publish(command);
-            Optional<Payment> recorded = ledger.find(command.txNo()).filter(Payment::succeeded);
-            if (recorded.isPresent()) {
+            if (answered == LocalTransactionState.COMMIT_MESSAGE || settle(command) == Fate.COMMITTED) {
                 log.info(
                         "Recharge of {} to account {} paid (local transaction: {})",
                         amount,
                         command.accountNo(),
                         answered);
-                return new Outcome(recorded.get().toView(), false);
+                return new Outcome(taken(command), false);
             }
-            // The usual cause: a concurrent request with the same key won the unique index.
-            Optional<Outcome> winner = replay(request.accountNo(), idempotencyKey, requestHash);
-            if (winner.isPresent()) {
-                return winner.get();
-            }
-            log.warn("Recharge not taken: local transaction answered {}", answered);
-            throw new PaymentNotTakenException(command.txNo());
+            // Certainly not taken. The usual cause: a concurrent request with the same key won.
+            return replay(request.accountNo(), idempotencyKey, requestHash).orElseThrow(() -> {
+                log.warn("Recharge not taken: local transaction answered {}", answered);
+                return new PaymentNotTakenException(command.txNo());
+            });
         } finally {
             MDC.remove("txNo");
         }
+    }
+
+    /**
+     * The local transaction did not answer COMMIT: ask the database now, as the broker's
+     * check-back will. That answer is definite (a tombstone stops a late commit) unless the
+     * database cannot be asked; only then is the outcome unknown.
+     */
+    private Fate settle(PaymentCommand command) {
+        try {
+            return ledger.settle(command.txNo(), command.accountNo(), command.amount());
+        } catch (DataAccessException | TransactionException e) {
+            throw new PaymentOutcomeUnknownException(command.txNo(), e);
+        }
+    }
+
+    /** The committed payment as stored; as commanded if it cannot be read back right now. */
+    private PaymentView taken(PaymentCommand command) {
+        try {
+            Optional<PaymentView> stored = ledger.find(command.txNo()).map(Payment::toView);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("Payment committed, but could not be read back: answering from the request", e);
+        }
+        return new PaymentView(
+                command.txNo(), command.accountNo(), command.amount(), PaymentResult.SUCCESS, Instant.now());
     }
 
     public Optional<PaymentView> find(String txNo) {

@@ -4,6 +4,7 @@ import io.dtx.pay.halfmessage.BrokerUnavailableException;
 import io.dtx.pay.recharge.IdempotencyKeyReusedException;
 import io.dtx.pay.recharge.PaymentNotFoundException;
 import io.dtx.pay.recharge.PaymentNotTakenException;
+import io.dtx.pay.recharge.PaymentOutcomeUnknownException;
 import io.dtx.web.ProblemCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,16 @@ class PayProblems {
                         PaymentNotTakenException.class,
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "Payment not taken",
-                        (e, problem) -> problem.setProperty("txNo", e.txNo()));
+                        (e, problem) -> problem.setProperty("txNo", e.txNo()))
+                // Never "nothing was charged" unless that is known: the client learns the txNo and
+                // how to find out, and must not simply pay again.
+                .map(
+                        PaymentOutcomeUnknownException.class,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Payment outcome unknown",
+                        (e, problem) -> {
+                            problem.setProperty("txNo", e.txNo());
+                            problem.setProperty("outcome", "unknown");
+                        });
     }
 }

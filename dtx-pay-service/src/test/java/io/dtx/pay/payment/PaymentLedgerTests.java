@@ -2,6 +2,7 @@ package io.dtx.pay.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -10,11 +11,14 @@ import static org.mockito.Mockito.when;
 import io.dtx.pay.payment.PaymentLedger.Fate;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The check-back's decision in {@link PaymentLedger#settle}, one case per row state. The real
  * interleaving (a local transaction still open while the tombstone waits on its lock) is proven
- * on a real database by the system tests; this pins down the logic around it.
+ * on a real database by {@code CheckBackIntegrationTests}; this pins down the logic around it.
  */
 class PaymentLedgerTests {
 
@@ -25,7 +29,7 @@ class PaymentLedgerTests {
 
     @Test
     void aCommittedPaymentIsCommittedWithoutWritingAnything() {
-        when(mapper.selectById("tx")).thenReturn(row("success"));
+        when(mapper.selectById("tx")).thenReturn(row("success", "1", "10.00"));
 
         assertThat(ledger.settle("tx", "1", AMOUNT)).isEqualTo(Fate.COMMITTED);
         verify(mapper, never()).insertTombstone(any(), any(), any());
@@ -34,33 +38,55 @@ class PaymentLedgerTests {
     @Test
     void aPaymentThatNeverCommittedGetsATombstoneAndIsRolledBack() {
         when(mapper.selectById("tx")).thenReturn(null);
-        when(mapper.insertTombstone("tx", "1", AMOUNT)).thenReturn(1);
 
         assertThat(ledger.settle("tx", "1", AMOUNT)).isEqualTo(Fate.ROLLED_BACK);
+        verify(mapper).insertTombstone("tx", "1", AMOUNT);
     }
 
     @Test
     void whenTheLocalTransactionCommitsWhileTheTombstoneWaitsThePaymentIsCommitted() {
-        // First read: nothing yet. The tombstone is ignored (the payment's own row won the key),
-        // and the second read sees the committed payment.
-        when(mapper.selectById("tx")).thenReturn(null, row("success"));
-        when(mapper.insertTombstone("tx", "1", AMOUNT)).thenReturn(0);
+        // First read: nothing yet. The tombstone hits the payment's own key, which committed
+        // meanwhile, and the second read sees the payment.
+        when(mapper.selectById("tx")).thenReturn(null, row("success", "1", "10.00"));
+        doThrow(new DuplicateKeyException("PRIMARY")).when(mapper).insertTombstone("tx", "1", AMOUNT);
 
         assertThat(ledger.settle("tx", "1", AMOUNT)).isEqualTo(Fate.COMMITTED);
     }
 
     @Test
     void anEarlierTombstoneStaysRolledBack() {
-        when(mapper.selectById("tx")).thenReturn(row("rolled_back"));
+        when(mapper.selectById("tx")).thenReturn(row("rolled_back", "1", "10.00"));
 
         assertThat(ledger.settle("tx", "1", AMOUNT)).isEqualTo(Fate.ROLLED_BACK);
         verify(mapper, never()).insertTombstone(any(), any(), any());
     }
 
-    private static Payment row(String result) {
+    @Test
+    void aMessageWithOtherFiguresThanThePaymentOfItsTxNoIsNotThatPaymentsMessage() {
+        when(mapper.selectById("tx")).thenReturn(row("success", "1", "10.00"));
+
+        assertThat(ledger.settle("tx", "1", new BigDecimal("900.00"))).isEqualTo(Fate.ROLLED_BACK);
+        assertThat(ledger.settle("tx", "2", AMOUNT)).isEqualTo(Fate.ROLLED_BACK);
+        assertThat(ledger.settle("tx", "1", new BigDecimal("10.0")))
+                .as("same amount, other scale")
+                .isEqualTo(Fate.COMMITTED);
+    }
+
+    @Test
+    void settleReadsCommittedDataSoItsReReadSeesALocalTransactionThatCommittedWhileItWaited() throws Exception {
+        Transactional settle = PaymentLedger.class
+                .getMethod("settle", String.class, String.class, BigDecimal.class)
+                .getAnnotation(Transactional.class);
+
+        assertThat(settle.isolation()).isEqualTo(Isolation.READ_COMMITTED);
+    }
+
+    private static Payment row(String result, String accountNo, String amount) {
         Payment payment = new Payment();
         payment.setTxNo("tx");
         payment.setResult(result);
+        payment.setAccountNo(accountNo);
+        payment.setPayAmount(new BigDecimal(amount));
         return payment;
     }
 }

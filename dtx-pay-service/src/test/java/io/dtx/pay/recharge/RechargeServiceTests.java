@@ -3,6 +3,7 @@ package io.dtx.pay.recharge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -11,11 +12,13 @@ import static org.mockito.Mockito.when;
 import io.dtx.pay.halfmessage.HalfMessagePublisher;
 import io.dtx.pay.payment.Payment;
 import io.dtx.pay.payment.PaymentLedger;
+import io.dtx.pay.payment.PaymentLedger.Fate;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 class RechargeServiceTests {
 
@@ -55,12 +58,58 @@ class RechargeServiceTests {
     }
 
     @Test
-    void whenNoSuccessfulRowCanBeReadBackThePaymentIsNotTaken() {
+    void aCommittedLocalTransactionIsTakenEvenIfTheRowCannotBeReadBackRightNow() {
+        when(publisher.publish(any())).thenReturn(LocalTransactionState.COMMIT_MESSAGE);
+        when(ledger.find(any())).thenThrow(new DataAccessResourceFailureException("connection lost"));
+
+        RechargeService.Outcome outcome = service.recharge(new RechargeRequest("1", new BigDecimal("10")), null);
+
+        assertThat(outcome.payment().amount()).isEqualByComparingTo("10.00");
+        verify(ledger, never()).settle(any(), any(), any());
+    }
+
+    @Test
+    void aRolledBackPaymentIsNotTakenOnlyOnceTheLedgerSaysSo() {
         when(publisher.publish(any())).thenReturn(LocalTransactionState.ROLLBACK_MESSAGE);
-        when(ledger.find(any())).thenReturn(Optional.empty());
+        when(ledger.settle(any(), eq("1"), any())).thenReturn(Fate.ROLLED_BACK);
 
         assertThatThrownBy(() -> service.recharge(new RechargeRequest("1", new BigDecimal("10")), null))
                 .isInstanceOf(PaymentNotTakenException.class);
+        verify(ledger).settle(any(), eq("1"), eq(new BigDecimal("10.00")));
+    }
+
+    @Test
+    void anUnknownLocalTransactionThatDidCommitIsTaken() {
+        when(publisher.publish(any())).thenReturn(LocalTransactionState.UNKNOW);
+        when(ledger.settle(any(), any(), any())).thenReturn(Fate.COMMITTED);
+        when(ledger.find(any())).thenReturn(Optional.of(payment("tx-9", "h")));
+
+        assertThat(service.recharge(new RechargeRequest("1", new BigDecimal("10")), null)
+                        .replayed())
+                .isFalse();
+    }
+
+    @Test
+    void whenTheLedgerCannotBeAskedTheOutcomeIsUnknownNeverNotTaken() {
+        when(publisher.publish(any())).thenReturn(LocalTransactionState.UNKNOW);
+        when(ledger.settle(any(), any(), any())).thenThrow(new DataAccessResourceFailureException("down"));
+
+        assertThatThrownBy(() -> service.recharge(new RechargeRequest("1", new BigDecimal("10")), null))
+                .isInstanceOf(PaymentOutcomeUnknownException.class)
+                .hasMessageContaining("same Idempotency-Key");
+    }
+
+    @Test
+    void theLoserOfARaceOnOneKeyGetsTheWinnersPayment() {
+        Payment winner = payment("tx-winner", RechargeService.hash("1", new BigDecimal("10.00")));
+        when(ledger.findByIdempotencyKey("1", "k")).thenReturn(Optional.empty(), Optional.of(winner));
+        when(publisher.publish(any())).thenReturn(LocalTransactionState.ROLLBACK_MESSAGE);
+        when(ledger.settle(any(), any(), any())).thenReturn(Fate.ROLLED_BACK);
+
+        RechargeService.Outcome outcome = service.recharge(new RechargeRequest("1", new BigDecimal("10")), "k");
+
+        assertThat(outcome.payment().txNo()).isEqualTo("tx-winner");
+        assertThat(outcome.replayed()).isTrue();
     }
 
     private static Payment payment(String txNo, String requestHash) {
