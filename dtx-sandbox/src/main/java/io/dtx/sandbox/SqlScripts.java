@@ -30,6 +30,9 @@ public final class SqlScripts {
     /** What each service's database user may do, table by table (the users must exist). */
     public static final String SERVICE_GRANTS = "service-grants.sql";
 
+    /** Brings a database created before 2026-11-25 up to date (identifiers, grants). */
+    public static final String MIGRATION_2026_11_25 = "migrations/2026-11-25-identifiers-and-grants.sql";
+
     private SqlScripts() {}
 
     /** Applies the named scripts, in order; every script is written to be re-runnable. */

@@ -1,6 +1,7 @@
 package io.dtx.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dtx.sandbox.SqlScripts;
 import java.math.BigDecimal;
@@ -56,6 +57,42 @@ class SchemaIntegrationTests {
                 assertThat(rs.getInt("numeric_scale")).isEqualTo(2);
             }
             assertThat(columns).isEqualTo(3);
+        }
+    }
+
+    /**
+     * A database made by the old schema (case-insensitive identifiers, one idempotency key for all
+     * accounts, wide grants) is brought up to date by the migration: afterwards 'Order-7' and
+     * 'order-7' are two keys, and the same key may serve two accounts.
+     */
+    @Test
+    void theMigrationTurnsAnOldSchemaIntoTheNewOne(Infrastructure infra) throws Exception {
+        try (Connection c = connect(infra, "bank1_pay");
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE account_pay MODIFY idempotency_key VARCHAR(128)"
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NULL,"
+                    + " DROP INDEX uk_account_pay_idempotency_key,"
+                    + " ADD UNIQUE KEY uk_account_pay_idempotency_key (idempotency_key)");
+            s.execute("GRANT UPDATE, DELETE ON bank1_pay.* TO 'dtx_pay'@'%'");
+
+            SqlScripts.apply(infra.mysql(), SqlScripts.MIGRATION_2026_11_25, SqlScripts.SERVICE_GRANTS);
+
+            String key = "Order-" + System.nanoTime();
+            s.executeUpdate("INSERT INTO account_pay (id, account_no, pay_amount, result, idempotency_key)"
+                    + " VALUES ('m1-" + key + "', 'm', 1.00, 'success', '" + key + "'),"
+                    + " ('m2-" + key + "', 'm', 1.00, 'success', '" + key.toLowerCase() + "'),"
+                    + " ('m3-" + key + "', 'n', 1.00, 'success', '" + key + "')");
+            assertThat(s.executeUpdate("DELETE FROM account_pay WHERE id LIKE 'm_-" + key + "'"))
+                    .isEqualTo(3);
+        }
+        try (Connection pay = DriverManager.getConnection(
+                        infra.serviceLogin("bank1_pay").jdbcUrl("bank1_pay"),
+                        infra.serviceLogin("bank1_pay").user(),
+                        infra.serviceLogin("bank1_pay").password());
+                Statement s = pay.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM account_pay WHERE id = 'none'"))
+                    .as("the wide grant is gone")
+                    .hasMessageContaining("denied");
         }
     }
 

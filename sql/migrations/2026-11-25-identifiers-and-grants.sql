@@ -1,0 +1,30 @@
+-- For a database created before 2026-11-25 (a docker compose volume, an external server): the
+-- schema files only create what is missing, so an existing database keeps its old definitions.
+-- Run this once, as an administrator, before starting the new services:
+--   mysql -u root -p < sql/migrations/2026-11-25-identifiers-and-grants.sql
+-- then apply sql/service-grants.sql. What it changes, and why (docs/design.md, "Hardening"):
+--   identifiers compare byte for byte ('Order-7' and 'order-7' were one idempotency key, and a
+--   payment to 'ABC' credited the account 'abc'); an idempotency key is scoped to its account;
+--   the services' users lose the UPDATE and DELETE they do not use.
+-- Refused if two identifiers differ only in case: look at those rows first.
+
+ALTER TABLE bank1_pay.account_pay
+  MODIFY id              VARCHAR(64)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  MODIFY account_no      VARCHAR(64)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  MODIFY idempotency_key VARCHAR(128) CHARACTER SET ascii COLLATE ascii_bin NULL,
+  DROP INDEX uk_account_pay_idempotency_key,
+  ADD UNIQUE KEY uk_account_pay_idempotency_key (account_no, idempotency_key);
+
+ALTER TABLE bank1.account_info
+  MODIFY account_no VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL;
+
+ALTER TABLE bank1.de_duplication
+  MODIFY tx_no      VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  MODIFY account_no VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL;
+
+ALTER TABLE bank1.poison_message
+  MODIFY tx_no  VARCHAR(64)  CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
+  MODIFY msg_id VARCHAR(128) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL;
+
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'dtx_pay'@'%';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'dtx_account'@'%';
