@@ -141,6 +141,21 @@ class BadInputIntegrationTests {
     }
 
     @Test
+    void metricsAreServedOnTheManagementPortOnlyNeverOnTheApiPort() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health", "/actuator")) {
+            assertThat(stack.payHttp.withoutToken().get(path).status()).as(path).isEqualTo(404);
+            assertThat(stack.accountHttp.withoutToken().get(path).status())
+                    .as(path)
+                    .isEqualTo(404);
+        }
+        assertThat(stack.payHttp.withoutToken().get("/readyz").status()).isEqualTo(200);
+        String management = "http://127.0.0.1:" + stack.pay.getEnvironment().getProperty("local.management.port");
+        Http.Response metrics = new Http(management, null).get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void oversizedBodyIs413AndChangesNothing() {
         long payments = stack.db.count("bank1_pay", "account_pay");
         String body = "{\"accountNo\":\"1\",\"amount\":\"1.00\",\"pad\":\"" + "x".repeat(20 * 1024) + "\"}";

@@ -47,13 +47,11 @@ class ComposeStackIntegrationTests {
                         Map.entry("DTX_MESSAGE_KEY_ID", "it-1")))
                 .withBuild(true)
                 .withExposedService(
-                        "dtx-pay-service",
-                        56082,
-                        Wait.forHttp("/actuator/health/readiness").withStartupTimeout(Duration.ofMinutes(10)))
+                        "dtx-pay-service", 56082, Wait.forHttp("/readyz").withStartupTimeout(Duration.ofMinutes(10)))
                 .withExposedService(
                         "dtx-account-service",
                         56081,
-                        Wait.forHttp("/actuator/health/readiness").withStartupTimeout(Duration.ofMinutes(10)));
+                        Wait.forHttp("/readyz").withStartupTimeout(Duration.ofMinutes(10)));
         compose.start();
     }
 

@@ -40,9 +40,8 @@ class DockerProfileIntegrationTests {
                 Http payHttp = new Http(payUrl, DtxStack.SERVICE_TOKEN);
                 Http accountHttp = new Http("http://127.0.0.1:" + port(account), DtxStack.SERVICE_TOKEN);
 
-                assertThat(payHttp.get("/actuator/health/readiness").status()).isEqualTo(200);
-                assertThat(accountHttp.get("/actuator/health/readiness").status())
-                        .isEqualTo(200);
+                assertThat(payHttp.get("/readyz").status()).isEqualTo(200);
+                assertThat(accountHttp.get("/readyz").status()).isEqualTo(200);
                 String txNo = payHttp.post("/pay/recharges", rechargeJson(accountNo, "3.00"))
                         .json()
                         .get("txNo")

@@ -101,6 +101,7 @@ final class DtxStack {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("spring.config.location", configOf(module));
         p.put("server.port", 0);
+        p.put("management.server.port", 0);
         p.put("spring.main.banner-mode", "off");
         // Each service with its own least-privilege login, as in production.
         p.put("spring.datasource.url", infra.serviceLogin(schema).jdbcUrl(schema));

@@ -95,7 +95,8 @@ public final class Dtx {
 
                   pay service      %1$s      OpenAPI %1$s/v3/api-docs   Swagger UI %1$s/swagger-ui.html
                   account service  %2$s      OpenAPI %2$s/v3/api-docs   Swagger UI %2$s/swagger-ui.html
-                  health, metrics  /actuator/health, /actuator/prometheus on both
+                  health           /livez, /readyz on both; metrics and the full health report on the
+                                   management ports, loopback only: %6$s/actuator/prometheus, %7$s/...
                   databases        %3$s/bank1 and /bank1_pay; logins (made for this run) in \
                 .dtx/run/database.env
                   service token    for the internal endpoints: \
@@ -109,7 +110,13 @@ public final class Dtx {
                 -d '{"accountNo":"1","amount":"100.00"}'
                         curl -s %2$s/accounts/1
                 """.formatted(
-                workspace.payUrl(), workspace.accountUrl(), stack.mysqlUrl(), stack.namesrvAddr(), workspace.logDir());
+                        workspace.payUrl(),
+                        workspace.accountUrl(),
+                        stack.mysqlUrl(),
+                        stack.namesrvAddr(),
+                        workspace.logDir(),
+                        workspace.payManagementUrl(),
+                        workspace.accountManagementUrl());
     }
 
     /** A command's options, or exit 2 with what is wrong with them. */

@@ -25,20 +25,20 @@ final class DuplicateDelivery implements Step {
     public void play(Scene scene) {
         Narrator say = scene.say();
         Bank bank = scene.bank();
-        String accountUrl = scene.workspace().accountUrl();
+        String accountMetrics = scene.workspace().accountManagementUrl();
         say.explain("RocketMQ delivers at least once: a consumer can see a message twice. We send the very same");
         say.explain("payment message again, for real; the INSERT into de_duplication hits the existing txNo and");
         say.explain("the whole credit is skipped.");
         String txNo = scene.lastPayment();
         BigDecimal before = bank.balance(ZHANG_SAN);
-        double ignoredBefore = bank.metric(accountUrl, IGNORED);
+        double ignoredBefore = bank.metric(accountMetrics, IGNORED);
         String body = messageBody(scene, txNo);
         say.request("send " + Messaging.RECHARGE_TOPIC + ":" + Messaging.RECHARGE_SUCCEEDED_TAG + " keys=" + txNo + "  "
                 + body);
         Redelivery.send(
                 scene.stack().namesrvAddr(), scene.stack().messageSigning(), List.of(new Redelivery.Copy(txNo, body)));
         boolean delivered =
-                Waits.eventually(Duration.ofSeconds(30), () -> bank.metric(accountUrl, IGNORED) > ignoredBefore);
+                Waits.eventually(Duration.ofSeconds(30), () -> bank.metric(accountMetrics, IGNORED) > ignoredBefore);
         scene.check(delivered, "the duplicate reached the consumer (" + IGNORED + " went up)");
         boolean unchanged =
                 Waits.stays(Duration.ofSeconds(2), () -> bank.balance(ZHANG_SAN).compareTo(before) == 0);

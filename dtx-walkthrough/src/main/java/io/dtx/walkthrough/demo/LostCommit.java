@@ -86,9 +86,9 @@ final class LostCommit implements Step {
     private static void checkBack(Scene scene) {
         scene.say().explain("Restarting the pay service; the broker will ask it about the half message.");
         scene.stack().startPay();
-        String payUrl = scene.workspace().payUrl();
+        String payMetrics = scene.workspace().payManagementUrl();
         boolean checkedBack =
-                Waits.eventually(CREDIT_TIMEOUT, () -> scene.bank().metric(payUrl, COMMITS) >= 1);
+                Waits.eventually(CREDIT_TIMEOUT, () -> scene.bank().metric(payMetrics, COMMITS) >= 1);
         scene.check(
                 checkedBack,
                 "the restarted pay service answered the broker's check-back with COMMIT (" + COMMITS + ")");

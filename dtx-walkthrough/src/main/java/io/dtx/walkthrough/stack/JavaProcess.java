@@ -125,7 +125,7 @@ public final class JavaProcess {
     private static boolean healthy(String baseUrl) {
         try {
             HttpResponse<String> health = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/readyz"))
                             .timeout(Duration.ofSeconds(2))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

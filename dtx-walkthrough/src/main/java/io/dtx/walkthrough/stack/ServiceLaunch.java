@@ -38,6 +38,7 @@ final class ServiceLaunch {
     private Map<String, String> payEnv() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PAY_PORT", Integer.toString(workspace.payPort()));
+        env.put("PAY_MANAGEMENT_PORT", Integer.toString(Workspace.managementPort(workspace.payPort())));
         env.put("PAY_DB_URL", sandbox.jdbcUrl("bank1_pay"));
         env.put("PAY_DB_USER", sandbox.get("DTX_PAY_DB_USER"));
         env.put("PAY_DB_PASSWORD", sandbox.get("DTX_PAY_DB_PASSWORD"));
@@ -52,6 +53,7 @@ final class ServiceLaunch {
     private Map<String, String> accountEnv(boolean restart) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("ACCOUNT_PORT", Integer.toString(workspace.accountPort()));
+        env.put("ACCOUNT_MANAGEMENT_PORT", Integer.toString(Workspace.managementPort(workspace.accountPort())));
         env.put("ACCOUNT_DB_URL", sandbox.jdbcUrl("bank1"));
         env.put("ACCOUNT_DB_USER", sandbox.get("DTX_ACCOUNT_DB_USER"));
         env.put("ACCOUNT_DB_PASSWORD", sandbox.get("DTX_ACCOUNT_DB_PASSWORD"));

@@ -62,6 +62,19 @@ public record Workspace(Path root, Path stateDir, int payPort, int accountPort) 
         return "http://127.0.0.1:" + accountPort;
     }
 
+    /** Metrics and health live on a port of their own, on loopback: the API port plus ten. */
+    public String payManagementUrl() {
+        return "http://127.0.0.1:" + managementPort(payPort);
+    }
+
+    public String accountManagementUrl() {
+        return "http://127.0.0.1:" + managementPort(accountPort);
+    }
+
+    static int managementPort(int apiPort) {
+        return apiPort + 10;
+    }
+
     private Path execJar(String module) {
         Path target = root.resolve(module).resolve("target");
         try (Stream<Path> files = Files.list(target)) {
