@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS de_duplication (
   paid_at     DATETIME(3)   NULL COMMENT 'when the pay side committed the payment',
   create_time DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3) COMMENT 'when the credit committed',
   PRIMARY KEY (tx_no),
-  KEY idx_de_duplication_account (account_no, create_time)
+  KEY idx_de_duplication_account (account_no, create_time),
+  KEY idx_de_duplication_paid_at (paid_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Messages that can never be applied (unknown account, unreadable body): kept for a person,

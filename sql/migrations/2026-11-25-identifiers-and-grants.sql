@@ -22,6 +22,9 @@ ALTER TABLE bank1.de_duplication
   MODIFY tx_no      VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   MODIFY account_no VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL;
 
+-- The deep sweep sums credits per window of paid_at.
+CREATE INDEX IF NOT EXISTS idx_de_duplication_paid_at ON bank1.de_duplication (paid_at);
+
 ALTER TABLE bank1.poison_message
   MODIFY tx_no  VARCHAR(64)  CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
   MODIFY msg_id VARCHAR(128) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL;

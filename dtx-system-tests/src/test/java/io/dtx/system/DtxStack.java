@@ -90,6 +90,7 @@ final class DtxStack {
         p.put("dtx.account.rocketmq-client-interval-ms", 1000);
         // Tests trigger reconciliation themselves, so each path is seen on its own.
         p.put("dtx.account.reconcile.enabled", false);
+        p.put("dtx.account.sweep.enabled", false);
         return p;
     }
 

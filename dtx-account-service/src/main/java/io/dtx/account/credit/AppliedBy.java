@@ -7,5 +7,7 @@ public enum AppliedBy {
     /** {@code POST /accounts/recharges/{txNo}/pull}: someone asked for one payment. */
     PULL,
     /** The scheduled job that pages through the pay side's feed. */
-    RECONCILIATION
+    RECONCILIATION,
+    /** The deep sweep, which compares both ledgers window by window. */
+    SWEEP
 }

@@ -2,8 +2,10 @@ package io.dtx.account.credit;
 
 import io.dtx.contract.RechargeSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +67,20 @@ public class CreditService {
     /** One statement, consistent on its own: no transaction needed around it. */
     public boolean isCredited(String txNo) {
         return dedup.isCredited(txNo);
+    }
+
+    /** Credits summed per window of their payment's time, for the deep sweep (read only). */
+    public List<CreditWindow> windows(Instant from, Instant to, long widthSeconds) {
+        return dedup.windows(utc(from), utc(to), widthSeconds);
+    }
+
+    /** The txNos credited with a payment time in {@code [from, to)}, at most {@code limit}. */
+    public List<String> creditedBetween(Instant from, Instant to, int limit) {
+        return dedup.creditedBetween(utc(from), utc(to), limit);
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private void count(AppliedBy path, CreditOutcome outcome) {

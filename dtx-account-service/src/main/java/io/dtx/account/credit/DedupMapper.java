@@ -3,6 +3,9 @@ package io.dtx.account.credit;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.ibatis.annotations.Arg;
+import org.apache.ibatis.annotations.ConstructorArgs;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -26,4 +29,24 @@ interface DedupMapper extends BaseMapper<DedupRecord> {
 
     @Select("SELECT COUNT(*) > 0 FROM de_duplication WHERE tx_no = #{txNo}")
     boolean isCredited(@Param("txNo") String txNo);
+
+    /** Credits per window of {@code widthSeconds}, by when the pay side says it was paid. */
+    @Select("""
+            SELECT TIMESTAMPDIFF(SECOND, #{from}, paid_at) DIV #{widthSeconds} AS window_index,
+                   COUNT(*) AS credits, SUM(amount) AS amount, SUM(CRC32(tx_no)) AS checksum
+            FROM de_duplication
+            WHERE paid_at >= #{from} AND paid_at < #{to}
+            GROUP BY window_index ORDER BY window_index""")
+    @ConstructorArgs({
+        @Arg(column = "window_index", javaType = long.class),
+        @Arg(column = "credits", javaType = long.class),
+        @Arg(column = "amount", javaType = BigDecimal.class),
+        @Arg(column = "checksum", javaType = long.class)
+    })
+    List<CreditWindow> windows(
+            @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("widthSeconds") long widthSeconds);
+
+    @Select("SELECT tx_no FROM de_duplication WHERE paid_at >= #{from} AND paid_at < #{to} LIMIT #{limit}")
+    List<String> creditedBetween(
+            @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("limit") int limit);
 }

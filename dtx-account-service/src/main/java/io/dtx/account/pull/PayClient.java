@@ -38,6 +38,9 @@ public class PayClient {
         }
     }
 
+    /** The pay side's successful payments of one time window, summed (the deep sweep's view). */
+    public record Window(Instant start, long payments, BigDecimal amount, long checksum) {}
+
     private final RestClient pay;
 
     PayClient(RestClient payServiceRestClient) {
@@ -65,6 +68,32 @@ public class PayClient {
                     .uri("/pay/recharges?after={after}&limit={limit}", after, limit)
                     .retrieve()
                     .body(FeedPage.class);
+        } catch (RestClientException | IllegalStateException e) {
+            throw new PayServiceUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    /** Successful payments per window of {@code widthSeconds}; windows without any are absent. */
+    public List<Window> windows(Instant from, Instant to, long widthSeconds) {
+        try {
+            Window[] windows = pay.get()
+                    .uri("/pay/recharges/windows?from={from}&to={to}&widthSeconds={width}", from, to, widthSeconds)
+                    .retrieve()
+                    .body(Window[].class);
+            return windows == null ? List.of() : List.of(windows);
+        } catch (RestClientException | IllegalStateException e) {
+            throw new PayServiceUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    /** The successful payments written in {@code [from, to)}, oldest first (at most 1000). */
+    public List<FeedItem> paid(Instant from, Instant to) {
+        try {
+            FeedItem[] items = pay.get()
+                    .uri("/pay/recharges/paid?from={from}&to={to}", from, to)
+                    .retrieve()
+                    .body(FeedItem[].class);
+            return items == null ? List.of() : List.of(items);
         } catch (RestClientException | IllegalStateException e) {
             throw new PayServiceUnavailableException(e.getMessage(), e);
         }

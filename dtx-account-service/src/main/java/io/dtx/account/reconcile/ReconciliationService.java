@@ -8,8 +8,6 @@ import io.dtx.account.messaging.PoisonMessages;
 import io.dtx.account.pull.PayClient;
 import io.dtx.contract.RechargeSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,9 +22,9 @@ import org.springframework.stereotype.Service;
  * a cursor kept in {@code bank1} and credits each successful payment that has no dedup row yet,
  * through the same {@link CreditService#apply} as a message.
  *
- * <p>Only one instance runs at a time: a MySQL named lock ({@code GET_LOCK}) held on one
- * connection for the whole run. Unlike a lock row with an expiry, the database releases it by
- * itself the moment that connection dies, so a crashed instance never blocks the others.
+ * <p>Only one instance runs at a time ({@link NamedLock}). The cursor trusts that no payment
+ * commits later than the feed's overlap window after it was written; {@link DeepSweep} is the net
+ * under that trust.
  */
 @Service
 public class ReconciliationService {
@@ -41,7 +37,8 @@ public class ReconciliationService {
     private final CreditService credits;
     private final PoisonMessages poison;
     private final ReconcileCursor cursors;
-    private final JdbcTemplate jdbc;
+    private final NamedLock lock;
+    private final CreditAlarm alarm;
     private final MeterRegistry metrics;
     private final int pageSize;
     private final int maxPages;
@@ -52,7 +49,8 @@ public class ReconciliationService {
             CreditService credits,
             PoisonMessages poison,
             ReconcileCursor cursors,
-            JdbcTemplate jdbc,
+            NamedLock lock,
+            CreditAlarm alarm,
             MeterRegistry metrics,
             @Value("${dtx.account.reconcile.page-size:200}") int pageSize,
             @Value("${dtx.account.reconcile.max-pages-per-run:50}") int maxPages) {
@@ -60,7 +58,8 @@ public class ReconciliationService {
         this.credits = credits;
         this.poison = poison;
         this.cursors = cursors;
-        this.jdbc = jdbc;
+        this.lock = lock;
+        this.alarm = alarm;
         this.metrics = metrics;
         this.pageSize = pageSize;
         this.maxPages = maxPages;
@@ -68,25 +67,7 @@ public class ReconciliationService {
     }
 
     public ReconciliationReport runOnce() {
-        return jdbc.execute((ConnectionCallback<ReconciliationReport>) lockConnection -> {
-            try (PreparedStatement lock = lockConnection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-                lock.setString(1, LOCK);
-                try (ResultSet rs = lock.executeQuery()) {
-                    if (!rs.next() || rs.getInt(1) != 1) {
-                        log.debug("Reconciliation already running elsewhere");
-                        return ReconciliationReport.skipped();
-                    }
-                }
-            }
-            try {
-                return readFeed();
-            } finally {
-                try (PreparedStatement release = lockConnection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-                    release.setString(1, LOCK);
-                    release.execute();
-                }
-            }
-        });
+        return lock.runExclusively(LOCK, this::readFeed, ReconciliationReport.skipped());
     }
 
     private ReconciliationReport readFeed() {
@@ -127,22 +108,10 @@ public class ReconciliationService {
         return new ReconciliationReport(true, pages, applied, alreadyApplied, after);
     }
 
-    /**
-     * A payment the pay side rolled back must never have been credited. If it was, money was
-     * invented (a replayed message, a key that leaked): nothing here can take it back safely, so
-     * a person is told, through the log, a counter and a row kept with the poison messages.
-     */
     private void alarmIfCredited(PayClient.FeedItem item) {
-        if (!credits.isCredited(item.txNo())) {
-            return;
+        if (credits.isCredited(item.txNo())) {
+            alarm.creditedWithoutPayment(item.txNo(), "the pay side rolled this payment back");
         }
-        log.error("ALARM: payment {} was credited although the pay side rolled it back", item.txNo());
-        metrics.counter("dtx.account.reconcile.credited.without.payment").increment();
-        poison.record(
-                item.txNo(),
-                "alarm:" + item.txNo(),
-                "credited without payment: the pay side rolled this payment back",
-                null);
     }
 
     private boolean apply(PayClient.FeedItem item) {

@@ -21,6 +21,7 @@ class WebFilters {
     InternalPaths internalPaths() {
         return new InternalPaths(List.of(
                 InternalPath.everyMethod("/accounts/recharges/{txNo}/pull"),
-                InternalPath.everyMethod("/accounts/reconciliation/runs")));
+                InternalPath.everyMethod("/accounts/reconciliation/runs"),
+                InternalPath.everyMethod("/accounts/reconciliation/sweeps")));
     }
 }

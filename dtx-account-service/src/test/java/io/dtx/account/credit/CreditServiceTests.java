@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The decisions of {@link CreditService#apply}. That two concurrent credits of one txNo end in one
@@ -59,11 +60,22 @@ class CreditServiceTests {
     }
 
     @Test
-    void anUnknownAccountThrowsSoTheClaimRollsBackToo() {
+    void anUnknownAccountThrowsSoThatItsTransactionRollsTheClaimBack() {
         when(balances.addToBalance("1", PAYMENT.amount())).thenReturn(0);
 
         assertThatThrownBy(() -> service.apply(PAYMENT, AppliedBy.PULL)).isInstanceOf(UnknownAccountException.class);
         assertThat(counted("pull", "applied")).isZero();
+    }
+
+    @Test
+    void theClaimAndTheBalanceAreOneLocalTransaction() throws Exception {
+        Transactional apply = CreditService.class
+                .getMethod("apply", RechargeSucceeded.class, AppliedBy.class)
+                .getAnnotation(Transactional.class);
+
+        assertThat(apply)
+                .as("without it, a failed balance update would leave the txNo claimed")
+                .isNotNull();
     }
 
     private double counted(String path, String outcome) {

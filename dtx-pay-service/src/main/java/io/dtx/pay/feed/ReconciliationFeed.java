@@ -46,7 +46,7 @@ public class ReconciliationFeed {
         return new FeedPage(items, next, rows.size() == limit);
     }
 
-    private static FeedPage.FeedItem item(Payment p) {
+    static FeedPage.FeedItem item(Payment p) {
         return new FeedPage.FeedItem(
                 p.getSeq(),
                 p.getTxNo(),

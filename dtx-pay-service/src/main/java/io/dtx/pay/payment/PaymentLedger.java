@@ -92,6 +92,16 @@ public class PaymentLedger {
         return payments.page(after, limit);
     }
 
+    /** Successful payments per window, for the deep sweep: one row per window that has any. */
+    public List<WindowTotals> windows(LocalDateTime from, LocalDateTime to, long widthSeconds) {
+        return payments.windows(from, to, widthSeconds);
+    }
+
+    /** The successful payments written in {@code [from, to)}, at most {@code limit}. */
+    public List<Payment> paidBetween(LocalDateTime from, LocalDateTime to, int limit) {
+        return payments.paidBetween(from, to, limit);
+    }
+
     /** The database's clock, so the feed's overlap window does not depend on this JVM's. */
     public LocalDateTime databaseNow() {
         return payments.databaseNow();

@@ -4,6 +4,8 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.apache.ibatis.annotations.Arg;
+import org.apache.ibatis.annotations.ConstructorArgs;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -31,6 +33,28 @@ interface PaymentMapper extends BaseMapper<Payment> {
 
     @Select("SELECT " + COLUMNS + " FROM account_pay WHERE seq > #{after} ORDER BY seq LIMIT #{limit}")
     List<Payment> page(@Param("after") long after, @Param("limit") int limit);
+
+    /** Successful payments per window of {@code widthSeconds}, by the time their row was written. */
+    @Select("""
+            SELECT TIMESTAMPDIFF(SECOND, #{from}, created_at) DIV #{widthSeconds} AS window_index,
+                   COUNT(*) AS payments, SUM(pay_amount) AS amount, SUM(CRC32(id)) AS checksum
+            FROM account_pay
+            WHERE result = 'success' AND created_at >= #{from} AND created_at < #{to}
+            GROUP BY window_index ORDER BY window_index""")
+    @ConstructorArgs({
+        @Arg(column = "window_index", javaType = long.class),
+        @Arg(column = "payments", javaType = long.class),
+        @Arg(column = "amount", javaType = BigDecimal.class),
+        @Arg(column = "checksum", javaType = long.class)
+    })
+    List<WindowTotals> windows(
+            @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("widthSeconds") long widthSeconds);
+
+    @Select("SELECT " + COLUMNS + " FROM account_pay"
+            + " WHERE result = 'success' AND created_at >= #{from} AND created_at < #{to}"
+            + " ORDER BY created_at, id LIMIT #{limit}")
+    List<Payment> paidBetween(
+            @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("limit") int limit);
 
     /** The database's clock, so the feed's overlap window does not depend on this JVM's. */
     @Select("SELECT UTC_TIMESTAMP(3)")

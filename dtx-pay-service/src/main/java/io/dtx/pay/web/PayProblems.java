@@ -1,5 +1,6 @@
 package io.dtx.pay.web;
 
+import io.dtx.pay.feed.InvalidRangeException;
 import io.dtx.pay.halfmessage.BrokerUnavailableException;
 import io.dtx.pay.recharge.IdempotencyKeyReusedException;
 import io.dtx.pay.recharge.PaymentNotFoundException;
@@ -21,6 +22,7 @@ class PayProblems {
     ProblemCatalog problemCatalog() {
         return new ProblemCatalog()
                 .map(PaymentNotFoundException.class, HttpStatus.NOT_FOUND, "Payment not found")
+                .map(InvalidRangeException.class, HttpStatus.BAD_REQUEST, "Invalid request")
                 .map(IdempotencyKeyReusedException.class, HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused")
                 .map(BrokerUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable")
                 .map(

@@ -1,0 +1,32 @@
+package io.dtx.account.reconcile;
+
+import io.dtx.account.messaging.PoisonMessages;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A credit for which the pay side holds no successful payment means money was invented (a
+ * replayed message, a key that leaked). Nothing here can take it back safely, so a person is
+ * told: through the log, a counter, and a row kept with the poison messages.
+ */
+@Component
+class CreditAlarm {
+
+    private static final Logger log = LoggerFactory.getLogger(CreditAlarm.class);
+
+    private final PoisonMessages poison;
+    private final MeterRegistry metrics;
+
+    CreditAlarm(PoisonMessages poison, MeterRegistry metrics) {
+        this.poison = poison;
+        this.metrics = metrics;
+    }
+
+    void creditedWithoutPayment(String txNo, String why) {
+        log.error("ALARM: payment {} was credited, but {}", txNo, why);
+        metrics.counter("dtx.account.reconcile.credited.without.payment").increment();
+        poison.record(txNo, "alarm:" + txNo, "credited without payment: " + why, null);
+    }
+}
