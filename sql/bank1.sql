@@ -49,6 +49,25 @@ CREATE TABLE IF NOT EXISTS poison_message (
   KEY idx_poison_message_tx_no (tx_no)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
+-- Payments for an account this bank does not hold (yet): never silently stuck. Held here, retried
+-- automatically until the account appears ('credited'), or returned to the payer by a person
+-- ('returning' until the pay side has recorded the refund, then 'returned'). A returned payment
+-- also gets its de_duplication row (applied_by 'RETURNED', no balance moved), so it can never be
+-- credited afterwards, whatever path brings it again.
+CREATE TABLE IF NOT EXISTS suspense (
+  tx_no       VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  account_no  VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  amount      DECIMAL(19,2) NOT NULL,
+  paid_at     DATETIME(3)   NULL,
+  held_by     VARCHAR(16)   NOT NULL COMMENT 'the path that found the account missing',
+  status      VARCHAR(16)   NOT NULL DEFAULT 'held' COMMENT 'held, credited, returning, returned',
+  attempts    INT           NOT NULL DEFAULT 0,
+  created_at  DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  updated_at  DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  PRIMARY KEY (tx_no),
+  KEY idx_suspense_status (status, updated_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
 -- Where the reconciliation job stopped reading the pay side's feed, so a restart resumes there.
 -- (Only one instance runs the job at a time: it holds a MySQL named lock, GET_LOCK, while it runs.)
 CREATE TABLE IF NOT EXISTS reconcile_cursor (

@@ -28,3 +28,12 @@ CREATE TABLE IF NOT EXISTS account_pay (
   UNIQUE KEY uk_account_pay_idempotency_key (account_no, idempotency_key),
   KEY idx_account_pay_created_at (created_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- A payment the account side could not credit (its account does not exist) and a person decided
+-- to return: the marker for whoever pays the money back. The payment row itself never changes.
+CREATE TABLE IF NOT EXISTS payment_refund (
+  tx_no        VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  reason       VARCHAR(255)  NOT NULL,
+  requested_at DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  PRIMARY KEY (tx_no)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

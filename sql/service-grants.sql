@@ -7,6 +7,8 @@
 -- Pay: a payment row is only ever inserted (a success, or the check-back's tombstone) and read.
 -- No UPDATE and no DELETE: not even a bug can turn a tombstone into a success, or erase a payment.
 GRANT SELECT, INSERT ON bank1_pay.account_pay TO 'dtx_pay'@'%';
+-- A refund marker is recorded once and kept.
+GRANT SELECT, INSERT ON bank1_pay.payment_refund TO 'dtx_pay'@'%';
 
 -- Account: a balance is only ever moved (accounts are opened elsewhere, not by this service).
 GRANT SELECT, UPDATE ON bank1.account_info TO 'dtx_account'@'%';
@@ -15,5 +17,7 @@ GRANT SELECT, UPDATE ON bank1.account_info TO 'dtx_account'@'%';
 GRANT SELECT, INSERT ON bank1.de_duplication TO 'dtx_account'@'%';
 -- Set aside for a person: recorded, never changed by the service.
 GRANT SELECT, INSERT ON bank1.poison_message TO 'dtx_account'@'%';
+-- Payments for unknown accounts: held, then their status moves on (credited, returning, returned).
+GRANT SELECT, INSERT, UPDATE ON bank1.suspense TO 'dtx_account'@'%';
 -- Where reconciliation stopped: INSERT ... ON DUPLICATE KEY UPDATE needs both.
 GRANT SELECT, INSERT, UPDATE ON bank1.reconcile_cursor TO 'dtx_account'@'%';

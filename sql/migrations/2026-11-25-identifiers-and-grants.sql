@@ -2,7 +2,8 @@
 -- schema files only create what is missing, so an existing database keeps its old definitions.
 -- Run this once, as an administrator, before starting the new services:
 --   mysql -u root -p < sql/migrations/2026-11-25-identifiers-and-grants.sql
--- then apply sql/service-grants.sql. What it changes, and why (docs/design.md, "Hardening"):
+-- then run sql/bank1.sql and sql/bank1_pay.sql again (they create the new tables, suspense and
+-- payment_refund, and leave everything else alone), then apply sql/service-grants.sql. What it changes, and why (docs/design.md, "Hardening"):
 --   identifiers compare byte for byte ('Order-7' and 'order-7' were one idempotency key, and a
 --   payment to 'ABC' credited the account 'abc'); an idempotency key is scoped to its account;
 --   the services' users lose the UPDATE and DELETE they do not use.

@@ -91,6 +91,8 @@ final class DtxStack {
         // Tests trigger reconciliation themselves, so each path is seen on its own.
         p.put("dtx.account.reconcile.enabled", false);
         p.put("dtx.account.sweep.enabled", false);
+        p.put("dtx.account.suspense.initial-delay", "PT1S");
+        p.put("dtx.account.suspense.interval", "PT1S");
         return p;
     }
 

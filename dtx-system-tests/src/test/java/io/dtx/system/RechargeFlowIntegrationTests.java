@@ -115,11 +115,10 @@ class RechargeFlowIntegrationTests {
 
         assertThat(paid.status()).isEqualTo(201);
         String txNo = paid.json().get("txNo").asString();
-        // No account has that exact number: the payment is set aside, never credited to its
-        // lower-case look-alike.
+        // No account has that exact number: the payment is held in suspense, never credited to
+        // its lower-case look-alike.
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> stack.db.scalar(
-                                "bank1", "SELECT COUNT(*) FROM poison_message WHERE tx_no = ?", Long.class, txNo)
+                .until(() -> stack.db.scalar("bank1", "SELECT COUNT(*) FROM suspense WHERE tx_no = ?", Long.class, txNo)
                         == 1);
         assertThat(stack.db.credits(txNo)).isZero();
         assertThat(stack.db.balance(lower)).isEqualByComparingTo("0.00");

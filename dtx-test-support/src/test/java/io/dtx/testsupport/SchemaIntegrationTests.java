@@ -75,7 +75,12 @@ class SchemaIntegrationTests {
                     + " ADD UNIQUE KEY uk_account_pay_idempotency_key (idempotency_key)");
             s.execute("GRANT UPDATE, DELETE ON bank1_pay.* TO 'dtx_pay'@'%'");
 
-            SqlScripts.apply(infra.mysql(), SqlScripts.MIGRATION_2026_11_25, SqlScripts.SERVICE_GRANTS);
+            SqlScripts.apply(
+                    infra.mysql(),
+                    SqlScripts.MIGRATION_2026_11_25,
+                    SqlScripts.BANK1,
+                    SqlScripts.BANK1_PAY,
+                    SqlScripts.SERVICE_GRANTS);
 
             String key = "Order-" + System.nanoTime();
             s.executeUpdate("INSERT INTO account_pay (id, account_no, pay_amount, result, idempotency_key)"

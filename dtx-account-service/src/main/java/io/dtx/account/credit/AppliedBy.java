@@ -9,5 +9,12 @@ public enum AppliedBy {
     /** The scheduled job that pages through the pay side's feed. */
     RECONCILIATION,
     /** The deep sweep, which compares both ledgers window by window. */
-    SWEEP
+    SWEEP,
+    /** A payment held in suspense (its account did not exist yet), credited once the account appeared. */
+    SUSPENSE,
+    /**
+     * Not a credit: a payment held in suspense that a person returned to the payer. Its row
+     * settles the txNo all the same, so no path can credit it afterwards; no balance moved.
+     */
+    RETURNED
 }

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -62,6 +63,34 @@ public class CreditService {
         log.info("Credited {} to account {} via {}", payment.amount(), payment.accountNo(), path);
         count(path, CreditOutcome.APPLIED);
         return CreditOutcome.APPLIED;
+    }
+
+    /**
+     * Settles a payment as returned to its payer instead of credited: the txNo is claimed in the
+     * dedup table like a credit (path {@link AppliedBy#RETURNED}), and no balance moves. From
+     * then on no path can credit it, and no credit can race the return.
+     *
+     * @return false if the txNo was settled before (credited, or returned already)
+     */
+    @Transactional(timeout = 10)
+    public boolean settleAsReturned(RechargeSucceeded payment) {
+        try {
+            LocalDateTime paidAt =
+                    payment.paidAt() == null ? null : LocalDateTime.ofInstant(payment.paidAt(), ZoneOffset.UTC);
+            dedup.claim(payment.txNo(), payment.accountNo(), payment.amount(), AppliedBy.RETURNED.name(), paidAt);
+            log.warn(
+                    "Payment of {} for unknown account {} returned to the payer",
+                    payment.amount(),
+                    payment.accountNo());
+            return true;
+        } catch (DuplicateKeyException settledBefore) {
+            return false;
+        }
+    }
+
+    /** How the txNo was settled (a path name, or RETURNED), if it was. */
+    public Optional<AppliedBy> settledBy(String txNo) {
+        return Optional.ofNullable(dedup.appliedBy(txNo)).map(AppliedBy::valueOf);
     }
 
     /** One statement, consistent on its own: no transaction needed around it. */

@@ -27,6 +27,9 @@ interface DedupMapper extends BaseMapper<DedupRecord> {
             @Param("appliedBy") String appliedBy,
             @Param("paidAt") LocalDateTime paidAt);
 
+    @Select("SELECT applied_by FROM de_duplication WHERE tx_no = #{txNo}")
+    String appliedBy(@Param("txNo") String txNo);
+
     @Select("SELECT COUNT(*) > 0 FROM de_duplication WHERE tx_no = #{txNo}")
     boolean isCredited(@Param("txNo") String txNo);
 

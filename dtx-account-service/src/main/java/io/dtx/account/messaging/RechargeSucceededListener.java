@@ -3,6 +3,7 @@ package io.dtx.account.messaging;
 import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditService;
 import io.dtx.account.credit.UnknownAccountException;
+import io.dtx.account.suspense.Suspense;
 import io.dtx.contract.MessageSigning;
 import io.dtx.contract.Messaging;
 import io.dtx.contract.RechargeSucceeded;
@@ -20,8 +21,10 @@ import org.springframework.stereotype.Component;
  * Consumes {@link RechargeSucceeded} and hands it to {@link CreditService}. Three outcomes:
  * <ul>
  *   <li>credited, or credited before: return normally, the broker marks the message consumed;</li>
- *   <li>poison (unreadable, unknown account): set aside in {@code poison_message} and acknowledged,
- *       because no retry could ever succeed;</li>
+ *   <li>poison (unsigned, unreadable, impossible): set aside in {@code poison_message} and
+ *       acknowledged, because no retry could ever succeed;</li>
+ *   <li>for an account that does not exist (yet): held in suspense and acknowledged; the
+ *       suspense job credits it once the account appears;</li>
  *   <li>anything else (the database is down): throw, so the broker redelivers with growing delays
  *       and, after {@code maxReconsumeTimes}, parks it in the dead-letter topic, from where the
  *       reconciliation job still credits it.</li>
@@ -37,6 +40,7 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
     private final RechargeMessageReader reader;
     private final CreditService credits;
     private final PoisonMessages poison;
+    private final Suspense suspense;
     private final long clientIntervalMillis;
     private final int maxReconsumeTimes;
 
@@ -44,11 +48,13 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
             RechargeMessageReader reader,
             CreditService credits,
             PoisonMessages poison,
+            Suspense suspense,
             @Value("${dtx.account.rocketmq-client-interval-ms:30000}") long clientIntervalMillis,
             @Value("${dtx.account.max-reconsume-times:16}") int maxReconsumeTimes) {
         this.reader = reader;
         this.credits = credits;
         this.poison = poison;
+        this.suspense = suspense;
         this.clientIntervalMillis = clientIntervalMillis;
         this.maxReconsumeTimes = maxReconsumeTimes;
     }
@@ -56,18 +62,22 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
     @Override
     public void onMessage(MessageExt message) {
         MDC.put("txNo", message.getKeys());
+        RechargeSucceeded payment = null;
         try {
-            RechargeSucceeded payment = reader.read(
+            payment = reader.read(
                     message.getBody(),
                     message.getUserProperty(MessageSigning.KEY_ID_PROPERTY),
                     message.getUserProperty(MessageSigning.SIGNATURE_PROPERTY));
             credits.apply(payment, AppliedBy.MESSAGE);
-        } catch (RechargeMessageReader.PoisonException | UnknownAccountException e) {
+        } catch (RechargeMessageReader.PoisonException e) {
             poison.record(
                     message.getKeys(),
                     message.getMsgId(),
                     e.getMessage(),
                     new String(message.getBody(), StandardCharsets.UTF_8));
+        } catch (UnknownAccountException e) {
+            // A real payment, signed by the pay side, for an account that does not exist (yet).
+            suspense.hold(payment, AppliedBy.MESSAGE);
         } finally {
             MDC.remove("txNo");
         }

@@ -9,5 +9,7 @@ public enum PullOutcome {
     /** The pay side has no payment with that txNo. */
     NOT_FOUND,
     /** The pay side knows the txNo but the payment did not succeed: nothing to credit. */
-    FAILED_PAYMENT
+    FAILED_PAYMENT,
+    /** Paid, but for an account that does not exist (yet): held in suspense, credited once it does. */
+    HELD_IN_SUSPENSE
 }

@@ -3,6 +3,10 @@ package io.dtx.account.pull;
 import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditOutcome;
 import io.dtx.account.credit.CreditService;
+import io.dtx.account.credit.UnknownAccountException;
+import io.dtx.account.payside.PayClient;
+import io.dtx.account.payside.PayServiceUnavailableException;
+import io.dtx.account.suspense.Suspense;
 import io.dtx.contract.RechargeSucceeded;
 import java.util.Optional;
 import org.slf4j.MDC;
@@ -17,10 +21,12 @@ public class PullService {
 
     private final PayClient pay;
     private final CreditService credits;
+    private final Suspense suspense;
 
-    PullService(PayClient pay, CreditService credits) {
+    PullService(PayClient pay, CreditService credits, Suspense suspense) {
         this.pay = pay;
         this.credits = credits;
+        this.suspense = suspense;
     }
 
     /** @throws PayServiceUnavailableException when the pay side cannot be asked: not a payment failure */
@@ -38,10 +44,15 @@ public class PullService {
                 return PullOutcome.FAILED_PAYMENT;
             }
             PayClient.Payment paid = payment.get();
-            CreditOutcome outcome = credits.apply(
-                    new RechargeSucceeded(paid.txNo(), paid.accountNo(), paid.amount(), paid.createdAt()),
-                    AppliedBy.PULL);
-            return outcome == CreditOutcome.APPLIED ? PullOutcome.APPLIED : PullOutcome.ALREADY_APPLIED;
+            RechargeSucceeded credit =
+                    new RechargeSucceeded(paid.txNo(), paid.accountNo(), paid.amount(), paid.createdAt());
+            try {
+                CreditOutcome outcome = credits.apply(credit, AppliedBy.PULL);
+                return outcome == CreditOutcome.APPLIED ? PullOutcome.APPLIED : PullOutcome.ALREADY_APPLIED;
+            } catch (UnknownAccountException e) {
+                suspense.hold(credit, AppliedBy.PULL);
+                return PullOutcome.HELD_IN_SUSPENSE;
+            }
         } finally {
             MDC.remove("txNo");
         }

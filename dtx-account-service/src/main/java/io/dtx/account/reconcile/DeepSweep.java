@@ -5,8 +5,8 @@ import io.dtx.account.credit.CreditOutcome;
 import io.dtx.account.credit.CreditService;
 import io.dtx.account.credit.CreditWindow;
 import io.dtx.account.credit.UnknownAccountException;
-import io.dtx.account.messaging.PoisonMessages;
-import io.dtx.account.pull.PayClient;
+import io.dtx.account.payside.PayClient;
+import io.dtx.account.suspense.Suspense;
 import io.dtx.contract.RechargeSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -50,7 +50,7 @@ public class DeepSweep {
 
     private final PayClient pay;
     private final CreditService credits;
-    private final PoisonMessages poison;
+    private final Suspense suspense;
     private final CreditAlarm alarm;
     private final NamedLock lock;
     private final MeterRegistry metrics;
@@ -61,7 +61,7 @@ public class DeepSweep {
     DeepSweep(
             PayClient pay,
             CreditService credits,
-            PoisonMessages poison,
+            Suspense suspense,
             CreditAlarm alarm,
             NamedLock lock,
             MeterRegistry metrics,
@@ -70,7 +70,7 @@ public class DeepSweep {
             @Value("${dtx.account.sweep.margin:PT1M}") Duration margin) {
         this.pay = pay;
         this.credits = credits;
-        this.poison = poison;
+        this.suspense = suspense;
         this.alarm = alarm;
         this.lock = lock;
         this.metrics = metrics;
@@ -165,7 +165,9 @@ public class DeepSweep {
             }
             return false;
         } catch (UnknownAccountException e) {
-            poison.record(item.txNo(), "sweep:" + item.txNo(), e.getMessage(), null);
+            suspense.hold(
+                    new RechargeSucceeded(item.txNo(), item.accountNo(), item.amount(), item.createdAt()),
+                    AppliedBy.SWEEP);
             return false;
         }
     }

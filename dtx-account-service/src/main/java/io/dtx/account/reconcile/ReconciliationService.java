@@ -4,8 +4,8 @@ import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditOutcome;
 import io.dtx.account.credit.CreditService;
 import io.dtx.account.credit.UnknownAccountException;
-import io.dtx.account.messaging.PoisonMessages;
-import io.dtx.account.pull.PayClient;
+import io.dtx.account.payside.PayClient;
+import io.dtx.account.suspense.Suspense;
 import io.dtx.contract.RechargeSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -35,7 +35,7 @@ public class ReconciliationService {
 
     private final PayClient pay;
     private final CreditService credits;
-    private final PoisonMessages poison;
+    private final Suspense suspense;
     private final ReconcileCursor cursors;
     private final NamedLock lock;
     private final CreditAlarm alarm;
@@ -47,7 +47,7 @@ public class ReconciliationService {
     ReconciliationService(
             PayClient pay,
             CreditService credits,
-            PoisonMessages poison,
+            Suspense suspense,
             ReconcileCursor cursors,
             NamedLock lock,
             CreditAlarm alarm,
@@ -56,7 +56,7 @@ public class ReconciliationService {
             @Value("${dtx.account.reconcile.max-pages-per-run:50}") int maxPages) {
         this.pay = pay;
         this.credits = credits;
-        this.poison = poison;
+        this.suspense = suspense;
         this.cursors = cursors;
         this.lock = lock;
         this.alarm = alarm;
@@ -126,7 +126,9 @@ public class ReconciliationService {
             }
             return false;
         } catch (UnknownAccountException e) {
-            poison.record(item.txNo(), "reconcile:" + item.txNo(), e.getMessage(), null);
+            suspense.hold(
+                    new RechargeSucceeded(item.txNo(), item.accountNo(), item.amount(), item.createdAt()),
+                    AppliedBy.RECONCILIATION);
             return false;
         } finally {
             MDC.remove("txNo");

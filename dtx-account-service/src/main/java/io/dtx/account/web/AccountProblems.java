@@ -2,7 +2,9 @@ package io.dtx.account.web;
 
 import io.dtx.account.account.AccountNotFoundException;
 import io.dtx.account.credit.UnknownAccountException;
-import io.dtx.account.pull.PayServiceUnavailableException;
+import io.dtx.account.payside.PayServiceUnavailableException;
+import io.dtx.account.suspense.AlreadyCreditedException;
+import io.dtx.account.suspense.NotInSuspenseException;
 import io.dtx.web.ProblemCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,8 @@ class AccountProblems {
         return new ProblemCatalog()
                 .map(AccountNotFoundException.class, HttpStatus.NOT_FOUND, "Account not found")
                 .map(UnknownAccountException.class, HttpStatus.UNPROCESSABLE_CONTENT, "Payment for an unknown account")
+                .map(NotInSuspenseException.class, HttpStatus.NOT_FOUND, "Not in suspense")
+                .map(AlreadyCreditedException.class, HttpStatus.CONFLICT, "Payment already credited")
                 // "I could not ask" must never read as "the payment failed", the original demo's mistake.
                 .map(
                         PayServiceUnavailableException.class,

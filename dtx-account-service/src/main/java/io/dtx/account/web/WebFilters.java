@@ -22,6 +22,8 @@ class WebFilters {
         return new InternalPaths(List.of(
                 InternalPath.everyMethod("/accounts/recharges/{txNo}/pull"),
                 InternalPath.everyMethod("/accounts/reconciliation/runs"),
-                InternalPath.everyMethod("/accounts/reconciliation/sweeps")));
+                InternalPath.everyMethod("/accounts/reconciliation/sweeps"),
+                InternalPath.everyMethod("/accounts/suspense"),
+                InternalPath.everyMethod("/accounts/suspense/**")));
     }
 }

@@ -14,8 +14,8 @@ import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditOutcome;
 import io.dtx.account.credit.CreditService;
 import io.dtx.account.credit.CreditWindow;
-import io.dtx.account.messaging.PoisonMessages;
-import io.dtx.account.pull.PayClient;
+import io.dtx.account.payside.PayClient;
+import io.dtx.account.suspense.Suspense;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class DeepSweepTests {
     private final DeepSweep sweep = new DeepSweep(
             pay,
             credits,
-            mock(PoisonMessages.class),
+            mock(Suspense.class),
             alarm,
             lock,
             new SimpleMeterRegistry(),

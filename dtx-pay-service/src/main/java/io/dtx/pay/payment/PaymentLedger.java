@@ -102,6 +102,22 @@ public class PaymentLedger {
         return payments.paidBetween(from, to, limit);
     }
 
+    /**
+     * Marks a successful payment for refund: the account side could not credit it and a person
+     * decided to return the money. The payment row itself never changes.
+     *
+     * @return false if there is no successful payment with that txNo
+     */
+    @Transactional(timeout = 5)
+    public boolean requestRefund(String txNo, String reason) {
+        Payment payment = payments.selectById(txNo);
+        if (payment == null || !payment.succeeded()) {
+            return false;
+        }
+        payments.requestRefund(txNo, reason.length() <= 255 ? reason : reason.substring(0, 255));
+        return true;
+    }
+
     /** The database's clock, so the feed's overlap window does not depend on this JVM's. */
     public LocalDateTime databaseNow() {
         return payments.databaseNow();

@@ -56,6 +56,10 @@ interface PaymentMapper extends BaseMapper<Payment> {
     List<Payment> paidBetween(
             @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("limit") int limit);
 
+    /** Once per payment: asking again changes nothing. */
+    @Insert("INSERT IGNORE INTO payment_refund (tx_no, reason) VALUES (#{txNo}, #{reason})")
+    void requestRefund(@Param("txNo") String txNo, @Param("reason") String reason);
+
     /** The database's clock, so the feed's overlap window does not depend on this JVM's. */
     @Select("SELECT UTC_TIMESTAMP(3)")
     LocalDateTime databaseNow();

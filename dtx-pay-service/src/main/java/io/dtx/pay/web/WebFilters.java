@@ -21,6 +21,7 @@ class WebFilters {
     InternalPaths internalPaths() {
         return new InternalPaths(List.of(
                 InternalPath.everyMethodExcept("/pay/recharges", "POST"),
-                InternalPath.everyMethod("/pay/recharges/{txNo}")));
+                InternalPath.everyMethod("/pay/recharges/{txNo}"),
+                InternalPath.everyMethod("/pay/recharges/{txNo}/refunds")));
     }
 }

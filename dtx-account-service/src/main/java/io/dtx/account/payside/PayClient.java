@@ -1,4 +1,4 @@
-package io.dtx.account.pull;
+package io.dtx.account.payside;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -94,6 +94,15 @@ public class PayClient {
                     .retrieve()
                     .body(FeedItem[].class);
             return items == null ? List.of() : List.of(items);
+        } catch (RestClientException | IllegalStateException e) {
+            throw new PayServiceUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    /** Tells the pay side that a payment it took is returned to its payer (its account does not exist). */
+    public void requestRefund(String txNo) {
+        try {
+            pay.post().uri("/pay/recharges/{txNo}/refunds", txNo).retrieve().toBodilessEntity();
         } catch (RestClientException | IllegalStateException e) {
             throw new PayServiceUnavailableException(e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package io.dtx.account.pull;
+package io.dtx.account.payside;
 
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
