@@ -43,14 +43,18 @@ final class VerdictTally {
                         row.get("result")));
     }
 
-    /** A row of bank1.de_duplication: one credit, by whichever path applied it. */
+    /** A row of bank1.de_duplication: one credit, by whichever path applied it (or one return). */
     void credit(Map<String, Object> row) {
         credits++;
         String txNo = (String) row.get("tx_no");
         String accountNo = (String) row.get("account_no");
         BigDecimal amount = (BigDecimal) row.get("amount");
-        byPath.merge(String.valueOf(row.get("applied_by")), 1L, Long::sum);
-        creditedPerAccount.merge(accountNo, amount, BigDecimal::add);
+        String path = String.valueOf(row.get("applied_by"));
+        byPath.merge(path, 1L, Long::sum);
+        // A payment returned to its payer settles its txNo but moves no balance.
+        if (!"RETURNED".equals(path)) {
+            creditedPerAccount.merge(accountNo, amount, BigDecimal::add);
+        }
         if (!credited.add(txNo)) {
             doubled++;
             note("doubled " + txNo);

@@ -15,7 +15,8 @@ final class Audit implements Step {
 
     private static final String PAYMENTS =
             "SELECT id, pay_amount FROM account_pay WHERE account_no = ? AND result = 'success' ORDER BY seq";
-    private static final String CREDITS = "SELECT tx_no, amount, applied_by FROM de_duplication WHERE account_no = ?";
+    private static final String CREDITS =
+            "SELECT tx_no, amount, applied_by FROM de_duplication WHERE account_no = ? AND applied_by <> 'RETURNED'";
 
     @Override
     public String title() {
