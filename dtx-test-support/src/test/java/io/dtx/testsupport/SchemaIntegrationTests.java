@@ -56,7 +56,7 @@ class SchemaIntegrationTests {
                 assertThat(rs.getInt("numeric_precision")).isEqualTo(19);
                 assertThat(rs.getInt("numeric_scale")).isEqualTo(2);
             }
-            assertThat(columns).isEqualTo(3);
+            assertThat(columns).as("balance, pay amount, credit and suspense amounts").isEqualTo(4);
         }
     }
 
