@@ -56,7 +56,9 @@ class SchemaIntegrationTests {
                 assertThat(rs.getInt("numeric_precision")).isEqualTo(19);
                 assertThat(rs.getInt("numeric_scale")).isEqualTo(2);
             }
-            assertThat(columns).as("balance, pay amount, credit and suspense amounts").isEqualTo(4);
+            assertThat(columns)
+                    .as("balance, pay amount, credit and suspense amounts")
+                    .isEqualTo(4);
         }
     }
 
