@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +55,9 @@ final class ChaosLoad {
     final LongAdder retries = new LongAdder();
     final List<String> gaveUp = Collections.synchronizedList(new ArrayList<>());
     final List<String> refused = Collections.synchronizedList(new ArrayList<>());
+    /** txNos of 503 "Payment not taken" replies: each must really not exist as a payment. */
+    final List<String> toldNotTaken = Collections.synchronizedList(new ArrayList<>());
+
     private final AtomicInteger next = new AtomicInteger();
 
     ChaosLoad(String payUrl, List<Planned> plan, int concurrency, Duration spreadOver) {
@@ -95,6 +99,11 @@ final class ChaosLoad {
         }
         clients.shutdown();
         clients.awaitTermination(1, TimeUnit.DAYS);
+    }
+
+    /** One more recharge outside the plan, by a fault (to an account it chose); settled like any other. */
+    void payExtra(String accountNo, BigDecimal amount) {
+        settle(new Planned("chaos-extra-" + UUID.randomUUID(), accountNo, amount));
     }
 
     int done() {
@@ -154,6 +163,12 @@ final class ChaosLoad {
                 refused.add(recharge.idempotencyKey() + ": 2xx without txNo: " + reply.body());
             }
             return true;
+        }
+        if (status == 503 && reply.body().contains("Payment not taken")) {
+            Matcher txNo = TX_NO.matcher(reply.body());
+            if (txNo.find()) {
+                toldNotTaken.add(txNo.group(1)); // a retry comes next; this one must stay untaken
+            }
         }
         if (status >= 400 && status < 500) {
             refused.add(recharge.idempotencyKey() + ": " + status + " " + reply.body());

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class FaultCampaign {
 
     FaultReport run() {
         List<String> accounts = openAccounts();
-        Map<String, BigDecimal> opening = balances();
+        Map<String, BigDecimal> opening = Collections.synchronizedMap(balances());
         Random random = new Random(settings.seed());
         ChaosLoad load = new ChaosLoad(
                 workspace.payUrl(),
@@ -59,7 +60,14 @@ final class FaultCampaign {
                 settings.seconds(),
                 schedule.size(),
                 schedule);
-        Faults faults = new Faults(workspace, stack, db, random, CONSUMER_FAILURE);
+        Faults faults = new Faults(
+                workspace,
+                stack,
+                db,
+                random,
+                CONSUMER_FAILURE,
+                accounts,
+                new LateAccounts(db, opening, settings.seed()));
         FaultTimeline timeline = new FaultTimeline(faults, random, out);
         long start = System.nanoTime();
         CompletableFuture<Void> customers = CompletableFuture.runAsync(() -> recharge(load));
@@ -70,7 +78,7 @@ final class FaultCampaign {
         FaultReport.Convergence convergence = converge(timeline.lastFaultOver());
         // Late duplicates and redeliveries may still be in flight: they must change nothing.
         Waits.sleep(3_000);
-        Verdict verdict = Verdict.of(db, opening, load.paid);
+        Verdict verdict = Verdict.of(db, opening, load.paid, load.toldNotTaken);
         print(verdict);
         return FaultReport.of(settings, loadSeconds, injected, load, verdict, convergence);
     }
@@ -138,7 +146,7 @@ final class FaultCampaign {
     private void print(Verdict verdict) {
         out.printf(
                 "Verdict from the databases: %d payments (%d rolled back), %d credits %s; lost %d, doubled %d,"
-                        + " phantom %d, mismatched %d, acknowledged but missing %d%n",
+                        + " phantom %d, mismatched %d, acknowledged but missing %d, told not taken but charged %d%n",
                 verdict.payments(),
                 verdict.rolledBack(),
                 verdict.credits(),
@@ -147,7 +155,8 @@ final class FaultCampaign {
                 verdict.doubled(),
                 verdict.phantom(),
                 verdict.mismatched(),
-                verdict.acknowledgedMissing());
+                verdict.acknowledgedMissing(),
+                verdict.toldNoButCharged());
         verdict.examples().forEach(e -> out.println("  " + e));
     }
 }

@@ -42,9 +42,23 @@ record FaultReport(
                 convergence);
     }
 
-    /** Converged, and nothing lost, doubled, phantom, mismatched or falsely acknowledged. */
+    /** Customers who gave up or were refused, beyond which the run fails: 1% of the recharges. */
+    static final double MAX_UNSETTLED_SHARE = 0.01;
+
+    /**
+     * Converged; nothing lost, doubled, phantom, mismatched, falsely acknowledged or falsely
+     * refused; every fault really happened; and few enough customers left unsettled.
+     */
     boolean holds() {
-        return convergence.converged() && verdict.holds();
+        return convergence.converged() && verdict.holds() && everyFaultHappened() && clientsWithinBound();
+    }
+
+    boolean everyFaultHappened() {
+        return faultLog.stream().allMatch(Faults.Injected::happened);
+    }
+
+    boolean clientsWithinBound() {
+        return clients.clientGaveUp() + clients.clientRefused() <= Math.max(1, recharges * MAX_UNSETTLED_SHARE);
     }
 
     /**

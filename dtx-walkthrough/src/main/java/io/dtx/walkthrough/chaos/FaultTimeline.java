@@ -58,13 +58,15 @@ final class FaultTimeline {
     private Faults.Injected inject(Faults.Kind kind, long start, ChaosLoad load) {
         double at = Elapsed.seconds(start);
         long t = System.nanoTime();
-        String detail;
+        Faults.Outcome outcome;
         try {
-            detail = faults.inject(kind, load.paid);
+            outcome = faults.inject(kind, load);
         } catch (Exception e) {
             throw new IllegalStateException("Fault " + kind + " could not be injected: " + e.getMessage(), e);
         }
         lastFaultOver = System.nanoTime();
-        return new Faults.Injected(kind, Elapsed.round(at), Elapsed.round(Elapsed.seconds(t)), detail);
+        String detail = outcome.happened() ? outcome.detail() : outcome.detail() + " (did NOT happen)";
+        return new Faults.Injected(
+                kind, Elapsed.round(at), Elapsed.round(Elapsed.seconds(t)), detail, outcome.happened());
     }
 }

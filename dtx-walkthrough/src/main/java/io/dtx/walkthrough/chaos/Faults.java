@@ -2,19 +2,11 @@ package io.dtx.walkthrough.chaos;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dtx.walkthrough.probe.Databases;
-import io.dtx.walkthrough.probe.Redelivery;
-import io.dtx.walkthrough.probe.Waits;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,9 +14,10 @@ import java.util.Random;
 
 /**
  * The faults of the campaign, each done for real to the running stack: processes are killed with
- * SIGKILL, the database really drops the connections, the broker really receives the duplicates.
- * Every fault ends with the stack whole again (killed processes restarted and healthy), so the
- * next one starts from a working system, as after an incident.
+ * SIGKILL, the database really drops the connections, the broker really receives the duplicates
+ * and the forgeries. Every fault ends with the stack whole again (killed processes restarted and
+ * healthy), so the next one starts from a working system, as after an incident. A fault counts
+ * only if it really happened, as far as the campaign can see from outside the services.
  */
 final class Faults {
 
@@ -38,13 +31,24 @@ final class Faults {
         ACCOUNT_KILLED,
         /** SIGKILL of the broker (and its name server), restarted on its store after a pause. */
         BROKER_KILLED,
+        /** SIGKILL of the broker, its store deleted, restarted empty: every message and offset gone. */
+        BROKER_STORE_WIPED,
         /** KILL CONNECTION of every connection both services hold to the database. */
         DB_CONNECTIONS_KILLED,
+        /** A payment's transaction open past the feed's overlap window, its message lost. */
+        TRANSACTION_STALLED,
         /** Messages of paid recharges sent to the topic again, as a redelivery would. */
         DUPLICATE_MESSAGES,
+        /** Payments put on the topic by a foreign producer: unsigned, or signed with another key. */
+        FORGED_MESSAGES,
         /** A long transaction locks the hot account: its credits fail, retry, and reach the DLQ. */
-        CONSUMER_FAILING
+        CONSUMER_FAILING,
+        /** Payments to accounts that do not exist yet; the accounts are opened seconds later. */
+        ACCOUNTS_OPENED_LATE
     }
+
+    /** What a fault did, and whether it really happened (a kill with no payment in its window did not). */
+    record Outcome(String detail, boolean happened) {}
 
     /**
      * One fault as it happened, for the report's {@code fault_log}. Its fields keep the camelCase
@@ -54,20 +58,30 @@ final class Faults {
             Kind kind,
             @JsonProperty("atSeconds") double atSeconds,
             @JsonProperty("tookSeconds") double tookSeconds,
-            String detail) {}
+            String detail,
+            boolean happened) {}
 
-    private final Workspace workspace;
-    private final LocalStack stack;
-    private final Databases db;
+    private final ProcessFaults processes;
+    private final DataFaults data;
+    private final MessageFaults messages;
+    private final LateAccounts lateAccounts;
+    private final List<String> accounts;
     private final Random random;
-    private final Duration consumerFailure;
 
-    Faults(Workspace workspace, LocalStack stack, Databases db, Random random, Duration consumerFailure) {
-        this.workspace = workspace;
-        this.stack = stack;
-        this.db = db;
+    Faults(
+            Workspace workspace,
+            LocalStack stack,
+            Databases db,
+            Random random,
+            Duration consumerFailure,
+            List<String> accounts,
+            LateAccounts lateAccounts) {
+        this.processes = new ProcessFaults(workspace, stack, random);
+        this.data = new DataFaults(stack, db, consumerFailure);
+        this.messages = new MessageFaults(stack, random);
+        this.lateAccounts = lateAccounts;
+        this.accounts = accounts;
         this.random = random;
-        this.consumerFailure = consumerFailure;
     }
 
     /** Every kind once, then random ones up to {@code count}, in a seeded random order. */
@@ -80,119 +94,20 @@ final class Faults {
         return kinds;
     }
 
-    /** Injects one fault; returns what was done. {@code paid} are acknowledged payments so far. */
-    String inject(Kind kind, List<ChaosLoad.Paid> paid) throws IOException, SQLException {
+    /** Injects one fault while {@code load}'s customers pay; returns what was done. */
+    Outcome inject(Kind kind, ChaosLoad load) throws IOException, SQLException {
         return switch (kind) {
-            case PAY_KILLED -> payKilled();
-            case PAY_KILLED_AFTER_LOCAL_COMMIT -> payKilledAfterLocalCommit();
-            case ACCOUNT_KILLED -> {
-                long pid = stack.account().pid();
-                stack.killAccount();
-                stack.startAccount();
-                yield "pid " + pid + " killed, restarted";
-            }
-            case BROKER_KILLED -> {
-                long pid = stack.broker().pid();
-                stack.killBroker();
-                Waits.sleep(2_000 + random.nextInt(3_000)); // the clients see it gone for a while
-                stack.restartBroker();
-                yield "pid " + pid + " killed, restarted on its store";
-            }
-            case DB_CONNECTIONS_KILLED ->
-                "killed " + killServiceConnections() + " connections of dtx_pay and dtx_account";
-            case DUPLICATE_MESSAGES -> "re-sent " + resend(paid) + " messages of paid recharges";
-            case CONSUMER_FAILING -> lockHotAccount();
+            case PAY_KILLED -> processes.payKilled();
+            case PAY_KILLED_AFTER_LOCAL_COMMIT -> processes.payKilledAfterLocalCommit();
+            case ACCOUNT_KILLED -> processes.accountKilled();
+            case BROKER_KILLED -> processes.brokerKilled();
+            case BROKER_STORE_WIPED -> processes.brokerStoreWiped();
+            case DB_CONNECTIONS_KILLED -> data.killServiceConnections();
+            case TRANSACTION_STALLED -> data.stallTransaction(accounts.get(random.nextInt(accounts.size())));
+            case DUPLICATE_MESSAGES -> messages.resend(load.paid);
+            case FORGED_MESSAGES -> messages.forge(accounts);
+            case CONSUMER_FAILING -> data.lockHotAccount(load);
+            case ACCOUNTS_OPENED_LATE -> lateAccounts.payThenOpen(load);
         };
-    }
-
-    private String payKilled() {
-        Waits.sleep(random.nextInt(500));
-        long pid = stack.pay().pid();
-        stack.killPay();
-        stack.startPay();
-        return "pid " + pid + " killed, restarted";
-    }
-
-    private String payKilledAfterLocalCommit() throws IOException {
-        Path trigger = workspace.pauseTrigger();
-        Path paused = workspace.pausedMarker();
-        Files.deleteIfExists(paused);
-        Files.writeString(trigger, "pause");
-        // Every payment that commits from now on waits in the window; kill as soon as one is there.
-        boolean inWindow = Waits.eventually(
-                Duration.ofSeconds(10), () -> !readQuietly(paused).isEmpty());
-        String txNo = readQuietly(paused);
-        long pid = stack.pay().pid();
-        stack.killPay();
-        Files.deleteIfExists(trigger);
-        Files.deleteIfExists(paused);
-        stack.startPay();
-        return inWindow
-                ? "pid " + pid + " killed with payment " + txNo + " (and any others) committed but not confirmed"
-                : "pid " + pid + " killed; no payment reached the window in 10 s";
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file).strip() : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private int killServiceConnections() throws SQLException {
-        int killed = 0;
-        try (Connection c = db.connect("bank1");
-                Statement s = c.createStatement()) {
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT id FROM information_schema.processlist WHERE user IN ('dtx_pay', 'dtx_account')")) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            for (long id : ids) {
-                try {
-                    s.execute("KILL CONNECTION " + id);
-                    killed++;
-                } catch (SQLException alreadyGone) {
-                    // closed between the listing and the kill
-                }
-            }
-        }
-        return killed;
-    }
-
-    private int resend(List<ChaosLoad.Paid> paid) {
-        List<Redelivery.Copy> copies = new ArrayList<>();
-        synchronized (paid) {
-            for (int i = 0; i < Math.min(50, paid.size()); i++) {
-                ChaosLoad.Paid p = paid.get(random.nextInt(paid.size()));
-                String body = "{\"txNo\":\"" + p.txNo() + "\",\"accountNo\":\"" + p.accountNo() + "\",\"amount\":"
-                        + p.amount().toPlainString() + ",\"paidAt\":\"" + Instant.now() + "\"}";
-                copies.add(new Redelivery.Copy(p.txNo(), body));
-            }
-        }
-        return Redelivery.send(stack.namesrvAddr(), stack.messageSigning(), copies);
-    }
-
-    /**
-     * Holds the hot account's row lock in an open transaction: every credit to it waits, times out
-     * (the account service's lock wait is 1 s in the campaign), is redelivered, and after its last
-     * retry lands in the dead-letter queue, where only reconciliation can still save it.
-     */
-    private String lockHotAccount() throws SQLException {
-        try (Connection c = db.connect("bank1")) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.executeQuery("SELECT account_balance FROM bank1.account_info WHERE account_no = '"
-                                + ChaosLoad.HOT_ACCOUNT + "' FOR UPDATE")
-                        .close();
-                Waits.sleep(consumerFailure.toMillis());
-            } finally {
-                c.rollback();
-            }
-        }
-        return "hot account " + ChaosLoad.HOT_ACCOUNT + " locked for " + consumerFailure.toSeconds() + " s";
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param phantom     credits with no successful payment behind them
  * @param mismatched  credits whose account or amount differ from the payment's
  * @param acknowledgedMissing 2xx replies to a client for a payment that does not exist
+ * @param toldNoButCharged    "not taken, nothing was charged" replies for a payment that exists
  * @param creditsByPath credits by who applied them: MESSAGE, PULL or RECONCILIATION
  * @param examples    a few txNos of each kind of failure, to start an investigation from
  */
@@ -30,11 +31,17 @@ record Verdict(
         long phantom,
         long mismatched,
         long acknowledgedMissing,
+        long toldNoButCharged,
         Map<String, Long> creditsByPath,
         List<String> examples) {
 
     boolean holds() {
-        return lost == 0 && doubled == 0 && phantom == 0 && mismatched == 0 && acknowledgedMissing == 0;
+        return lost == 0
+                && doubled == 0
+                && phantom == 0
+                && mismatched == 0
+                && acknowledgedMissing == 0
+                && toldNoButCharged == 0;
     }
 
     /** Only what is still missing; cheap enough to poll while waiting for convergence. */
@@ -46,7 +53,11 @@ record Verdict(
     }
 
     /** Every payment against every credit, every touched balance, every acknowledgement a customer got. */
-    static Verdict of(Databases db, Map<String, BigDecimal> openingBalances, List<ChaosLoad.Paid> acknowledged) {
+    static Verdict of(
+            Databases db,
+            Map<String, BigDecimal> openingBalances,
+            List<ChaosLoad.Paid> acknowledged,
+            List<String> toldNotTaken) {
         VerdictTally tally = new VerdictTally();
         db.rows("bank1_pay", "SELECT id, account_no, pay_amount, result FROM account_pay")
                 .forEach(tally::payment);
@@ -58,6 +69,9 @@ record Verdict(
                 .forEach(row -> tally.balance(row, openingBalances));
         synchronized (acknowledged) {
             acknowledged.forEach(tally::acknowledged);
+        }
+        synchronized (toldNotTaken) {
+            toldNotTaken.forEach(tally::toldNotTaken);
         }
         return tally.verdict();
     }

@@ -34,6 +34,7 @@ final class VerdictTally {
     private long phantom;
     private long mismatched;
     private long acknowledgedMissing;
+    private long toldNoButCharged;
 
     /** A row of bank1_pay.account_pay; every payment must be read before the first credit. */
     void payment(Map<String, Object> row) {
@@ -98,12 +99,25 @@ final class VerdictTally {
         }
     }
 
-    /** A payment a customer was told succeeded: it must exist, and have succeeded. */
+    /** A payment a customer was told succeeded: it must exist, have succeeded, and be what was asked. */
     void acknowledged(ChaosLoad.Paid paid) {
         Payment payment = payments.get(paid.txNo());
         if (payment == null || !payment.successful()) {
             acknowledgedMissing++;
             note("acknowledged but not paid " + paid.txNo());
+        } else if (!payment.accountNo().equals(paid.accountNo())
+                || payment.amount().compareTo(paid.amount()) != 0) {
+            mismatched++;
+            note("acknowledged other than asked " + paid.txNo());
+        }
+    }
+
+    /** A payment a customer was told was not taken, nothing charged: it must not exist as a success. */
+    void toldNotTaken(String txNo) {
+        Payment payment = payments.get(txNo);
+        if (payment != null && payment.successful()) {
+            toldNoButCharged++;
+            note("told not taken but charged " + txNo);
         }
     }
 
@@ -117,6 +131,7 @@ final class VerdictTally {
                 phantom,
                 mismatched,
                 acknowledgedMissing,
+                toldNoButCharged,
                 byPath,
                 examples);
     }

@@ -23,14 +23,19 @@ public final class Redelivery {
 
     private static Message signed(MessageSigning signing, Copy copy) {
         byte[] body = copy.body().getBytes(StandardCharsets.UTF_8);
-        Signature signature = signing.sign(body);
         Message message = new Message(Messaging.RECHARGE_TOPIC, Messaging.RECHARGE_SUCCEEDED_TAG, copy.txNo(), body);
-        message.putUserProperty(MessageSigning.KEY_ID_PROPERTY, signature.keyId());
-        message.putUserProperty(MessageSigning.SIGNATURE_PROPERTY, signature.value());
+        if (signing != null) {
+            Signature signature = signing.sign(body);
+            message.putUserProperty(MessageSigning.KEY_ID_PROPERTY, signature.keyId());
+            message.putUserProperty(MessageSigning.SIGNATURE_PROPERTY, signature.value());
+        }
         return message;
     }
 
-    /** Sends every copy, in order, signed with the run's key; returns how many were sent. */
+    /**
+     * Sends every copy, in order, signed with {@code signing} (the run's key, for a redelivery),
+     * or unsigned if it is null (an outsider's forgery); returns how many were sent.
+     */
     public static int send(String namesrvAddr, MessageSigning signing, List<Copy> copies) {
         DefaultMQProducer producer = new DefaultMQProducer("dtx-walkthrough-" + UUID.randomUUID());
         producer.setNamesrvAddr(namesrvAddr);

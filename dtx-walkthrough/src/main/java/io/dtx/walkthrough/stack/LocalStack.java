@@ -1,6 +1,8 @@
 package io.dtx.walkthrough.stack;
 
 import io.dtx.contract.MessageSigning;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,21 @@ public final class LocalStack implements AutoCloseable {
         RunFiles.awaitEnvFile(broker, workspace.sandboxEnv("broker"), START_TIMEOUT);
     }
 
+    /**
+     * The broker's disks lost: SIGKILL, its store deleted, started again empty on the same ports.
+     * Every half message, every undelivered message and every consumer offset is gone.
+     *
+     * @return whether there was a store to delete
+     */
+    public boolean wipeBrokerStore() {
+        broker.kill();
+        Path store = workspace.runDir().resolve("sandbox").resolve("rocketmq");
+        boolean existed = Files.isDirectory(store);
+        RunFiles.deleteRecursively(store);
+        restartBroker();
+        return existed;
+    }
+
     public void killPay() {
         pay.kill();
     }
@@ -119,7 +136,6 @@ public final class LocalStack implements AutoCloseable {
         return database;
     }
 
-    /** The shared secret of the internal endpoints, made for this run. */
     /**
      * The run's message signing key, for the story and the campaign when they put a payment's
      * message on the topic again by hand: a real redelivery carries the pay side's signature.
@@ -128,6 +144,7 @@ public final class LocalStack implements AutoCloseable {
         return MessageSigning.forSigning(messageKeys, MESSAGE_KEY_ID);
     }
 
+    /** The shared secret of the internal endpoints, made for this run. */
     public String serviceToken() {
         return serviceToken;
     }

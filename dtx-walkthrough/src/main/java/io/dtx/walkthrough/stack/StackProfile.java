@@ -29,13 +29,23 @@ public enum StackProfile {
 
     /**
      * The fault campaign. The account service gives up on a locked row after 1 s (production:
-     * 10 s), so the consumer-failure fault reaches the DLQ in seconds; reconciliation starts early.
+     * 10 s), so the consumer-failure fault reaches the DLQ in seconds; reconciliation starts early;
+     * the deep sweep compares the last hour minute by minute every 10 s (production: the last week
+     * hour by hour every 10 minutes), so a payment that committed behind the cursor heals within
+     * the campaign; held payments are retried every 5 s.
      */
     CHAOS(
             EnumSet.of(LabSeam.PAUSE_AFTER_COMMIT),
             new Reconciliation(Duration.ofSeconds(10), Duration.ofSeconds(10)),
             3,
-            Map.of("ACCOUNT_DB_LOCK_WAIT_TIMEOUT_S", "1"),
+            Map.of(
+                    "ACCOUNT_DB_LOCK_WAIT_TIMEOUT_S", "1",
+                    "ACCOUNT_SWEEP_INITIAL_DELAY", "PT10S",
+                    "ACCOUNT_SWEEP_INTERVAL", "PT10S",
+                    "ACCOUNT_SWEEP_WIDTH", "PT1M",
+                    "ACCOUNT_SWEEP_LOOKBACK", "PT1H",
+                    "ACCOUNT_SWEEP_MARGIN", "PT10S",
+                    "ACCOUNT_SUSPENSE_INTERVAL", "PT5S"),
             JvmOptions.QUICK),
 
     /**

@@ -35,6 +35,7 @@ class ChaosReportTests {
             "phantom",
             "mismatched",
             "acknowledged_missing",
+            "told_no_but_charged",
             "converged",
             "converge_s",
             "converge_after_load_s",
@@ -71,7 +72,7 @@ class ChaosReportTests {
                         "examples",
                         "holds");
         assertThat(fieldNames(json.get("fault_log").get(0)))
-                .containsExactlyInAnyOrder("kind", "atSeconds", "tookSeconds", "detail");
+                .containsExactlyInAnyOrder("kind", "atSeconds", "tookSeconds", "detail", "happened");
         assertThat(json.get("faults").get("PAY_KILLED").asInt()).isEqualTo(1);
         assertThat(json.get("verdict").asString()).isEqualTo("PASS");
     }
@@ -83,15 +84,38 @@ class ChaosReportTests {
         assertThat(fieldNames(parse(ChaosReport.of(7, faults(true, 0), null)))).doesNotContain("bad_inputs");
     }
 
+    @Test
+    void failsWhenAFaultDidNotReallyHappenOrTooManyCustomersWereLeftUnsettled() {
+        assertThat(ChaosReport.of(7, faults(true, 0, false, 0), inputs(0)).verdict())
+                .isEqualTo("FAIL");
+        assertThat(ChaosReport.of(7, faults(true, 0, true, 2), inputs(0)).verdict())
+                .as("2 of 10 customers gave up: over the 1% bound")
+                .isEqualTo("FAIL");
+        assertThat(ChaosReport.of(7, faults(true, 0, true, 1), inputs(0)).verdict())
+                .as("one is always tolerated")
+                .isEqualTo("PASS");
+    }
+
+    @Test
+    void failsWhenACustomerToldNotTakenWasCharged() {
+        Verdict charged = new Verdict(10, 1, 10, 0, 0, 0, 0, 0, 1, Map.of("MESSAGE", 10L), List.of());
+
+        assertThat(charged.holds()).isFalse();
+    }
+
     private static FaultReport faults(boolean converged, long lost) {
-        Verdict verdict = new Verdict(10, 1, 10 - lost, lost, 0, 0, 0, 0, Map.of("MESSAGE", 10 - lost), List.of());
+        return faults(converged, lost, true, 0);
+    }
+
+    private static FaultReport faults(boolean converged, long lost, boolean happened, int gaveUp) {
+        Verdict verdict = new Verdict(10, 1, 10 - lost, lost, 0, 0, 0, 0, 0, Map.of("MESSAGE", 10 - lost), List.of());
         return new FaultReport(
                 10,
                 2,
                 4.5,
                 Map.of("PAY_KILLED", 1),
-                List.of(new Faults.Injected(Faults.Kind.PAY_KILLED, 1.5, 0.3, "pid 1 killed, restarted")),
-                new FaultReport.Clients(10, 12, 2, 0, 0, Map.of("201", 10), List.of()),
+                List.of(new Faults.Injected(Faults.Kind.PAY_KILLED, 1.5, 0.3, "pid 1 killed, restarted", happened)),
+                new FaultReport.Clients(10, 12, 2, gaveUp, 0, Map.of("201", 10), List.of()),
                 verdict,
                 new FaultReport.Convergence(converged, 2.0, 1.0));
     }

@@ -1,0 +1,62 @@
+package io.dtx.walkthrough.chaos;
+
+import io.dtx.contract.MessageSigning;
+import io.dtx.walkthrough.probe.Redelivery;
+import io.dtx.walkthrough.stack.LocalStack;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/** Messages the pay service did not send just then: true redeliveries, and forgeries. */
+final class MessageFaults {
+
+    private static final int FORGERIES = 20;
+
+    private final LocalStack stack;
+    private final Random random;
+
+    MessageFaults(LocalStack stack, Random random) {
+        this.stack = stack;
+        this.random = random;
+    }
+
+    /** Up to 50 messages of paid recharges again, signed as the pay side signs: a redelivery. */
+    Faults.Outcome resend(List<ChaosLoad.Paid> paid) {
+        List<Redelivery.Copy> copies = new ArrayList<>();
+        synchronized (paid) {
+            for (int i = 0; i < Math.min(50, paid.size()); i++) {
+                ChaosLoad.Paid p = paid.get(random.nextInt(paid.size()));
+                copies.add(new Redelivery.Copy(
+                        p.txNo(), body(p.txNo(), p.accountNo(), p.amount().toPlainString())));
+            }
+        }
+        int sent = Redelivery.send(stack.namesrvAddr(), stack.messageSigning(), copies);
+        return new Faults.Outcome("re-sent " + sent + " messages of paid recharges", sent > 0);
+    }
+
+    /**
+     * Well-formed payments of 500.00 for real accounts, that nobody paid: half unsigned, half
+     * signed by an outsider's key under the run's key id. Any credit of one is a phantom.
+     */
+    Faults.Outcome forge(List<String> accounts) {
+        MessageSigning outsider = MessageSigning.forSigning(MessageSigning.newKeySpec("run"), "run");
+        List<Redelivery.Copy> unsigned = new ArrayList<>();
+        List<Redelivery.Copy> foreign = new ArrayList<>();
+        for (int i = 0; i < FORGERIES; i++) {
+            String txNo = UUID.randomUUID().toString();
+            Redelivery.Copy copy =
+                    new Redelivery.Copy(txNo, body(txNo, accounts.get(random.nextInt(accounts.size())), "500.00"));
+            (i % 2 == 0 ? unsigned : foreign).add(copy);
+        }
+        int sent = Redelivery.send(stack.namesrvAddr(), null, unsigned)
+                + Redelivery.send(stack.namesrvAddr(), outsider, foreign);
+        return new Faults.Outcome("sent " + sent + " forged payments from a foreign producer", sent == FORGERIES);
+    }
+
+    private static String body(String txNo, String accountNo, String amount) {
+        return "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":" + amount + ",\"paidAt\":\""
+                + Instant.now() + "\"}";
+    }
+}

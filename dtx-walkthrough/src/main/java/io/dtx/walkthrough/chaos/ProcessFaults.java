@@ -1,0 +1,84 @@
+package io.dtx.walkthrough.chaos;
+
+import io.dtx.walkthrough.probe.Waits;
+import io.dtx.walkthrough.stack.LocalStack;
+import io.dtx.walkthrough.stack.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+
+/** Processes dying: SIGKILL of a service or of the broker, and a broker that loses its disks. */
+final class ProcessFaults {
+
+    private final Workspace workspace;
+    private final LocalStack stack;
+    private final Random random;
+
+    ProcessFaults(Workspace workspace, LocalStack stack, Random random) {
+        this.workspace = workspace;
+        this.stack = stack;
+        this.random = random;
+    }
+
+    Faults.Outcome payKilled() {
+        Waits.sleep(random.nextInt(500));
+        long pid = stack.pay().pid();
+        stack.killPay();
+        stack.startPay();
+        return new Faults.Outcome("pid " + pid + " killed, restarted", true);
+    }
+
+    /** Happened only if a payment really sat between its local commit and COMMIT when the kill came. */
+    Faults.Outcome payKilledAfterLocalCommit() throws IOException {
+        Path trigger = workspace.pauseTrigger();
+        Path paused = workspace.pausedMarker();
+        Files.deleteIfExists(paused);
+        Files.writeString(trigger, "pause");
+        // Every payment that commits from now on waits in the window; kill as soon as one is there.
+        boolean inWindow = Waits.eventually(
+                Duration.ofSeconds(10), () -> !readQuietly(paused).isEmpty());
+        String txNo = readQuietly(paused);
+        long pid = stack.pay().pid();
+        stack.killPay();
+        Files.deleteIfExists(trigger);
+        Files.deleteIfExists(paused);
+        stack.startPay();
+        return inWindow
+                ? new Faults.Outcome(
+                        "pid " + pid + " killed with payment " + txNo + " (and any others) committed but not confirmed",
+                        true)
+                : new Faults.Outcome("pid " + pid + " killed; no payment reached the window in 10 s", false);
+    }
+
+    Faults.Outcome accountKilled() {
+        long pid = stack.account().pid();
+        stack.killAccount();
+        stack.startAccount();
+        return new Faults.Outcome("pid " + pid + " killed, restarted", true);
+    }
+
+    Faults.Outcome brokerKilled() {
+        long pid = stack.broker().pid();
+        stack.killBroker();
+        Waits.sleep(2_000 + random.nextInt(3_000)); // the clients see it gone for a while
+        stack.restartBroker();
+        return new Faults.Outcome("pid " + pid + " killed, restarted on its store", true);
+    }
+
+    /** Half messages, undelivered messages and offsets all gone: only reconciliation can restore credits. */
+    Faults.Outcome brokerStoreWiped() {
+        long pid = stack.broker().pid();
+        boolean wiped = stack.wipeBrokerStore();
+        return new Faults.Outcome("pid " + pid + " killed, its store deleted, restarted empty", wiped);
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file).strip() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
