@@ -84,7 +84,11 @@ public final class RocketMqAdmin implements AutoCloseable {
         long deadline = System.nanoTime() + ROUTE_TIMEOUT.toNanos();
         while (true) {
             ClusterInfo cluster = admin.examineBrokerClusterInfo();
+            // A broker that has just (re)started can be listed before it has an address, and
+            // selectBrokerAddr fails on an empty address table (found by the store-wipe fault).
             List<String> addrs = cluster.getBrokerAddrTable().values().stream()
+                    .filter(broker -> broker.getBrokerAddrs() != null
+                            && !broker.getBrokerAddrs().isEmpty())
                     .map(BrokerData::selectBrokerAddr)
                     .filter(addr -> addr != null)
                     .toList();

@@ -36,12 +36,21 @@ public final class SandboxMain {
         Path envFile = Path.of(args[1]).toAbsolutePath();
         String part = args.length == 3 ? args[2].toLowerCase(Locale.ROOT) : "all";
         Files.deleteIfExists(envFile);
-        String env = switch (part) {
-            case "all" -> all(workDir);
-            case "broker" -> broker(workDir);
-            case "database" -> database(workDir);
-            default -> throw new IllegalArgumentException("unknown part: " + part + " (all, broker or database)");
-        };
+        String env;
+        try {
+            env = switch (part) {
+                case "all" -> all(workDir);
+                case "broker" -> broker(workDir);
+                case "database" -> database(workDir);
+                default -> throw new IllegalArgumentException("unknown part: " + part + " (all, broker or database)");
+            };
+        } catch (RuntimeException e) {
+            // The broker keeps a non-daemon thread: without an exit the failed process would live on,
+            // and whoever waits for it would wait out its whole start timeout.
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         writeAtomically(
                 envFile, env + "DTX_SANDBOX_PID=" + ProcessHandle.current().pid() + "\n");
         // The broker keeps a non-daemon thread; the JVM ends when it is signalled, after the hook.
