@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS suspense (
   amount      DECIMAL(19,2) NOT NULL,
   paid_at     DATETIME(3)   NULL,
   held_by     VARCHAR(16)   NOT NULL COMMENT 'the path that found the account missing',
-  status      VARCHAR(16)   NOT NULL DEFAULT 'held' COMMENT 'held, credited, returning, returned',
+  status      VARCHAR(16)   NOT NULL DEFAULT 'held' COMMENT 'held, credited, returning, returned, refund_refused',
   attempts    INT           NOT NULL DEFAULT 0,
   created_at  DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   updated_at  DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),

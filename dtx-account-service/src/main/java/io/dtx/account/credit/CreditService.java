@@ -103,9 +103,9 @@ public class CreditService {
         return dedup.windows(utc(from), utc(to), widthSeconds);
     }
 
-    /** The txNos credited with a payment time in {@code [from, to)}, at most {@code limit}. */
-    public List<String> creditedBetween(Instant from, Instant to, int limit) {
-        return dedup.creditedBetween(utc(from), utc(to), limit);
+    /** Credited txNos with a payment time in {@code [from, to)}, after {@code after}, by txNo (a page). */
+    public List<String> creditedBetween(Instant from, Instant to, String after, int limit) {
+        return dedup.creditedBetween(utc(from), utc(to), after, limit);
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -49,7 +49,11 @@ interface DedupMapper extends BaseMapper<DedupRecord> {
     List<CreditWindow> windows(
             @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("widthSeconds") long widthSeconds);
 
-    @Select("SELECT tx_no FROM de_duplication WHERE paid_at >= #{from} AND paid_at < #{to} LIMIT #{limit}")
+    @Select("SELECT tx_no FROM de_duplication WHERE paid_at >= #{from} AND paid_at < #{to} AND tx_no > #{after}"
+            + " ORDER BY tx_no LIMIT #{limit}")
     List<String> creditedBetween(
-            @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("limit") int limit);
+            @Param("from") LocalDateTime from,
+            @Param("to") LocalDateTime to,
+            @Param("after") String after,
+            @Param("limit") int limit);
 }

@@ -86,11 +86,11 @@ public class PayClient {
         }
     }
 
-    /** The successful payments written in {@code [from, to)}, oldest first (at most 1000). */
-    public List<FeedItem> paid(Instant from, Instant to) {
+    /** One page (at most 1000) of the successful payments written in {@code [from, to)}, by txNo. */
+    public List<FeedItem> paid(Instant from, Instant to, String after) {
         try {
             FeedItem[] items = pay.get()
-                    .uri("/pay/recharges/paid?from={from}&to={to}", from, to)
+                    .uri("/pay/recharges/paid?from={from}&to={to}&after={after}", from, to, after)
                     .retrieve()
                     .body(FeedItem[].class);
             return items == null ? List.of() : List.of(items);
@@ -99,10 +99,19 @@ public class PayClient {
         }
     }
 
-    /** Tells the pay side that a payment it took is returned to its payer (its account does not exist). */
-    public void requestRefund(String txNo) {
+    /**
+     * Tells the pay side that a payment it took is returned to its payer (its account does not
+     * exist). False if the pay side holds no successful payment with that txNo: a final answer.
+     */
+    public boolean requestRefund(String txNo) {
         try {
             pay.post().uri("/pay/recharges/{txNo}/refunds", txNo).retrieve().toBodilessEntity();
+            return true;
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                return false;
+            }
+            throw new PayServiceUnavailableException("pay service answered " + e.getStatusCode(), e);
         } catch (RestClientException | IllegalStateException e) {
             throw new PayServiceUnavailableException(e.getMessage(), e);
         }

@@ -48,6 +48,9 @@ public class DeepSweep {
     /** A window too large to list is split into this many. */
     static final int SPLIT = 10;
 
+    /** Credits are read this many at a time. */
+    private static final int PAGE = 1000;
+
     private final PayClient pay;
     private final CreditService credits;
     private final Suspense suspense;
@@ -77,6 +80,11 @@ public class DeepSweep {
         this.width = width;
         this.lookback = lookback;
         this.margin = margin;
+        // The pay side answers at most 10,000 windows at a time: a mistake here would fail every sweep.
+        if (width.toSeconds() < 1 || lookback.toSeconds() / width.toSeconds() >= 10_000) {
+            throw new IllegalStateException("dtx.account.sweep: width must be at least 1 s and lookback / width"
+                    + " fewer than 10000 windows (now " + lookback + " / " + width + ")");
+        }
     }
 
     /**
@@ -132,20 +140,34 @@ public class DeepSweep {
             compare(from, to, Math.max(1, widthSeconds / SPLIT), tally);
             return;
         }
-        List<PayClient.FeedItem> paid = pay.paid(from, to);
-        tally.listed += paid.size();
         Set<String> paidTxNos = new HashSet<>();
-        for (PayClient.FeedItem item : paid) {
-            paidTxNos.add(item.txNo());
-            if (!credits.isCredited(item.txNo()) && credit(item)) {
-                tally.credited++;
+        List<PayClient.FeedItem> page = pay.paid(from, to, "");
+        while (!page.isEmpty()) {
+            tally.listed += page.size();
+            for (PayClient.FeedItem item : page) {
+                paidTxNos.add(item.txNo());
+                if (!credits.isCredited(item.txNo()) && credit(item)) {
+                    tally.credited++;
+                }
             }
+            // Page on by txNo: even a second with more payments than a page is listed whole.
+            page = pay.paid(from, to, page.get(page.size() - 1).txNo());
         }
-        for (String txNo : credits.creditedBetween(from, to, LIST_LIMIT * 2)) {
-            if (!paidTxNos.contains(txNo) && !paidElsewhere(txNo)) {
-                alarm.creditedWithoutPayment(txNo, "the pay side holds no successful payment for it");
-                tally.alarms++;
+        alarmForCreditsWithoutPayment(from, to, paidTxNos, tally);
+    }
+
+    private void alarmForCreditsWithoutPayment(Instant from, Instant to, Set<String> paidTxNos, Tally tally) {
+        List<String> credited = credits.creditedBetween(from, to, "", PAGE);
+        while (!credited.isEmpty()) {
+            for (String txNo : credited) {
+                if (!paidTxNos.contains(txNo) && !paidElsewhere(txNo)) {
+                    alarm.creditedWithoutPayment(txNo, "the pay side holds no successful payment for it");
+                    tally.alarms++;
+                }
             }
+            credited = credited.size() < PAGE
+                    ? List.of()
+                    : credits.creditedBetween(from, to, credited.get(credited.size() - 1), PAGE);
         }
     }
 

@@ -31,6 +31,7 @@ public class Suspense {
     static final String CREDITED = "credited";
     static final String RETURNING = "returning";
     static final String RETURNED = "returned";
+    static final String REFUND_REFUSED = "refund_refused";
     private static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(Suspense.class);
 
@@ -123,7 +124,14 @@ public class Suspense {
 
     private String finishReturn(String txNo) {
         try {
-            pay.requestRefund(txNo);
+            if (!pay.requestRefund(txNo)) {
+                // The pay side holds no such successful payment: nothing to refund, and a person
+                // must find out how a held payment came to exist. Not retried.
+                log.error("ALARM: the pay side refuses the refund of {}: it holds no such payment", txNo);
+                metrics.counter("dtx.account.suspense.refund.refused").increment();
+                suspense.move(txNo, RETURNING, REFUND_REFUSED);
+                return REFUND_REFUSED;
+            }
         } catch (PayServiceUnavailableException e) {
             log.warn("Refund of {} not recorded by the pay side yet: {}", txNo, e.getMessage());
             return RETURNING;

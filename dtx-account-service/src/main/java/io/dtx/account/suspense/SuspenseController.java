@@ -30,7 +30,9 @@ class SuspenseController {
     @GetMapping(path = "/accounts/suspense", produces = MediaType.APPLICATION_JSON_VALUE)
     List<HeldPayment> list(
             @RequestParam(defaultValue = Suspense.HELD)
-                    @Pattern(regexp = "held|credited|returning|returned", message = "is not a suspense status")
+                    @Pattern(
+                            regexp = "held|credited|returning|returned|refund_refused",
+                            message = "is not a suspense status")
                     String status) {
         return suspense.list(status);
     }

@@ -62,14 +62,14 @@ class DeepSweepTests {
         SweepReport report = sweep.sweep(FROM, TO);
 
         assertThat(report.differing()).isZero();
-        verify(pay, never()).paid(any(), any());
+        verify(pay, never()).paid(any(), any(), any());
     }
 
     @Test
     void aMissingCreditIsFoundAndCreditedOnceByTheSweep() {
         when(pay.windows(FROM, TO, 3600)).thenReturn(List.of(payWindow(3600, 1, "4.00", 5)));
         when(credits.windows(FROM, TO, 3600)).thenReturn(List.of());
-        when(pay.paid(FROM.plusSeconds(3600), TO)).thenReturn(List.of(item("tx-stalled")));
+        when(pay.paid(FROM.plusSeconds(3600), TO, "")).thenReturn(List.of(item("tx-stalled")));
         when(credits.apply(any(), eq(AppliedBy.SWEEP))).thenReturn(CreditOutcome.APPLIED);
 
         SweepReport report = sweep.sweep(FROM, TO);
@@ -82,8 +82,8 @@ class DeepSweepTests {
     void aMissingAndAnExtraOfTheSameAmountDoNotCancelOutThanksToTheChecksum() {
         when(pay.windows(FROM, TO, 3600)).thenReturn(List.of(payWindow(0, 1, "4.00", 111)));
         when(credits.windows(FROM, TO, 3600)).thenReturn(List.of(new CreditWindow(0, 1, new BigDecimal("4.00"), 222)));
-        when(pay.paid(any(), any())).thenReturn(List.of(item("tx-paid")));
-        when(credits.creditedBetween(any(), any(), anyInt())).thenReturn(List.of("tx-invented"));
+        when(pay.paid(any(), any(), eq(""))).thenReturn(List.of(item("tx-paid")));
+        when(credits.creditedBetween(any(), any(), eq(""), anyInt())).thenReturn(List.of("tx-invented"));
         when(pay.payment("tx-invented")).thenReturn(Optional.empty());
 
         SweepReport report = sweep.sweep(FROM, TO);
@@ -102,19 +102,32 @@ class DeepSweepTests {
         sweep.sweep(FROM, TO);
 
         verify(pay).windows(FROM, FROM.plusSeconds(3600), 360);
-        verify(pay, never()).paid(any(), any());
+        verify(pay, never()).paid(any(), any(), any());
     }
 
     @Test
     void aCreditWhosePaymentTimeFellIntoTheNextWindowIsNoAlarm() {
         when(pay.windows(any(), any(), anyLong())).thenReturn(List.of());
         when(credits.windows(FROM, TO, 3600)).thenReturn(List.of(new CreditWindow(0, 1, BigDecimal.ONE, 1)));
-        when(credits.creditedBetween(any(), any(), anyInt())).thenReturn(List.of("tx-edge"));
+        when(credits.creditedBetween(any(), any(), eq(""), anyInt())).thenReturn(List.of("tx-edge"));
         when(pay.payment("tx-edge"))
                 .thenReturn(Optional.of(
                         new PayClient.Payment("tx-edge", "1", BigDecimal.ONE, "SUCCESS", FROM.plusSeconds(3600))));
 
         assertThat(sweep.sweep(FROM, TO).alarms()).isZero();
+    }
+
+    @Test
+    void aOneSecondWindowWithMorePaymentsThanAPageIsListedWhole() {
+        Instant second = FROM;
+        when(pay.windows(FROM, TO, 3600)).thenReturn(List.of(payWindow(0, 2, "8.00", 1)));
+        when(credits.windows(FROM, TO, 3600)).thenReturn(List.of());
+        when(pay.paid(FROM, FROM.plusSeconds(3600), "")).thenReturn(List.of(item("tx-a")));
+        when(pay.paid(FROM, FROM.plusSeconds(3600), "tx-a")).thenReturn(List.of(item("tx-b")));
+        when(pay.paid(FROM, FROM.plusSeconds(3600), "tx-b")).thenReturn(List.of());
+        when(credits.apply(any(), eq(AppliedBy.SWEEP))).thenReturn(CreditOutcome.APPLIED);
+
+        assertThat(sweep.sweep(second, TO).credited()).as("the second page too").isEqualTo(2);
     }
 
     private static PayClient.Window payWindow(long offsetSeconds, long payments, String amount, long checksum) {

@@ -41,7 +41,8 @@ class FeedController {
 
     /** {@code GET /pay/recharges/paid?from=&to=}: the successful payments of a window that differs. */
     @GetMapping(path = "/pay/recharges/paid", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<FeedPage.FeedItem> paid(@RequestParam Instant from, @RequestParam Instant to) {
-        return windows.paid(from, to);
+    List<FeedPage.FeedItem> paid(
+            @RequestParam Instant from, @RequestParam Instant to, @RequestParam(defaultValue = "") String after) {
+        return windows.paid(from, to, after);
     }
 }

@@ -50,10 +50,13 @@ public class LedgerWindows {
                 .toList();
     }
 
-    /** The successful payments written in {@code [from, to)}, oldest first, at most {@value #MAX_LISTED}. */
-    public List<FeedPage.FeedItem> paid(Instant from, Instant to) {
+    /**
+     * The successful payments written in {@code [from, to)} whose txNo sorts after {@code after}
+     * (empty: from the first), by txNo, at most {@value #MAX_LISTED}: page on with the last txNo.
+     */
+    public List<FeedPage.FeedItem> paid(Instant from, Instant to, String after) {
         requireRange(from, to);
-        return ledger.paidBetween(utc(from), utc(to), MAX_LISTED).stream()
+        return ledger.paidBetween(utc(from), utc(to), after, MAX_LISTED).stream()
                 .map(ReconciliationFeed::item)
                 .toList();
     }

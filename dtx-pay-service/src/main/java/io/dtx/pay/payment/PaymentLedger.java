@@ -97,9 +97,9 @@ public class PaymentLedger {
         return payments.windows(from, to, widthSeconds);
     }
 
-    /** The successful payments written in {@code [from, to)}, at most {@code limit}. */
-    public List<Payment> paidBetween(LocalDateTime from, LocalDateTime to, int limit) {
-        return payments.paidBetween(from, to, limit);
+    /** The successful payments written in {@code [from, to)} with a txNo after {@code after}, by txNo. */
+    public List<Payment> paidBetween(LocalDateTime from, LocalDateTime to, String after, int limit) {
+        return payments.paidBetween(from, to, after, limit);
     }
 
     /**

@@ -50,11 +50,15 @@ interface PaymentMapper extends BaseMapper<Payment> {
     List<WindowTotals> windows(
             @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("widthSeconds") long widthSeconds);
 
+    /** One page, by txNo after {@code after}: a keyset, so no payment of a busy window is skipped. */
     @Select("SELECT " + COLUMNS + " FROM account_pay"
-            + " WHERE result = 'success' AND created_at >= #{from} AND created_at < #{to}"
-            + " ORDER BY created_at, id LIMIT #{limit}")
+            + " WHERE result = 'success' AND created_at >= #{from} AND created_at < #{to} AND id > #{after}"
+            + " ORDER BY id LIMIT #{limit}")
     List<Payment> paidBetween(
-            @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("limit") int limit);
+            @Param("from") LocalDateTime from,
+            @Param("to") LocalDateTime to,
+            @Param("after") String after,
+            @Param("limit") int limit);
 
     /** Once per payment: asking again changes nothing. */
     @Insert("INSERT IGNORE INTO payment_refund (tx_no, reason) VALUES (#{txNo}, #{reason})")

@@ -87,7 +87,7 @@ public class RechargeService {
         try {
             return ledger.settle(command.txNo(), command.accountNo(), command.amount());
         } catch (DataAccessException | TransactionException e) {
-            throw new PaymentOutcomeUnknownException(command.txNo(), e);
+            throw new PaymentOutcomeUnknownException(command.txNo(), command.idempotencyKey() != null, e);
         }
     }
 

@@ -90,13 +90,18 @@ class RechargeServiceTests {
     }
 
     @Test
-    void whenTheLedgerCannotBeAskedTheOutcomeIsUnknownNeverNotTaken() {
+    void whenTheLedgerCannotBeAskedTheOutcomeIsUnknownNeverNotTakenAndTheAdviceFitsTheRequest() {
         when(publisher.publish(any())).thenReturn(LocalTransactionState.UNKNOW);
         when(ledger.settle(any(), any(), any())).thenThrow(new DataAccessResourceFailureException("down"));
 
-        assertThatThrownBy(() -> service.recharge(new RechargeRequest("1", new BigDecimal("10")), null))
+        assertThatThrownBy(() -> service.recharge(new RechargeRequest("1", new BigDecimal("10")), "k"))
                 .isInstanceOf(PaymentOutcomeUnknownException.class)
                 .hasMessageContaining("same Idempotency-Key");
+        assertThatThrownBy(() -> service.recharge(new RechargeRequest("1", new BigDecimal("10")), null))
+                .as("without a key a retry would pay twice: never advise one")
+                .isInstanceOf(PaymentOutcomeUnknownException.class)
+                .hasMessageContaining("a retry would be a second payment")
+                .hasMessageNotContaining("retry this request");
     }
 
     @Test
