@@ -56,6 +56,18 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         this.namesrvAddr = namesrvAddr;
     }
 
+    /**
+     * A second broker of the same cluster, under another name, registered with a name server that
+     * runs elsewhere: producers and consumers then spread their queues over both brokers.
+     */
+    public static EmbeddedRocketMq startSecondBroker(
+            Path workDir, String namesrvAddr, String brokerName, int brokerPort) {
+        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
+        BrokerController broker =
+                startBroker(workDir.toAbsolutePath().resolve("broker"), namesrvAddr, brokerName, brokerPort);
+        return new EmbeddedRocketMq(null, broker, namesrvAddr);
+    }
+
     public static EmbeddedRocketMq start(Path workDir) {
         return start(workDir, 0, 0);
     }
@@ -73,7 +85,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         NamesrvController namesrv = startNamesrv(dir.resolve("namesrv"), namesrvPort);
         String namesrvAddr = "127.0.0.1:" + namesrv.getRemotingServer().localListenPort();
         try {
-            BrokerController broker = startBroker(dir.resolve("broker"), namesrvAddr, brokerPort);
+            BrokerController broker = startBroker(dir.resolve("broker"), namesrvAddr, BROKER_NAME, brokerPort);
             return new EmbeddedRocketMq(namesrv, broker, namesrvAddr);
         } catch (RuntimeException e) {
             namesrv.shutdown();
@@ -100,10 +112,10 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         }
     }
 
-    private static BrokerController startBroker(Path dir, String namesrvAddr, int port) {
+    private static BrokerController startBroker(Path dir, String namesrvAddr, String brokerName, int port) {
         BrokerConfig config = new BrokerConfig();
         config.setBrokerClusterName(CLUSTER);
-        config.setBrokerName(BROKER_NAME);
+        config.setBrokerName(brokerName);
         config.setBrokerIP1("127.0.0.1");
         config.setNamesrvAddr(namesrvAddr);
         config.setTransactionCheckInterval(1_000);
@@ -150,7 +162,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     }
 
     public int namesrvPort() {
-        return namesrv.getRemotingServer().localListenPort();
+        return Integer.parseInt(namesrvAddr.substring(namesrvAddr.lastIndexOf(':') + 1));
     }
 
     public int brokerPort() {
@@ -175,7 +187,9 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         try {
             broker.shutdown();
         } finally {
-            namesrv.shutdown();
+            if (namesrv != null) {
+                namesrv.shutdown();
+            }
         }
     }
 }

@@ -29,7 +29,7 @@ public final class SandboxMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: SandboxMain WORK_DIR ENV_FILE [all|broker|database]");
+            System.err.println("usage: SandboxMain WORK_DIR ENV_FILE [all|broker|broker2|database]");
             System.exit(2);
         }
         Path workDir = Path.of(args[0]).toAbsolutePath();
@@ -41,6 +41,7 @@ public final class SandboxMain {
             env = switch (part) {
                 case "all" -> all(workDir);
                 case "broker" -> broker(workDir);
+                case "broker2" -> secondBroker(workDir);
                 case "database" -> database(workDir);
                 default -> throw new IllegalArgumentException("unknown part: " + part + " (all, broker or database)");
             };
@@ -78,6 +79,20 @@ public final class SandboxMain {
         }
         return "DTX_NAMESRV_ADDR=" + broker.namesrvAddr() + "\nDTX_NAMESRV_PORT=" + broker.namesrvPort()
                 + "\nDTX_BROKER_PORT=" + broker.brokerPort() + "\n";
+    }
+
+    /** A second broker of the cluster, for the campaign's two-broker fault: joins DTX_NAMESRV_ADDR. */
+    private static String secondBroker(Path workDir) throws IOException {
+        String namesrvAddr = Optional.ofNullable(System.getenv("DTX_NAMESRV_ADDR"))
+                .orElseThrow(() -> new IllegalStateException("broker2 joins a name server: set DTX_NAMESRV_ADDR"));
+        int brokerPort = portFromEnv("DTX_BROKER_PORT").orElse(freeBrokerPort());
+        EmbeddedRocketMq broker = EmbeddedRocketMq.startSecondBroker(
+                workDir.resolve("rocketmq-2"), namesrvAddr, EmbeddedRocketMq.BROKER_NAME + "-2", brokerPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "broker-stop"));
+        try (RocketMqAdmin admin = new RocketMqAdmin(namesrvAddr, broker::registerWithNamesrv)) {
+            admin.declare(Messaging.TOPICS, Messaging.CONSUMER_GROUPS);
+        }
+        return "DTX_BROKER_PORT=" + broker.brokerPort() + "\n";
     }
 
     private static String database(Path workDir) {

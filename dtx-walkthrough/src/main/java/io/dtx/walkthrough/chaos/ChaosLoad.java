@@ -44,7 +44,9 @@ final class ChaosLoad {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String payUrl;
+    /** Every pay instance; a recharge's attempts go round them, as a load balancer would send them. */
+    private final List<String> payUrls;
+
     private final List<Planned> plan;
     private final int concurrency;
     private final Duration spreadOver;
@@ -60,8 +62,8 @@ final class ChaosLoad {
 
     private final AtomicInteger next = new AtomicInteger();
 
-    ChaosLoad(String payUrl, List<Planned> plan, int concurrency, Duration spreadOver) {
-        this.payUrl = payUrl;
+    ChaosLoad(List<String> payUrls, List<Planned> plan, int concurrency, Duration spreadOver) {
+        this.payUrls = List.copyOf(payUrls);
         this.plan = plan;
         this.concurrency = concurrency;
         this.spreadOver = spreadOver;
@@ -113,9 +115,11 @@ final class ChaosLoad {
     private void settle(Planned recharge) {
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
         long backoff = 100;
+        int instance = Math.floorMod(recharge.idempotencyKey().hashCode(), payUrls.size());
         while (System.nanoTime() < deadline) {
             attempts.increment();
-            Reply reply = attempt(recharge);
+            // The next attempt goes to the next instance: a dead one is not asked twice in a row.
+            Reply reply = attempt(recharge, payUrls.get(instance++ % payUrls.size()));
             if (reply == null) {
                 return; // interrupted: the campaign is being stopped
             }
@@ -131,7 +135,7 @@ final class ChaosLoad {
     }
 
     /** One attempt; status -1 if no reply came, null if the thread was interrupted. */
-    private Reply attempt(Planned recharge) {
+    private Reply attempt(Planned recharge, String payUrl) {
         String body = "{\"accountNo\":\"" + recharge.accountNo() + "\",\"amount\":\""
                 + recharge.amount().toPlainString() + "\"}";
         try {

@@ -43,14 +43,12 @@ final class FaultCampaign {
     }
 
     FaultReport run() {
+        out.println("Starting a second broker and a second instance of each service...");
+        stack.startSecondInstances();
         List<String> accounts = openAccounts();
         Map<String, BigDecimal> opening = Collections.synchronizedMap(balances());
         Random random = new Random(settings.seed());
-        ChaosLoad load = new ChaosLoad(
-                workspace.payUrl(),
-                ChaosLoad.plan(settings.seed(), settings.recharges(), accounts, HOT_SHARE),
-                settings.concurrency(),
-                Duration.ofSeconds(settings.seconds()));
+        ChaosLoad load = customers(accounts);
         List<Faults.Kind> schedule = Faults.schedule(settings.faults(), random);
         out.printf(
                 "Campaign (seed %d): %d recharges by %d clients over %d s, %d faults: %s%n",
@@ -81,6 +79,15 @@ final class FaultCampaign {
         Verdict verdict = Verdict.of(db, opening, load.paid, load.toldNotTaken);
         print(verdict);
         return FaultReport.of(settings, loadSeconds, injected, load, verdict, convergence);
+    }
+
+    /** The customers, their attempts going round both pay instances. */
+    private ChaosLoad customers(List<String> accounts) {
+        return new ChaosLoad(
+                List.of(workspace.payUrl(), workspace.secondPayUrl()),
+                ChaosLoad.plan(settings.seed(), settings.recharges(), accounts, HOT_SHARE),
+                settings.concurrency(),
+                Duration.ofSeconds(settings.seconds()));
     }
 
     private List<String> openAccounts() {

@@ -44,7 +44,9 @@ final class Faults {
         /** A long transaction locks the hot account: its credits fail, retry, and reach the DLQ. */
         CONSUMER_FAILING,
         /** Payments to accounts that do not exist yet; the accounts are opened seconds later. */
-        ACCOUNTS_OPENED_LATE
+        ACCOUNTS_OPENED_LATE,
+        /** The second broker and the second instance of each service SIGKILLed for good, under load. */
+        SECOND_INSTANCES_KILLED
     }
 
     /** What a fault did, and whether it really happened (a kill with no payment in its window did not). */
@@ -78,7 +80,7 @@ final class Faults {
             LateAccounts lateAccounts) {
         this.processes = new ProcessFaults(workspace, stack, random);
         this.data = new DataFaults(stack, db, consumerFailure);
-        this.messages = new MessageFaults(stack, random);
+        this.messages = new MessageFaults(stack, db, random);
         this.lateAccounts = lateAccounts;
         this.accounts = accounts;
         this.random = random;
@@ -108,6 +110,7 @@ final class Faults {
             case FORGED_MESSAGES -> messages.forge(accounts);
             case CONSUMER_FAILING -> data.lockHotAccount(load);
             case ACCOUNTS_OPENED_LATE -> lateAccounts.payThenOpen(load);
+            case SECOND_INSTANCES_KILLED -> processes.secondInstancesKilled();
         };
     }
 }

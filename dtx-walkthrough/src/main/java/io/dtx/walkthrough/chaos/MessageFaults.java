@@ -1,8 +1,11 @@
 package io.dtx.walkthrough.chaos;
 
 import io.dtx.contract.MessageSigning;
+import io.dtx.walkthrough.probe.Databases;
 import io.dtx.walkthrough.probe.Redelivery;
+import io.dtx.walkthrough.probe.Waits;
 import io.dtx.walkthrough.stack.LocalStack;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +18,12 @@ final class MessageFaults {
     private static final int FORGERIES = 20;
 
     private final LocalStack stack;
+    private final Databases db;
     private final Random random;
 
-    MessageFaults(LocalStack stack, Random random) {
+    MessageFaults(LocalStack stack, Databases db, Random random) {
         this.stack = stack;
+        this.db = db;
         this.random = random;
     }
 
@@ -44,15 +49,29 @@ final class MessageFaults {
         MessageSigning outsider = MessageSigning.forSigning(MessageSigning.newKeySpec("run"), "run");
         List<Redelivery.Copy> unsigned = new ArrayList<>();
         List<Redelivery.Copy> foreign = new ArrayList<>();
+        String marker = "forged-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         for (int i = 0; i < FORGERIES; i++) {
-            String txNo = UUID.randomUUID().toString();
+            String txNo = marker + i;
             Redelivery.Copy copy =
                     new Redelivery.Copy(txNo, body(txNo, accounts.get(random.nextInt(accounts.size())), "500.00"));
             (i % 2 == 0 ? unsigned : foreign).add(copy);
         }
         int sent = Redelivery.send(stack.namesrvAddr(), null, unsigned)
                 + Redelivery.send(stack.namesrvAddr(), outsider, foreign);
-        return new Faults.Outcome("sent " + sent + " forged payments from a foreign producer", sent == FORGERIES);
+        // Happened when the account side really received them: each one set aside, unauthenticated.
+        boolean refused = Waits.eventually(
+                Duration.ofSeconds(30),
+                () -> db.scalar(
+                                "bank1",
+                                "SELECT COUNT(*) FROM poison_message"
+                                        + " WHERE tx_no LIKE ? AND reason LIKE 'unauthenticated%'",
+                                Long.class,
+                                marker + "%")
+                        == FORGERIES);
+        return new Faults.Outcome(
+                "sent " + sent + " forged payments from a foreign producer; "
+                        + (refused ? "all set aside as unauthenticated" : "NOT all set aside within 30 s"),
+                sent == FORGERIES && refused);
     }
 
     private static String body(String txNo, String accountNo, String amount) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 
 /** Processes dying: SIGKILL of a service or of the broker, and a broker that loses its disks. */
@@ -65,6 +66,16 @@ final class ProcessFaults {
         Waits.sleep(2_000 + random.nextInt(3_000)); // the clients see it gone for a while
         stack.restartBroker();
         return new Faults.Outcome("pid " + pid + " killed, restarted on its store", true);
+    }
+
+    /**
+     * The second broker and the second instance of each service die for good, under load: their
+     * half messages are asked about by the surviving pay instance, their queues move to the
+     * surviving account instance, and what the dead broker held is reconciliation's to restore.
+     */
+    Faults.Outcome secondInstancesKilled() {
+        List<String> killed = stack.killSecondInstances();
+        return new Faults.Outcome("killed for good " + killed, killed.size() == 3);
     }
 
     /** Half messages, undelivered messages and offsets all gone: only reconciliation can restore credits. */

@@ -61,6 +61,11 @@ record Verdict(
         VerdictTally tally = new VerdictTally();
         db.rows("bank1_pay", "SELECT id, account_no, pay_amount, result FROM account_pay")
                 .forEach(tally::payment);
+        // A retry must never charge twice: one successful payment per account and Idempotency-Key.
+        db.rows("bank1_pay", """
+                SELECT account_no, idempotency_key, COUNT(*) AS charges FROM account_pay
+                WHERE result = 'success' AND idempotency_key IS NOT NULL
+                GROUP BY account_no, idempotency_key HAVING COUNT(*) > 1""").forEach(tally::chargedTwice);
         db.rows("bank1", "SELECT tx_no, account_no, amount, applied_by FROM de_duplication")
                 .forEach(tally::credit);
         tally.settlePayments();

@@ -112,6 +112,12 @@ final class VerdictTally {
         }
     }
 
+    /** An Idempotency-Key with more than one successful payment: a retry that charged again. */
+    void chargedTwice(Map<String, Object> row) {
+        doubled++;
+        note("charged " + row.get("charges") + " times under key " + row.get("idempotency_key"));
+    }
+
     /** A payment a customer was told was not taken, nothing charged: it must not exist as a success. */
     void toldNotTaken(String txNo) {
         Payment payment = payments.get(txNo);

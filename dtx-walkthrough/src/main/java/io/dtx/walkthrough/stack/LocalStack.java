@@ -33,6 +33,9 @@ public final class LocalStack implements AutoCloseable {
     private JavaProcess database;
     private JavaProcess pay;
     private JavaProcess account;
+    /** The campaign's second broker and second instance of each service, when it runs them. */
+    private final SecondInstances second = new SecondInstances();
+
     private String serviceToken;
     private String messageKeys;
     /** Set by close(): Ctrl-C runs close() while the story may be about to (re)start a process. */
@@ -81,6 +84,17 @@ public final class LocalStack implements AutoCloseable {
                 workspace.sandboxEnv(part).toString(),
                 part);
         return new JavaProcess(part, workspace.sandboxJar(), args, env, workspace, JvmOptions.QUICK);
+    }
+
+    /** A second broker in the same cluster and a second instance of each service (the fault campaign's). */
+    public void startSecondInstances() {
+        refuseIfClosed();
+        second.start(workspace, launch, namesrvAddr(), START_TIMEOUT);
+    }
+
+    /** SIGKILL of the second broker and the second instance of each service; none comes back. */
+    public List<String> killSecondInstances() {
+        return second.kill();
     }
 
     /** SIGKILL of the broker process: the name server and broker die mid-flight, as in a power cut. */
@@ -174,9 +188,14 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         CompletableFuture<Void> payStopped = CompletableFuture.runAsync(() -> stop(pay));
+        CompletableFuture<Void> secondStopped = CompletableFuture.runAsync(second::stopServices);
         stop(account);
         payStopped.join();
-        CompletableFuture<Void> brokerStopped = CompletableFuture.runAsync(() -> stop(broker));
+        secondStopped.join();
+        CompletableFuture<Void> brokerStopped = CompletableFuture.runAsync(() -> {
+            second.stopBroker();
+            stop(broker);
+        });
         stop(database);
         brokerStopped.join();
     }

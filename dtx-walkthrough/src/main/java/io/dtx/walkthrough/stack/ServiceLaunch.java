@@ -35,6 +35,27 @@ final class ServiceLaunch {
                 "account", workspace.accountJar(), List.of(), accountEnv(restart), workspace, profile.serviceJvm());
     }
 
+    /** Another pay instance, on its own API and management ports, in the same producer group. */
+    JavaProcess payInstance(String name, int apiPort) {
+        Map<String, String> env = payEnv();
+        env.putAll(ports("PAY", apiPort));
+        return new JavaProcess(
+                name, workspace.payJar(), profile.payArgs(workspace), env, workspace, profile.serviceJvm());
+    }
+
+    /** Another account instance, on its own ports, in the same consumer group. */
+    JavaProcess accountInstance(String name, int apiPort) {
+        Map<String, String> env = accountEnv(false);
+        env.putAll(ports("ACCOUNT", apiPort));
+        return new JavaProcess(name, workspace.accountJar(), List.of(), env, workspace, profile.serviceJvm());
+    }
+
+    private static Map<String, String> ports(String service, int apiPort) {
+        return Map.of(
+                service + "_PORT", Integer.toString(apiPort),
+                service + "_MANAGEMENT_PORT", Integer.toString(Workspace.managementPort(apiPort)));
+    }
+
     private Map<String, String> payEnv() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PAY_PORT", Integer.toString(workspace.payPort()));

@@ -75,6 +75,15 @@ public record Workspace(Path root, Path stateDir, int payPort, int accountPort) 
         return apiPort + 10;
     }
 
+    /** The campaign's second instance of a service listens two ports above the first. */
+    static int secondInstancePort(int apiPort) {
+        return apiPort + 2;
+    }
+
+    public String secondPayUrl() {
+        return "http://127.0.0.1:" + secondInstancePort(payPort);
+    }
+
     private Path execJar(String module) {
         Path target = root.resolve(module).resolve("target");
         try (Stream<Path> files = Files.list(target)) {
