@@ -10,7 +10,7 @@ interface PoisonMessageMapper extends BaseMapper<PoisonMessage> {
     @Insert("""
             INSERT IGNORE INTO poison_message (tx_no, msg_id, reason, body)
             VALUES (#{txNo}, #{msgId}, #{reason}, #{body})""")
-    void record(
+    int record(
             @Param("txNo") String txNo,
             @Param("msgId") String msgId,
             @Param("reason") String reason,

@@ -26,17 +26,25 @@ public class PoisonMessages {
         this.metrics = metrics;
     }
 
-    /** In its own transaction: the record must stay even when the caller's work rolled back. */
+    /**
+     * In its own transaction: the record must stay even when the caller's work rolled back. Logged
+     * and counted once per message, however often the same one comes back.
+     *
+     * @return true if this is the first record of that message
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(String txNo, String msgId, String reason, String body) {
-        log.error("Poison message set aside for a person (msgId={}): {}", msgId, reason);
+    public boolean record(String txNo, String msgId, String reason, String body) {
         // Whatever a message carried is kept, cut to the columns: a forged key of any length must
         // not make the record itself fail (the message would then be redelivered forever).
-        poison.record(cut(txNo, 64), cut(msgId, 128), cut(reason, 255), cut(body, MAX_BODY));
+        if (poison.record(cut(txNo, 64), cut(msgId, 128), cut(reason, 255), cut(body, MAX_BODY)) == 0) {
+            return false;
+        }
+        log.error("Poison message set aside for a person (msgId={}): {}", msgId, reason);
         metrics.counter("dtx.account.poison").increment();
         if (reason.startsWith(RechargeMessageReader.UNAUTHENTICATED)) {
             metrics.counter("dtx.account.unauthenticated").increment();
         }
+        return true;
     }
 
     private static String cut(String text, int max) {

@@ -24,9 +24,11 @@ class CreditAlarm {
         this.metrics = metrics;
     }
 
+    /** Raised once per txNo, however many runs find it again. */
     void creditedWithoutPayment(String txNo, String why) {
-        log.error("ALARM: payment {} was credited, but {}", txNo, why);
-        metrics.counter("dtx.account.reconcile.credited.without.payment").increment();
-        poison.record(txNo, "alarm:" + txNo, "credited without payment: " + why, null);
+        if (poison.record(txNo, "alarm:" + txNo, "credited without payment: " + why, null)) {
+            log.error("ALARM: payment {} was credited, but {}", txNo, why);
+            metrics.counter("dtx.account.reconcile.credited.without.payment").increment();
+        }
     }
 }
