@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,29 @@ class SuspenseIntegrationTests {
                         .asString())
                 .as("asking twice changes nothing")
                 .isEqualTo("returned");
+    }
+
+    /** A refund owed for a payment the account side credited would pay the money out twice: alarm. */
+    @Test
+    void aRefundMarkerForACreditedPaymentRaisesTheAlarmInTheSweep() {
+        Instant from = Instant.now().minusSeconds(1);
+        String accountNo = stack.db.newAccount("refund-");
+        String txNo = paid(accountNo, "4.00");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stack.db.credits(txNo) == 1);
+        stack.db.update("bank1_pay", "INSERT INTO payment_refund (tx_no, reason) VALUES (?, 'bogus')", txNo);
+
+        Http.Response sweep = stack.accountHttp.post(
+                "/accounts/reconciliation/sweeps?from=" + from + "&to="
+                        + Instant.now().plusSeconds(1),
+                "");
+
+        assertThat(sweep.json().get("alarms").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(stack.db.scalar(
+                        "bank1",
+                        "SELECT COUNT(*) FROM poison_message WHERE msg_id = ?",
+                        Long.class,
+                        "refund-alarm:" + txNo))
+                .isEqualTo(1);
     }
 
     @Test

@@ -116,4 +116,17 @@ public class PayClient {
             throw new PayServiceUnavailableException(e.getMessage(), e);
         }
     }
+
+    /** One page (at most 1000) of the txNos the pay side marked for refund in {@code [from, to)}, by txNo. */
+    public List<String> refunds(Instant from, Instant to, String after) {
+        try {
+            String[] txNos = pay.get()
+                    .uri("/pay/recharges/refunds?from={from}&to={to}&after={after}", from, to, after)
+                    .retrieve()
+                    .body(String[].class);
+            return txNos == null ? List.of() : List.of(txNos);
+        } catch (RestClientException | IllegalStateException e) {
+            throw new PayServiceUnavailableException(e.getMessage(), e);
+        }
+    }
 }

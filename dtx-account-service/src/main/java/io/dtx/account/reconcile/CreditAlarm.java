@@ -24,6 +24,14 @@ class CreditAlarm {
         this.metrics = metrics;
     }
 
+    /** The pay side owes a refund for a payment this side did not return: the money would go out twice. */
+    void refundedWithoutReturn(String txNo) {
+        if (poison.record(txNo, "refund-alarm:" + txNo, "refund owed by the pay side, but not returned here", null)) {
+            log.error("ALARM: the pay side marked {} for refund, but this side did not return it", txNo);
+            metrics.counter("dtx.account.reconcile.refund.without.return").increment();
+        }
+    }
+
     /** Raised once per txNo, however many runs find it again. */
     void creditedWithoutPayment(String txNo, String why) {
         if (poison.record(txNo, "alarm:" + txNo, "credited without payment: " + why, null)) {

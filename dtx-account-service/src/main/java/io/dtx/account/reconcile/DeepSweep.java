@@ -104,6 +104,7 @@ public class DeepSweep {
     private SweepReport run(Instant from, Instant to) {
         Tally tally = new Tally();
         compare(from, to, Math.max(1, width.toSeconds()), tally);
+        checkRefunds(from, to, tally);
         if (tally.credited > 0 || tally.alarms > 0) {
             log.warn(
                     "Deep sweep over {} .. {} credited {} payment(s) no other path had; {} alarm(s)",
@@ -168,6 +169,23 @@ public class DeepSweep {
             credited = credited.size() < PAGE
                     ? List.of()
                     : credits.creditedBetween(from, to, credited.get(credited.size() - 1), PAGE);
+        }
+    }
+
+    /**
+     * Every refund the pay side owes must be a payment this side returned: a refund of a payment
+     * that was credited pays the money out twice.
+     */
+    private void checkRefunds(Instant from, Instant to, Tally tally) {
+        List<String> page = pay.refunds(from, to, "");
+        while (!page.isEmpty()) {
+            for (String txNo : page) {
+                if (credits.settledBy(txNo).filter(AppliedBy.RETURNED::equals).isEmpty()) {
+                    alarm.refundedWithoutReturn(txNo);
+                    tally.alarms++;
+                }
+            }
+            page = page.size() < PAGE ? List.of() : pay.refunds(from, to, page.get(page.size() - 1));
         }
     }
 

@@ -130,6 +130,17 @@ class DeepSweepTests {
         assertThat(sweep.sweep(second, TO).credited()).as("the second page too").isEqualTo(2);
     }
 
+    @Test
+    void aRefundOwedForAPaymentThatWasCreditedNotReturnedRaisesTheAlarm() {
+        when(pay.refunds(FROM, TO, "")).thenReturn(List.of("tx-returned", "tx-credited"));
+        when(credits.settledBy("tx-returned")).thenReturn(Optional.of(AppliedBy.RETURNED));
+        when(credits.settledBy("tx-credited")).thenReturn(Optional.of(AppliedBy.MESSAGE));
+
+        assertThat(sweep.sweep(FROM, TO).alarms()).isEqualTo(1);
+        verify(alarm).refundedWithoutReturn("tx-credited");
+        verify(alarm, never()).refundedWithoutReturn("tx-returned");
+    }
+
     private static PayClient.Window payWindow(long offsetSeconds, long payments, String amount, long checksum) {
         return new PayClient.Window(FROM.plusSeconds(offsetSeconds), payments, new BigDecimal(amount), checksum);
     }

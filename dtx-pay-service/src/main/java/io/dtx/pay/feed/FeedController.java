@@ -39,6 +39,16 @@ class FeedController {
         return windows.windows(from, to, widthSeconds);
     }
 
+    /**
+     * {@code GET /pay/recharges/refunds?from=&to=}: the refunds this side owes, so the sweep can
+     * check that each is a payment the account side really returned.
+     */
+    @GetMapping(path = "/pay/recharges/refunds", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<String> refunds(
+            @RequestParam Instant from, @RequestParam Instant to, @RequestParam(defaultValue = "") String after) {
+        return windows.refunds(from, to, after);
+    }
+
     /** {@code GET /pay/recharges/paid?from=&to=}: the successful payments of a window that differs. */
     @GetMapping(path = "/pay/recharges/paid", produces = MediaType.APPLICATION_JSON_VALUE)
     List<FeedPage.FeedItem> paid(

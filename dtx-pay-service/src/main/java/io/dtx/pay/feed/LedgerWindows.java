@@ -61,6 +61,12 @@ public class LedgerWindows {
                 .toList();
     }
 
+    /** The txNos marked for refund in {@code [from, to)}, by txNo after {@code after}: one page. */
+    public List<String> refunds(Instant from, Instant to, String after) {
+        requireRange(from, to);
+        return ledger.refundsBetween(utc(from), utc(to), after, MAX_LISTED);
+    }
+
     private static void requireRange(Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw new InvalidRangeException("from must be before to");

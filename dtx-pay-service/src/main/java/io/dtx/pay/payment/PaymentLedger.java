@@ -118,6 +118,11 @@ public class PaymentLedger {
         return true;
     }
 
+    /** The txNos marked for refund in {@code [from, to)}, after {@code after}, by txNo: one page. */
+    public List<String> refundsBetween(LocalDateTime from, LocalDateTime to, String after, int limit) {
+        return payments.refundsBetween(from, to, after, limit);
+    }
+
     /** The database's clock, so the feed's overlap window does not depend on this JVM's. */
     public LocalDateTime databaseNow() {
         return payments.databaseNow();

@@ -60,6 +60,15 @@ interface PaymentMapper extends BaseMapper<Payment> {
             @Param("after") String after,
             @Param("limit") int limit);
 
+    /** Refund markers recorded in {@code [from, to)}, by txNo after {@code after}: one page. */
+    @Select("SELECT tx_no FROM payment_refund WHERE requested_at >= #{from} AND requested_at < #{to}"
+            + " AND tx_no > #{after} ORDER BY tx_no LIMIT #{limit}")
+    List<String> refundsBetween(
+            @Param("from") LocalDateTime from,
+            @Param("to") LocalDateTime to,
+            @Param("after") String after,
+            @Param("limit") int limit);
+
     /** Once per payment: asking again changes nothing. */
     @Insert("INSERT IGNORE INTO payment_refund (tx_no, reason) VALUES (#{txNo}, #{reason})")
     void requestRefund(@Param("txNo") String txNo, @Param("reason") String reason);
