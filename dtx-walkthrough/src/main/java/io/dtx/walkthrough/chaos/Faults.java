@@ -39,7 +39,10 @@ final class Faults {
         TRANSACTION_STALLED,
         /** Messages of paid recharges sent to the topic again, as a redelivery would. */
         DUPLICATE_MESSAGES,
-        /** Payments put on the topic by a foreign producer: unsigned, or signed with another key. */
+        /**
+         * Payments put on the topic by a foreign producer (unsigned, or signed with another key),
+         * and unsigned half messages left unsettled in the pay producer group.
+         */
         FORGED_MESSAGES,
         /** A long transaction locks the hot account: its credits fail, retry, and reach the DLQ. */
         CONSUMER_FAILING,
@@ -80,10 +83,14 @@ final class Faults {
             LateAccounts lateAccounts) {
         this.processes = new ProcessFaults(workspace, stack, random);
         this.data = new DataFaults(stack, db, consumerFailure);
-        this.messages = new MessageFaults(stack, db, random);
+        this.messages = new MessageFaults(workspace, stack, db, random);
         this.lateAccounts = lateAccounts;
         this.accounts = accounts;
         this.random = random;
+    }
+
+    private static Outcome both(Outcome first, Outcome second) {
+        return new Outcome(first.detail() + "; " + second.detail(), first.happened() && second.happened());
     }
 
     /** Every kind once, then random ones up to {@code count}, in a seeded random order. */
@@ -107,7 +114,7 @@ final class Faults {
             case DB_CONNECTIONS_KILLED -> data.killServiceConnections();
             case TRANSACTION_STALLED -> data.stallTransaction(accounts.get(random.nextInt(accounts.size())));
             case DUPLICATE_MESSAGES -> messages.resend(load.paid);
-            case FORGED_MESSAGES -> messages.forge(accounts);
+            case FORGED_MESSAGES -> both(messages.forge(accounts), messages.forgeHalfMessages(accounts));
             case CONSUMER_FAILING -> data.lockHotAccount(load);
             case ACCOUNTS_OPENED_LATE -> lateAccounts.payThenOpen(load);
             case SECOND_INSTANCES_KILLED -> processes.secondInstancesKilled();

@@ -2,9 +2,12 @@ package io.dtx.walkthrough.chaos;
 
 import io.dtx.contract.MessageSigning;
 import io.dtx.walkthrough.probe.Databases;
+import io.dtx.walkthrough.probe.ForgedHalfMessages;
+import io.dtx.walkthrough.probe.Http;
 import io.dtx.walkthrough.probe.Redelivery;
 import io.dtx.walkthrough.probe.Waits;
 import io.dtx.walkthrough.stack.LocalStack;
+import io.dtx.walkthrough.stack.Workspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +20,13 @@ final class MessageFaults {
 
     private static final int FORGERIES = 20;
 
+    private final Workspace workspace;
     private final LocalStack stack;
     private final Databases db;
     private final Random random;
 
-    MessageFaults(LocalStack stack, Databases db, Random random) {
+    MessageFaults(Workspace workspace, LocalStack stack, Databases db, Random random) {
+        this.workspace = workspace;
         this.stack = stack;
         this.db = db;
         this.random = random;
@@ -72,6 +77,35 @@ final class MessageFaults {
                 "sent " + sent + " forged payments from a foreign producer; "
                         + (refused ? "all set aside as unauthenticated" : "NOT all set aside within 30 s"),
                 sent == FORGERIES && refused);
+    }
+
+    /**
+     * Two unsigned half messages from an outsider in the pay producer group, left unsettled: the
+     * broker asks the pay service, whose check-back must answer ROLLBACK and write nothing.
+     * Happened when a pay instance answered them so, and no payment row exists for them.
+     */
+    Faults.Outcome forgeHalfMessages(List<String> accounts) {
+        String marker = "forged-half-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<Redelivery.Copy> copies = List.of(
+                new Redelivery.Copy(marker + 0, body(marker + 0, accounts.get(0), "700.00")),
+                new Redelivery.Copy(marker + 1, body(marker + 1, accounts.get(1), "700.00")));
+        double before = unsignedRollbacks();
+        ForgedHalfMessages.send(stack.namesrvAddr(), copies);
+        boolean answered = Waits.eventually(Duration.ofSeconds(30), () -> unsignedRollbacks() >= before + 2);
+        long rows =
+                db.scalar("bank1_pay", "SELECT COUNT(*) FROM account_pay WHERE id LIKE ?", Long.class, marker + "%");
+        return new Faults.Outcome(
+                "2 forged half messages: " + (answered ? "rolled back by the check-back" : "NOT answered in 30 s")
+                        + ", " + rows + " payment rows written for them",
+                answered && rows == 0);
+    }
+
+    /** Check-backs the pay instances answered ROLLBACK without writing (unsigned half messages). */
+    private double unsignedRollbacks() {
+        Http http = new Http(stack.serviceToken());
+        String series = "dtx_pay_checkback_total{answer=\"rollback_unsigned\"}";
+        return http.metric(workspace.payManagementUrl(), series)
+                + http.metric(workspace.secondPayManagementUrl(), series);
     }
 
     private static String body(String txNo, String accountNo, String amount) {

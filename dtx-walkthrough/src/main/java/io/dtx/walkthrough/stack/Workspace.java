@@ -80,6 +80,10 @@ public record Workspace(Path root, Path stateDir, int payPort, int accountPort) 
         return apiPort + 2;
     }
 
+    public String secondPayManagementUrl() {
+        return "http://127.0.0.1:" + managementPort(secondInstancePort(payPort));
+    }
+
     public String secondPayUrl() {
         return "http://127.0.0.1:" + secondInstancePort(payPort);
     }
