@@ -47,9 +47,7 @@ public class CreditService {
     @Transactional(timeout = 10)
     public CreditOutcome apply(RechargeSucceeded payment, AppliedBy path) {
         try {
-            LocalDateTime paidAt =
-                    payment.paidAt() == null ? null : LocalDateTime.ofInstant(payment.paidAt(), ZoneOffset.UTC);
-            dedup.claim(payment.txNo(), payment.accountNo(), payment.amount(), path.name(), paidAt);
+            claim(payment, path);
         } catch (DuplicateKeyException alreadyCredited) {
             // Nothing else was written in this transaction, so committing it is harmless.
             log.info("Payment already credited; {} ignored", path);
@@ -75,9 +73,7 @@ public class CreditService {
     @Transactional(timeout = 10)
     public boolean settleAsReturned(RechargeSucceeded payment) {
         try {
-            LocalDateTime paidAt =
-                    payment.paidAt() == null ? null : LocalDateTime.ofInstant(payment.paidAt(), ZoneOffset.UTC);
-            dedup.claim(payment.txNo(), payment.accountNo(), payment.amount(), AppliedBy.RETURNED.name(), paidAt);
+            claim(payment, AppliedBy.RETURNED);
             log.warn(
                     "Payment of {} for unknown account {} returned to the payer",
                     payment.amount(),
@@ -108,8 +104,13 @@ public class CreditService {
         return dedup.creditedBetween(utc(from), utc(to), after, limit);
     }
 
+    /** The dedup claim every settlement starts with; a duplicate key if the txNo was settled before. */
+    private void claim(RechargeSucceeded payment, AppliedBy path) {
+        dedup.claim(payment.txNo(), payment.accountNo(), payment.amount(), path.name(), utc(payment.paidAt()));
+    }
+
     private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private void count(AppliedBy path, CreditOutcome outcome) {

@@ -2,7 +2,6 @@ package io.dtx.account.messaging;
 
 import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditService;
-import io.dtx.account.credit.UnknownAccountException;
 import io.dtx.account.suspense.Suspense;
 import io.dtx.contract.MessageSigning;
 import io.dtx.contract.Messaging;
@@ -62,22 +61,19 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
     @Override
     public void onMessage(MessageExt message) {
         MDC.put("txNo", message.getKeys());
-        RechargeSucceeded payment = null;
         try {
-            payment = reader.read(
+            RechargeSucceeded payment = reader.read(
                     message.getBody(),
                     message.getUserProperty(MessageSigning.KEY_ID_PROPERTY),
                     message.getUserProperty(MessageSigning.SIGNATURE_PROPERTY));
-            credits.apply(payment, AppliedBy.MESSAGE);
+            // A real payment, signed by the pay side; for an account that does not exist (yet), held.
+            suspense.creditOrHold(payment, AppliedBy.MESSAGE);
         } catch (RechargeMessageReader.PoisonException e) {
             poison.record(
                     message.getKeys(),
                     message.getMsgId(),
                     e.getMessage(),
                     new String(message.getBody(), StandardCharsets.UTF_8));
-        } catch (UnknownAccountException e) {
-            // A real payment, signed by the pay side, for an account that does not exist (yet).
-            suspense.hold(payment, AppliedBy.MESSAGE);
         } finally {
             MDC.remove("txNo");
         }

@@ -1,9 +1,11 @@
 package io.dtx.account.payside;
 
+import io.dtx.contract.RechargeSucceeded;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -36,6 +38,11 @@ public class PayClient {
         public boolean succeeded() {
             return "SUCCESS".equals(result);
         }
+
+        /** The payment as a credit takes it; its time is when the pay side wrote it. */
+        public RechargeSucceeded payment() {
+            return new RechargeSucceeded(txNo, accountNo, amount, createdAt);
+        }
     }
 
     /** The pay side's successful payments of one time window, summed (the deep sweep's view). */
@@ -49,54 +56,39 @@ public class PayClient {
 
     /** The payment, or empty when the pay side has never heard of that txNo. */
     public Optional<Payment> payment(String txNo) {
-        try {
-            return Optional.ofNullable(
-                    pay.get().uri("/pay/recharges/{txNo}", txNo).retrieve().body(Payment.class));
-        } catch (RestClientResponseException e) {
-            if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw new PayServiceUnavailableException("pay service answered " + e.getStatusCode(), e);
-        } catch (RestClientException | IllegalStateException e) {
-            throw new PayServiceUnavailableException(e.getMessage(), e);
-        }
+        return ask(
+                () -> Optional.ofNullable(
+                        pay.get().uri("/pay/recharges/{txNo}", txNo).retrieve().body(Payment.class)),
+                Optional.empty());
     }
 
     public FeedPage feed(long after, int limit) {
-        try {
-            return pay.get()
-                    .uri("/pay/recharges?after={after}&limit={limit}", after, limit)
-                    .retrieve()
-                    .body(FeedPage.class);
-        } catch (RestClientException | IllegalStateException e) {
-            throw new PayServiceUnavailableException(e.getMessage(), e);
-        }
+        return ask(
+                () -> pay.get()
+                        .uri("/pay/recharges?after={after}&limit={limit}", after, limit)
+                        .retrieve()
+                        .body(FeedPage.class),
+                null);
     }
 
     /** Successful payments per window of {@code widthSeconds}; windows without any are absent. */
     public List<Window> windows(Instant from, Instant to, long widthSeconds) {
-        try {
-            Window[] windows = pay.get()
-                    .uri("/pay/recharges/windows?from={from}&to={to}&widthSeconds={width}", from, to, widthSeconds)
-                    .retrieve()
-                    .body(Window[].class);
-            return windows == null ? List.of() : List.of(windows);
-        } catch (RestClientException | IllegalStateException e) {
-            throw new PayServiceUnavailableException(e.getMessage(), e);
-        }
+        return listOf(ask(
+                () -> pay.get()
+                        .uri("/pay/recharges/windows?from={from}&to={to}&widthSeconds={width}", from, to, widthSeconds)
+                        .retrieve()
+                        .body(Window[].class),
+                null));
     }
 
     /** One page (at most 1000) of the successful payments written in {@code [from, to)}, by txNo. */
     public List<FeedItem> paid(Instant from, Instant to, String after) {
-        try {
-            FeedItem[] items = pay.get()
-                    .uri("/pay/recharges/paid?from={from}&to={to}&after={after}", from, to, after)
-                    .retrieve()
-                    .body(FeedItem[].class);
-            return items == null ? List.of() : List.of(items);
-        } catch (RestClientException | IllegalStateException e) {
-            throw new PayServiceUnavailableException(e.getMessage(), e);
-        }
+        return listOf(ask(
+                () -> pay.get()
+                        .uri("/pay/recharges/paid?from={from}&to={to}&after={after}", from, to, after)
+                        .retrieve()
+                        .body(FeedItem[].class),
+                null));
     }
 
     /**
@@ -104,12 +96,38 @@ public class PayClient {
      * exist). False if the pay side holds no successful payment with that txNo: a final answer.
      */
     public boolean requestRefund(String txNo) {
+        return ask(
+                () -> {
+                    pay.post()
+                            .uri("/pay/recharges/{txNo}/refunds", txNo)
+                            .retrieve()
+                            .toBodilessEntity();
+                    return true;
+                },
+                false);
+    }
+
+    /** One page (at most 1000) of the txNos the pay side marked for refund in {@code [from, to)}, by txNo. */
+    public List<String> refunds(Instant from, Instant to, String after) {
+        return listOf(ask(
+                () -> pay.get()
+                        .uri("/pay/recharges/refunds?from={from}&to={to}&after={after}", from, to, after)
+                        .retrieve()
+                        .body(String[].class),
+                null));
+    }
+
+    /**
+     * One call to the pay side. Whatever is not an answer (no connection, a timeout, an error
+     * status) is a {@link PayServiceUnavailableException}; a 404 is the answer
+     * {@code whenNotFound} where the call has one (null: it has none).
+     */
+    private static <T> T ask(Supplier<T> call, T whenNotFound) {
         try {
-            pay.post().uri("/pay/recharges/{txNo}/refunds", txNo).retrieve().toBodilessEntity();
-            return true;
+            return call.get();
         } catch (RestClientResponseException e) {
-            if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
-                return false;
+            if (whenNotFound != null && e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                return whenNotFound;
             }
             throw new PayServiceUnavailableException("pay service answered " + e.getStatusCode(), e);
         } catch (RestClientException | IllegalStateException e) {
@@ -117,16 +135,7 @@ public class PayClient {
         }
     }
 
-    /** One page (at most 1000) of the txNos the pay side marked for refund in {@code [from, to)}, by txNo. */
-    public List<String> refunds(Instant from, Instant to, String after) {
-        try {
-            String[] txNos = pay.get()
-                    .uri("/pay/recharges/refunds?from={from}&to={to}&after={after}", from, to, after)
-                    .retrieve()
-                    .body(String[].class);
-            return txNos == null ? List.of() : List.of(txNos);
-        } catch (RestClientException | IllegalStateException e) {
-            throw new PayServiceUnavailableException(e.getMessage(), e);
-        }
+    private static <T> List<T> listOf(T[] items) {
+        return items == null ? List.of() : List.of(items);
     }
 }

@@ -3,7 +3,6 @@ package io.dtx.account.pull;
 import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditOutcome;
 import io.dtx.account.credit.CreditService;
-import io.dtx.account.credit.UnknownAccountException;
 import io.dtx.account.payside.PayClient;
 import io.dtx.account.payside.PayServiceUnavailableException;
 import io.dtx.account.suspense.Suspense;
@@ -46,13 +45,10 @@ public class PullService {
             PayClient.Payment paid = payment.get();
             RechargeSucceeded credit =
                     new RechargeSucceeded(paid.txNo(), paid.accountNo(), paid.amount(), paid.createdAt());
-            try {
-                CreditOutcome outcome = credits.apply(credit, AppliedBy.PULL);
-                return outcome == CreditOutcome.APPLIED ? PullOutcome.APPLIED : PullOutcome.ALREADY_APPLIED;
-            } catch (UnknownAccountException e) {
-                suspense.hold(credit, AppliedBy.PULL);
-                return PullOutcome.HELD_IN_SUSPENSE;
-            }
+            return suspense.creditOrHold(credit, AppliedBy.PULL)
+                    .map(outcome ->
+                            outcome == CreditOutcome.APPLIED ? PullOutcome.APPLIED : PullOutcome.ALREADY_APPLIED)
+                    .orElse(PullOutcome.HELD_IN_SUSPENSE);
         } finally {
             MDC.remove("txNo");
         }

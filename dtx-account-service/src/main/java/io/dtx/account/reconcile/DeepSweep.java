@@ -4,10 +4,8 @@ import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditOutcome;
 import io.dtx.account.credit.CreditService;
 import io.dtx.account.credit.CreditWindow;
-import io.dtx.account.credit.UnknownAccountException;
 import io.dtx.account.payside.PayClient;
 import io.dtx.account.suspense.Suspense;
-import io.dtx.contract.RechargeSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,21 +193,13 @@ public class DeepSweep {
     }
 
     private boolean credit(PayClient.FeedItem item) {
-        try {
-            CreditOutcome outcome = credits.apply(
-                    new RechargeSucceeded(item.txNo(), item.accountNo(), item.amount(), item.createdAt()),
-                    AppliedBy.SWEEP);
-            if (outcome == CreditOutcome.APPLIED) {
-                metrics.counter("dtx.account.sweep.credited").increment();
-                return true;
-            }
-            return false;
-        } catch (UnknownAccountException e) {
-            suspense.hold(
-                    new RechargeSucceeded(item.txNo(), item.accountNo(), item.amount(), item.createdAt()),
-                    AppliedBy.SWEEP);
-            return false;
+        boolean applied = suspense.creditOrHold(item.payment(), AppliedBy.SWEEP)
+                .filter(CreditOutcome.APPLIED::equals)
+                .isPresent();
+        if (applied) {
+            metrics.counter("dtx.account.sweep.credited").increment();
         }
+        return applied;
     }
 
     private static boolean same(PayClient.Window paid, CreditWindow credited) {

@@ -3,10 +3,8 @@ package io.dtx.account.reconcile;
 import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditOutcome;
 import io.dtx.account.credit.CreditService;
-import io.dtx.account.credit.UnknownAccountException;
 import io.dtx.account.payside.PayClient;
 import io.dtx.account.suspense.Suspense;
-import io.dtx.contract.RechargeSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,19 +115,13 @@ public class ReconciliationService {
     private boolean apply(PayClient.FeedItem item) {
         MDC.put("txNo", item.txNo());
         try {
-            CreditOutcome outcome = credits.apply(
-                    new RechargeSucceeded(item.txNo(), item.accountNo(), item.amount(), item.createdAt()),
-                    AppliedBy.RECONCILIATION);
-            if (outcome == CreditOutcome.APPLIED) {
+            boolean applied = suspense.creditOrHold(item.payment(), AppliedBy.RECONCILIATION)
+                    .filter(CreditOutcome.APPLIED::equals)
+                    .isPresent();
+            if (applied) {
                 metrics.counter("dtx.account.reconcile.applied").increment();
-                return true;
             }
-            return false;
-        } catch (UnknownAccountException e) {
-            suspense.hold(
-                    new RechargeSucceeded(item.txNo(), item.accountNo(), item.amount(), item.createdAt()),
-                    AppliedBy.RECONCILIATION);
-            return false;
+            return applied;
         } finally {
             MDC.remove("txNo");
         }

@@ -1,6 +1,7 @@
 package io.dtx.account.suspense;
 
 import io.dtx.account.credit.AppliedBy;
+import io.dtx.account.credit.CreditOutcome;
 import io.dtx.account.credit.CreditService;
 import io.dtx.account.credit.UnknownAccountException;
 import io.dtx.account.payside.PayClient;
@@ -45,6 +46,21 @@ public class Suspense {
         this.credits = credits;
         this.pay = pay;
         this.metrics = metrics;
+    }
+
+    /**
+     * What every path does with a payment it found: credit it, or hold it here when its account
+     * does not exist (yet).
+     *
+     * @return what the credit did; empty if the payment is held in suspense
+     */
+    public Optional<CreditOutcome> creditOrHold(RechargeSucceeded payment, AppliedBy path) {
+        try {
+            return Optional.of(credits.apply(payment, path));
+        } catch (UnknownAccountException e) {
+            hold(payment, path);
+            return Optional.empty();
+        }
     }
 
     /** In its own transaction: the hold must stay even when the caller's work rolled back. */

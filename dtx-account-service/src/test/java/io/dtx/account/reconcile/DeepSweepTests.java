@@ -34,12 +34,13 @@ class DeepSweepTests {
 
     private final PayClient pay = mock(PayClient.class);
     private final CreditService credits = mock(CreditService.class);
+    private final Suspense suspense = mock(Suspense.class);
     private final CreditAlarm alarm = mock(CreditAlarm.class);
     private final NamedLock lock = mock(NamedLock.class);
     private final DeepSweep sweep = new DeepSweep(
             pay,
             credits,
-            mock(Suspense.class),
+            suspense,
             alarm,
             lock,
             new SimpleMeterRegistry(),
@@ -70,7 +71,7 @@ class DeepSweepTests {
         when(pay.windows(FROM, TO, 3600)).thenReturn(List.of(payWindow(3600, 1, "4.00", 5)));
         when(credits.windows(FROM, TO, 3600)).thenReturn(List.of());
         when(pay.paid(FROM.plusSeconds(3600), TO, "")).thenReturn(List.of(item("tx-stalled")));
-        when(credits.apply(any(), eq(AppliedBy.SWEEP))).thenReturn(CreditOutcome.APPLIED);
+        when(suspense.creditOrHold(any(), eq(AppliedBy.SWEEP))).thenReturn(Optional.of(CreditOutcome.APPLIED));
 
         SweepReport report = sweep.sweep(FROM, TO);
 
@@ -125,7 +126,7 @@ class DeepSweepTests {
         when(pay.paid(FROM, FROM.plusSeconds(3600), "")).thenReturn(List.of(item("tx-a")));
         when(pay.paid(FROM, FROM.plusSeconds(3600), "tx-a")).thenReturn(List.of(item("tx-b")));
         when(pay.paid(FROM, FROM.plusSeconds(3600), "tx-b")).thenReturn(List.of());
-        when(credits.apply(any(), eq(AppliedBy.SWEEP))).thenReturn(CreditOutcome.APPLIED);
+        when(suspense.creditOrHold(any(), eq(AppliedBy.SWEEP))).thenReturn(Optional.of(CreditOutcome.APPLIED));
 
         assertThat(sweep.sweep(second, TO).credited()).as("the second page too").isEqualTo(2);
     }
