@@ -136,7 +136,10 @@ final class FaultCampaign {
                         : "NOT converged %.0f s after the last fault (%.0f s after the last recharge)%n",
                 convergeSeconds,
                 afterLoadSeconds);
-        return new FaultReport.Convergence(converged, Elapsed.round(convergeSeconds), Elapsed.round(afterLoadSeconds));
+        List<String> stuck = converged ? List.of() : StuckPayments.describe(db, workspace.logDir());
+        stuck.forEach(line -> out.println("  " + line));
+        return new FaultReport.Convergence(
+                converged, Elapsed.round(convergeSeconds), Elapsed.round(afterLoadSeconds), stuck);
     }
 
     private void print(ChaosLoad load, double loadSeconds) {

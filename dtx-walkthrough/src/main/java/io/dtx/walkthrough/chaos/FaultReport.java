@@ -95,5 +95,6 @@ record FaultReport(
      * @param convergeS          from the end of the last fault (the stack whole again)
      * @param convergeAfterLoadS from the last recharge's answer
      */
-    record Convergence(boolean converged, double convergeS, double convergeAfterLoadS) {}
+    /** @param stuck empty when converged; otherwise what the still-uncredited payments look like */
+    record Convergence(boolean converged, double convergeS, double convergeAfterLoadS, List<String> stuck) {}
 }

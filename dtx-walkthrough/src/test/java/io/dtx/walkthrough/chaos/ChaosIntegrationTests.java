@@ -41,7 +41,11 @@ class ChaosIntegrationTests {
                 .isPositive();
         assertThat(faults.verdict().payments())
                 .isGreaterThanOrEqualTo(faults.clients().acknowledged());
-        assertThat(faults.convergence().converged()).isTrue();
+        assertThat(faults.convergence().converged())
+                .as(
+                        "converged; still uncredited: %s",
+                        String.join("\n", faults.convergence().stuck()))
+                .isTrue();
         // Read back from the file, under the names docs/reliability.md gives.
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(out.resolve("latest.json")));
         for (String failure : List.of("lost", "doubled", "phantom", "mismatched", "acknowledged_missing")) {
