@@ -39,6 +39,7 @@ class ChaosReportTests {
             "converged",
             "converge_s",
             "converge_after_load_s",
+            "stuck",
             "examples",
             "refused_examples");
 
