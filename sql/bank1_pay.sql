@@ -37,3 +37,30 @@ CREATE TABLE IF NOT EXISTS payment_refund (
   requested_at DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   PRIMARY KEY (tx_no)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- The local message table (the articles' mq_notify, also their "event table"): with publisher
+-- 'outbox' the payment row and its message row commit in one local transaction; a relay sends
+-- the message afterwards and retries until the broker has acknowledged it. tx_no is the
+-- articles' payment_no. status is
+--   'init'     not acknowledged by the broker yet (due at next_attempt_at);
+--   'finish'   the broker acknowledged it;
+--   'gave_up'  no sends left ('retry' reached 0): an alarm, a person re-drives it.
+-- yn is the articles' valid flag: cleanup clears it on finished rows past retention, then
+-- removes them. The message is the unsigned body; it is signed with the current key when sent.
+CREATE TABLE IF NOT EXISTS mq_notify (
+  id              BIGINT        NOT NULL AUTO_INCREMENT,
+  tx_no           VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  message         VARCHAR(2000) NOT NULL,
+  retry           INT           NOT NULL DEFAULT 3 COMMENT 'sends left',
+  status          VARCHAR(16)   NOT NULL DEFAULT 'init',
+  yn              TINYINT       NOT NULL DEFAULT 1,
+  attempts        INT           NOT NULL DEFAULT 0,
+  next_attempt_at DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  last_error      VARCHAR(255)  NULL,
+  create_time     DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  update_time     DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_mq_notify_tx_no (tx_no),
+  KEY idx_mq_notify_due (status, next_attempt_at),
+  KEY idx_mq_notify_cleanup (yn, status, update_time)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -1,7 +1,7 @@
 package io.dtx.pay;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
-import io.dtx.pay.halfmessage.LocalCommitHook;
+import io.dtx.pay.payment.LocalCommitHook;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

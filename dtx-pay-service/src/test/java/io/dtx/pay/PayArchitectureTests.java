@@ -12,6 +12,7 @@ import io.dtx.contract.Messaging;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class PayArchitectureTests {
 
@@ -70,6 +71,17 @@ class PayArchitectureTests {
                 .should()
                 .dependOnClassesThat()
                 .areAssignableTo(BaseMapper.class)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheOutboxTableTouchesTheLocalMessageTable() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("io.dtx.pay.outbox.OutboxTable")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(JdbcTemplate.class)
                 .check(classes);
     }
 

@@ -3,7 +3,7 @@ package io.dtx.system;
 import io.dtx.account.AccountServiceApplication;
 import io.dtx.contract.MessageSigning;
 import io.dtx.pay.PayServiceApplication;
-import io.dtx.pay.halfmessage.LocalCommitHook;
+import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.testsupport.Infrastructure;
 import io.dtx.testsupport.SharedInfrastructure;
 import java.nio.file.Path;
@@ -47,7 +47,12 @@ final class DtxStack {
         this.db = new Db(infra.mysql());
         this.pay = new SpringApplicationBuilder(PayServiceApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("lostCommitHook", lostCommitHook()))
-                .run(serviceArgs(infra, "dtx-pay-service", "bank1_pay", Map.of("dtx.pay.feed.overlap", "PT2S")));
+                .run(serviceArgs(
+                        infra,
+                        "dtx-pay-service",
+                        "bank1_pay",
+                        // Its relay off: the outbox tests decide which relays run, and on which broker.
+                        Map.of("dtx.pay.feed.overlap", "PT2S", "dtx.pay.outbox.relay-enabled", false)));
         String payUrl = "http://127.0.0.1:" + port(pay);
         this.account = new SpringApplicationBuilder(AccountServiceApplication.class)
                 .run(serviceArgs(infra, "dtx-account-service", "bank1", accountOverrides(payUrl)));

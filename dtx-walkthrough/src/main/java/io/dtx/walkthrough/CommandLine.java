@@ -3,6 +3,7 @@ package io.dtx.walkthrough;
 import io.dtx.walkthrough.bench.Benchmark;
 import io.dtx.walkthrough.chaos.Chaos;
 import io.dtx.walkthrough.demo.Demo;
+import io.dtx.walkthrough.stack.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,6 +67,32 @@ final class CommandLine {
                 options.number("--bad-inputs", base.badInputs()),
                 !options.has("--inputs"));
         return new ChaosCommand(settings, options.path("--out", defaultOut));
+    }
+
+    /** {@code --publisher transactional|outbox}, which every command takes; transactional if absent. */
+    static String publisher(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--publisher")) {
+                if (i + 1 == args.length || !Workspace.PUBLISHERS.contains(args[i + 1])) {
+                    throw new IllegalArgumentException("--publisher needs one of " + Workspace.PUBLISHERS);
+                }
+                return args[i + 1];
+            }
+        }
+        return Workspace.PUBLISHERS.get(0);
+    }
+
+    /** The arguments without {@code --publisher} and its value, for the command's own options. */
+    static String[] withoutPublisher(String[] args) {
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--publisher")) {
+                i++;
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        return rest.toArray(String[]::new);
     }
 
     private static long number(String option, String text) {

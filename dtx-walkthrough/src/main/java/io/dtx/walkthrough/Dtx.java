@@ -24,15 +24,18 @@ public final class Dtx {
 
     private Dtx() {}
 
-    public static void main(String[] args) {
-        if (args.length == 0) {
-            System.err.println("usage: Dtx demo [--step N]... | up | bench [OPTIONS] | chaos [OPTIONS]");
+    public static void main(String[] given) {
+        if (given.length == 0) {
+            System.err.println("usage: Dtx demo [--step N]... | up | bench [OPTIONS] | chaos [OPTIONS]"
+                    + "   (each takes --publisher transactional|outbox)");
             System.exit(2);
         }
         Path root =
                 Path.of(System.getProperty("dtx.root", ".")).toAbsolutePath().normalize();
-        Workspace workspace =
-                new Workspace(root, root.resolve(".dtx"), port("PAY_PORT", 56082), port("ACCOUNT_PORT", 56081));
+        String publisher = parsed(() -> CommandLine.publisher(given));
+        String[] args = CommandLine.withoutPublisher(given);
+        Workspace workspace = new Workspace(
+                root, root.resolve(".dtx"), port("PAY_PORT", 56082), port("ACCOUNT_PORT", 56081), publisher);
         long seed = System.currentTimeMillis() % 100_000; // unless --seed: a campaign can be replayed by its seed
         Path target = root.resolve("target");
         switch (args[0]) {

@@ -3,9 +3,11 @@ package io.dtx.pay.halfmessage;
 import io.dtx.contract.Messaging;
 import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.payment.PaymentCommand;
+import io.dtx.pay.payment.PaymentPublisher;
 import java.time.Instant;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.messaging.MessagingException;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +23,13 @@ import org.springframework.stereotype.Component;
  *   <li>If that answer is lost, the broker asks the producer group later: the check-back
  *       ({@link RechargeTransactionListener#checkLocalTransaction}).</li>
  * </ol>
+ *
+ * <p>The default publisher ({@code dtx.pay.publisher=transactional}). While the broker is down it
+ * takes no payments: the half message must be stored before the payment is written.
  */
 @Component
-public class HalfMessagePublisher {
+@ConditionalOnProperty(name = "dtx.pay.publisher", havingValue = "transactional", matchIfMissing = true)
+public class HalfMessagePublisher implements PaymentPublisher {
 
     private final RocketMQTemplate rocketMq;
     private final RechargeMessageCodec codec;
@@ -34,19 +40,21 @@ public class HalfMessagePublisher {
     }
 
     /**
-     * Sends the half message and runs the local transaction; returns what the local transaction
-     * answered. Only the database can say for sure whether the payment was taken.
+     * Sends the half message and runs the local transaction; true if that answered COMMIT. Any
+     * other answer (ROLLBACK, UNKNOWN) leaves the question to the database.
      *
      * @throws BrokerUnavailableException if the broker did not store the half message (then the
      *         local transaction never ran and nothing was written)
      */
-    public LocalTransactionState publish(PaymentCommand command) {
+    @Override
+    public boolean publish(PaymentCommand command) {
         RechargeSucceeded event =
                 new RechargeSucceeded(command.txNo(), command.accountNo(), command.amount(), Instant.now());
         try {
             return rocketMq.sendMessageInTransaction(
-                            Messaging.RECHARGE_SUCCEEDED_DESTINATION, codec.toMessage(event), command)
-                    .getLocalTransactionState();
+                                    Messaging.RECHARGE_SUCCEEDED_DESTINATION, codec.toMessage(event), command)
+                            .getLocalTransactionState()
+                    == LocalTransactionState.COMMIT_MESSAGE;
         } catch (MessagingException e) {
             throw new BrokerUnavailableException(e);
         }

@@ -34,13 +34,24 @@ public class RechargeMessageCodec {
 
     /** The message to publish: the JSON body, keyed by txNo, with its signature and key id. */
     public Message<byte[]> toMessage(RechargeSucceeded event) {
-        byte[] body = json.writeValueAsBytes(event);
+        return toMessage(encode(event), event.txNo());
+    }
+
+    /**
+     * A body encoded earlier (the local message table stores it), signed now with the current key:
+     * a row written before a key rotation goes out under the new key.
+     */
+    public Message<byte[]> toMessage(byte[] body, String txNo) {
         Signature signature = signing.sign(body);
         return MessageBuilder.withPayload(body)
-                .setHeader(RocketMQHeaders.KEYS, event.txNo())
+                .setHeader(RocketMQHeaders.KEYS, txNo)
                 .setHeader(MessageSigning.KEY_ID_PROPERTY, signature.keyId())
                 .setHeader(MessageSigning.SIGNATURE_PROPERTY, signature.value())
                 .build();
+    }
+
+    public byte[] encode(RechargeSucceeded event) {
+        return json.writeValueAsBytes(event);
     }
 
     public RechargeSucceeded decode(byte[] body) {

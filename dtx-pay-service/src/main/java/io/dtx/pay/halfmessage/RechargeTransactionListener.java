@@ -1,6 +1,7 @@
 package io.dtx.pay.halfmessage;
 
 import io.dtx.pay.checkback.CheckBack;
+import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
 import org.apache.rocketmq.spring.annotation.RocketMQTransactionListener;

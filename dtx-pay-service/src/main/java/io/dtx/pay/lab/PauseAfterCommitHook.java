@@ -1,6 +1,6 @@
 package io.dtx.pay.lab;
 
-import io.dtx.pay.halfmessage.LocalCommitHook;
+import io.dtx.pay.payment.LocalCommitHook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

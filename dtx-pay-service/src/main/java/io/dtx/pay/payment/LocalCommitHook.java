@@ -1,9 +1,11 @@
-package io.dtx.pay.halfmessage;
+package io.dtx.pay.payment;
 
 /**
- * Called after a payment's local transaction committed and before the broker is told COMMIT:
- * the exact moment at which a crash leaves a half message for the check-back to settle. The
- * default does nothing; the fault tests and the walkthrough hook in here to fail at that moment.
+ * Called right after a payment's local transaction committed and before anything tells the
+ * broker: with the half message, before the broker hears COMMIT (the check-back must settle it);
+ * with the local message table, before the first send (the relay must deliver it). The exact
+ * moment at which a crash tests each pattern. The default does nothing; the fault tests and the
+ * walkthrough's lab profile hook in here to fail or pause at that moment.
  */
 @FunctionalInterface
 public interface LocalCommitHook {

@@ -1,11 +1,11 @@
 package io.dtx.pay.recharge;
 
 import io.dtx.contract.RechargeRules;
-import io.dtx.pay.halfmessage.HalfMessagePublisher;
 import io.dtx.pay.payment.Payment;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
 import io.dtx.pay.payment.PaymentLedger.Fate;
+import io.dtx.pay.payment.PaymentPublisher;
 import io.dtx.pay.payment.PaymentResult;
 import io.dtx.pay.payment.PaymentView;
 import java.math.BigDecimal;
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -27,20 +26,21 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * Takes a recharge: replays an earlier one under the same Idempotency-Key, or publishes a new
- * payment with its message ({@link HalfMessagePublisher}: the payment row and the message commit
- * together). The reply tells the client only what is known: taken (the local transaction
- * committed), not taken (a tombstone makes sure it never will be), or, when the database cannot
- * be asked, that the outcome is unknown, with the txNo and how to find out.
+ * payment through the configured {@link PaymentPublisher} (the payment row and its message, or
+ * the promise of one, commit together). The reply tells the client only what is known: taken
+ * (the local transaction committed), not taken (a tombstone makes sure it never will be), or,
+ * when the database cannot be asked, that the outcome is unknown, with the txNo and how to find
+ * out.
  */
 @Service
 public class RechargeService {
 
     private static final Logger log = LoggerFactory.getLogger(RechargeService.class);
 
-    private final HalfMessagePublisher publisher;
+    private final PaymentPublisher publisher;
     private final PaymentLedger ledger;
 
-    RechargeService(HalfMessagePublisher publisher, PaymentLedger ledger) {
+    RechargeService(PaymentPublisher publisher, PaymentLedger ledger) {
         this.publisher = publisher;
         this.ledger = ledger;
     }
@@ -59,18 +59,18 @@ public class RechargeService {
                 new PaymentCommand(newTxNo(), request.accountNo(), amount, idempotencyKey, requestHash);
         MDC.put("txNo", command.txNo());
         try {
-            LocalTransactionState answered = publisher.publish(command);
-            if (answered == LocalTransactionState.COMMIT_MESSAGE || settle(command) == Fate.COMMITTED) {
+            boolean committed = publisher.publish(command);
+            if (committed || settle(command) == Fate.COMMITTED) {
                 log.info(
-                        "Recharge of {} to account {} paid (local transaction: {})",
+                        "Recharge of {} to account {} paid{}",
                         amount,
                         command.accountNo(),
-                        answered);
+                        committed ? "" : " (found committed on asking the database)");
                 return new Outcome(taken(command), false);
             }
             // Certainly not taken. The usual cause: a concurrent request with the same key won.
             return replay(request.accountNo(), idempotencyKey, requestHash).orElseThrow(() -> {
-                log.warn("Recharge not taken: local transaction answered {}", answered);
+                log.warn("Recharge not taken: its local transaction did not commit");
                 return new PaymentNotTakenException(command.txNo());
             });
         } finally {

@@ -2,6 +2,8 @@ package io.dtx.pay.web;
 
 import io.dtx.pay.feed.InvalidRangeException;
 import io.dtx.pay.halfmessage.BrokerUnavailableException;
+import io.dtx.pay.outbox.NotGivenUpException;
+import io.dtx.pay.outbox.OutboxRowNotFoundException;
 import io.dtx.pay.recharge.IdempotencyKeyReusedException;
 import io.dtx.pay.recharge.PaymentNotFoundException;
 import io.dtx.pay.recharge.PaymentNotTakenException;
@@ -24,6 +26,8 @@ class PayProblems {
                 .map(PaymentNotFoundException.class, HttpStatus.NOT_FOUND, "Payment not found")
                 .map(InvalidRangeException.class, HttpStatus.BAD_REQUEST, "Invalid request")
                 .map(IdempotencyKeyReusedException.class, HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused")
+                .map(OutboxRowNotFoundException.class, HttpStatus.NOT_FOUND, "Outbox row not found")
+                .map(NotGivenUpException.class, HttpStatus.CONFLICT, "Outbox row not given up")
                 .map(BrokerUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable")
                 .map(
                         PaymentNotTakenException.class,

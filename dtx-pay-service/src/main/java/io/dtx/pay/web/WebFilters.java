@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The shared guards in front of the API (see {@link WebGuards}). Internal, every method: the result
- * query the account service pulls from, and the reconciliation feed (all but POST on that path:
- * taking a recharge stays public).
+ * query the account service pulls from, the reconciliation feed (all but POST on that path:
+ * taking a recharge stays public), and the local message table's control.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(WebGuards.class)
@@ -22,6 +22,8 @@ class WebFilters {
         return new InternalPaths(List.of(
                 InternalPath.everyMethodExcept("/pay/recharges", "POST"),
                 InternalPath.everyMethod("/pay/recharges/{txNo}"),
-                InternalPath.everyMethod("/pay/recharges/{txNo}/refunds")));
+                InternalPath.everyMethod("/pay/recharges/{txNo}/refunds"),
+                InternalPath.everyMethod("/pay/outbox"),
+                InternalPath.everyMethod("/pay/outbox/{txNo}/redrive")));
     }
 }

@@ -14,6 +14,7 @@ import io.dtx.contract.MessageSigning;
 import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.checkback.CheckBack;
 import io.dtx.pay.checkback.HalfMessageClaim;
+import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
 import java.math.BigDecimal;

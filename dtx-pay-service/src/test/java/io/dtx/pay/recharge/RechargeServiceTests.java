@@ -9,20 +9,19 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.dtx.pay.halfmessage.HalfMessagePublisher;
 import io.dtx.pay.payment.Payment;
 import io.dtx.pay.payment.PaymentLedger;
 import io.dtx.pay.payment.PaymentLedger.Fate;
+import io.dtx.pay.payment.PaymentPublisher;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Optional;
-import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 class RechargeServiceTests {
 
-    private final HalfMessagePublisher publisher = mock(HalfMessagePublisher.class);
+    private final PaymentPublisher publisher = mock(PaymentPublisher.class);
     private final PaymentLedger ledger = mock(PaymentLedger.class);
     private final RechargeService service = new RechargeService(publisher, ledger);
 
@@ -59,7 +58,7 @@ class RechargeServiceTests {
 
     @Test
     void aCommittedLocalTransactionIsTakenEvenIfTheRowCannotBeReadBackRightNow() {
-        when(publisher.publish(any())).thenReturn(LocalTransactionState.COMMIT_MESSAGE);
+        when(publisher.publish(any())).thenReturn(true);
         when(ledger.find(any())).thenThrow(new DataAccessResourceFailureException("connection lost"));
 
         RechargeService.Outcome outcome = service.recharge(new RechargeRequest("1", new BigDecimal("10")), null);
@@ -70,7 +69,7 @@ class RechargeServiceTests {
 
     @Test
     void aRolledBackPaymentIsNotTakenOnlyOnceTheLedgerSaysSo() {
-        when(publisher.publish(any())).thenReturn(LocalTransactionState.ROLLBACK_MESSAGE);
+        when(publisher.publish(any())).thenReturn(false);
         when(ledger.settle(any(), eq("1"), any())).thenReturn(Fate.ROLLED_BACK);
 
         assertThatThrownBy(() -> service.recharge(new RechargeRequest("1", new BigDecimal("10")), null))
@@ -80,7 +79,7 @@ class RechargeServiceTests {
 
     @Test
     void anUnknownLocalTransactionThatDidCommitIsTaken() {
-        when(publisher.publish(any())).thenReturn(LocalTransactionState.UNKNOW);
+        when(publisher.publish(any())).thenReturn(false);
         when(ledger.settle(any(), any(), any())).thenReturn(Fate.COMMITTED);
         when(ledger.find(any())).thenReturn(Optional.of(payment("tx-9", "h")));
 
@@ -91,7 +90,7 @@ class RechargeServiceTests {
 
     @Test
     void whenTheLedgerCannotBeAskedTheOutcomeIsUnknownNeverNotTakenAndTheAdviceFitsTheRequest() {
-        when(publisher.publish(any())).thenReturn(LocalTransactionState.UNKNOW);
+        when(publisher.publish(any())).thenReturn(false);
         when(ledger.settle(any(), any(), any())).thenThrow(new DataAccessResourceFailureException("down"));
 
         assertThatThrownBy(() -> service.recharge(new RechargeRequest("1", new BigDecimal("10")), "k"))
@@ -108,7 +107,7 @@ class RechargeServiceTests {
     void theLoserOfARaceOnOneKeyGetsTheWinnersPayment() {
         Payment winner = payment("tx-winner", RechargeService.hash("1", new BigDecimal("10.00")));
         when(ledger.findByIdempotencyKey("1", "k")).thenReturn(Optional.empty(), Optional.of(winner));
-        when(publisher.publish(any())).thenReturn(LocalTransactionState.ROLLBACK_MESSAGE);
+        when(publisher.publish(any())).thenReturn(false);
         when(ledger.settle(any(), any(), any())).thenReturn(Fate.ROLLED_BACK);
 
         RechargeService.Outcome outcome = service.recharge(new RechargeRequest("1", new BigDecimal("10")), "k");

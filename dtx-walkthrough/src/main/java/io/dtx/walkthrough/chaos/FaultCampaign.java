@@ -51,8 +51,9 @@ final class FaultCampaign {
         ChaosLoad load = customers(accounts);
         List<Faults.Kind> schedule = Faults.schedule(settings.faults(), random);
         out.printf(
-                "Campaign (seed %d): %d recharges by %d clients over %d s, %d faults: %s%n",
+                "Campaign (seed %d, publisher %s): %d recharges by %d clients over %d s, %d faults: %s%n",
                 settings.seed(),
+                workspace.publisher(),
                 settings.recharges(),
                 settings.concurrency(),
                 settings.seconds(),

@@ -68,6 +68,7 @@ final class ServiceLaunch {
         env.put("DTX_MESSAGE_KEY_ID", LocalStack.MESSAGE_KEY_ID);
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("PAY_FEED_OVERLAP", "PT5S");
+        env.put("DTX_PAY_PUBLISHER", workspace.publisher());
         return env;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -14,8 +15,27 @@ import java.util.stream.Stream;
  * @param stateDir {@code .dtx/} by default
  * @param payPort  the pay service's HTTP port
  * @param accountPort the account service's HTTP port
+ * @param publisher how the pay service publishes payments: {@code transactional} or {@code outbox}
  */
-public record Workspace(Path root, Path stateDir, int payPort, int accountPort) {
+public record Workspace(Path root, Path stateDir, int payPort, int accountPort, String publisher) {
+
+    /** The publishers the pay service offers ({@code DTX_PAY_PUBLISHER}). */
+    public static final List<String> PUBLISHERS = List.of("transactional", "outbox");
+
+    public Workspace {
+        if (!PUBLISHERS.contains(publisher)) {
+            throw new IllegalArgumentException("publisher must be one of " + PUBLISHERS + ", not " + publisher);
+        }
+    }
+
+    /** With the default publisher, the transactional (half) message. */
+    public Workspace(Path root, Path stateDir, int payPort, int accountPort) {
+        this(root, stateDir, payPort, accountPort, PUBLISHERS.get(0));
+    }
+
+    public Workspace withPublisher(String other) {
+        return new Workspace(root, stateDir, payPort, accountPort, other);
+    }
 
     public Path runDir() {
         return stateDir.resolve("run");
