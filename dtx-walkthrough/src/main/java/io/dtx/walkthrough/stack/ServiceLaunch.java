@@ -69,6 +69,10 @@ final class ServiceLaunch {
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("PAY_FEED_OVERLAP", "PT5S");
         env.put("DTX_PAY_PUBLISHER", workspace.publisher());
+        // With the outbox, a broker restart should heal in seconds here, not after the production
+        // delays (doubling up to 5 minutes): every 5 s at most, 30 sends before a row is given up.
+        env.put("PAY_OUTBOX_MAX_DELAY", "PT5S");
+        env.put("PAY_OUTBOX_SENDS", "30");
         return env;
     }
 
