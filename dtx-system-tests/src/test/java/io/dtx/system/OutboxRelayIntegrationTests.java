@@ -105,6 +105,8 @@ class OutboxRelayIntegrationTests {
         DtxStack stack = DtxStack.get();
         String oldFinished = row(stack, "finish", "INTERVAL 2 HOUR");
         String oldPending = row(stack, "init", "INTERVAL 2 HOUR");
+        // Never due: no relay of a later test may pick up this bare row.
+        stack.db.update("bank1_pay", "UPDATE mq_notify SET next_attempt_at = '2999-01-01' WHERE tx_no = ?", oldPending);
         String oldGivenUp = row(stack, "gave_up", "INTERVAL 2 HOUR");
         String recentFinished = row(stack, "finish", "INTERVAL 1 SECOND");
         try (ConfigurableApplicationContext pay = OutboxInstances.pay(
@@ -114,7 +116,8 @@ class OutboxRelayIntegrationTests {
                         "dtx.pay.outbox.retention", "PT1H",
                         "dtx.pay.outbox.purge-after", "PT1S",
                         "dtx.pay.outbox.cleanup-interval", "PT0.5S",
-                        "dtx.pay.outbox.relay-enabled", false))) {
+                        "dtx.pay.outbox.relay-enabled", false,
+                        "dtx.pay.publisher", "transactional"))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> OutboxInstances.status(stack, oldFinished) == null);
 
             assertThat(OutboxInstances.status(stack, oldPending)).isEqualTo("init");
@@ -125,6 +128,38 @@ class OutboxRelayIntegrationTests {
                     .as("still within retention: valid")
                     .isEqualTo(1);
         }
+    }
+
+    /**
+     * Write access to the table alone must not make a credit: a row whose message names no
+     * successful payment of that account and amount is given up, never signed and sent.
+     */
+    @Test
+    void aRowWithoutItsPaymentIsGivenUpNeverSent() {
+        DtxStack stack = DtxStack.get();
+        String accountNo = stack.db.newAccount("outbox-forged-");
+        String realTxNo = stack.db.paymentWithoutMessage(accountNo, "1.00");
+        String inflated = UUID.randomUUID().toString();
+        stack.db.update(
+                "bank1_pay",
+                "INSERT INTO mq_notify (tx_no, message) VALUES (?, ?), (?, ?)",
+                inflated,
+                message(inflated, accountNo, "500.00"),
+                realTxNo + "-x",
+                message(realTxNo, accountNo, "1.00"));
+        try (ConfigurableApplicationContext pay = OutboxInstances.pay(stack, stack.infra.namesrvAddr(), Map.of())) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "gave_up".equals(OutboxInstances.status(stack, inflated))
+                            && "gave_up".equals(OutboxInstances.status(stack, realTxNo + "-x")));
+            assertThat(OutboxInstances.sends(pay, "relay")).isZero();
+            assertThat(stack.db.credits(inflated)).isZero();
+            assertThat(stack.db.balance(accountNo)).isZero();
+        }
+    }
+
+    private static String message(String txNo, String accountNo, String amount) {
+        return "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":" + amount + ",\"paidAt\":\""
+                + Instant.now() + "\"}";
     }
 
     private static double gaveUpCounter(ConfigurableApplicationContext pay) {
@@ -145,8 +180,7 @@ class OutboxRelayIntegrationTests {
                         c,
                         "INSERT INTO mq_notify (tx_no, message, retry) VALUES (?, ?, 10)",
                         txNo,
-                        "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":0.01,\"paidAt\":\""
-                                + Instant.now() + "\"}")) {
+                        message(txNo, accountNo, "0.01"))) {
                     insert.executeUpdate();
                 }
                 txNos.add(txNo);

@@ -2,6 +2,7 @@ package io.dtx.walkthrough;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dtx.walkthrough.bench.Benchmark;
 import io.dtx.walkthrough.chaos.Chaos;
@@ -15,10 +16,23 @@ class CommandLineTests {
 
     @Test
     void demoRunsEveryStepUnlessStepsAreChosen() {
-        assertThat(CommandLine.steps(new String[] {"demo"})).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(CommandLine.steps(new String[] {"demo"})).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(CommandLine.steps(new String[] {"demo", "--step", "4"})).containsExactly(4);
         assertThat(CommandLine.steps(new String[] {"demo", "--step", "2,3", "--step", "8"}))
                 .containsExactly(2, 3, 8);
+    }
+
+    @Test
+    void everyCommandTakesAPublisherAndHandsTheRestOn() {
+        String[] args = {"chaos", "--publisher", "outbox", "--quick"};
+
+        assertThat(CommandLine.publisher(args)).isEqualTo("outbox");
+        assertThat(CommandLine.withoutPublisher(args)).containsExactly("chaos", "--quick");
+        assertThat(CommandLine.publisher(new String[] {"demo"})).isEqualTo("transactional");
+        assertThatThrownBy(() -> CommandLine.publisher(new String[] {"up", "--publisher", "carrier-pigeon"}))
+                .hasMessageContaining("--publisher needs one of [transactional, outbox]");
+        assertThatThrownBy(() -> CommandLine.publisher(new String[] {"up", "--publisher"}))
+                .hasMessageContaining("--publisher needs one of");
     }
 
     @Test

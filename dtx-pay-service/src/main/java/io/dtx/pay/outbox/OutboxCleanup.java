@@ -5,6 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Retires finished rows past their retention (the valid flag {@code yn} cleared), and removes
@@ -19,10 +22,14 @@ class OutboxCleanup {
 
     private final OutboxTable table;
     private final OutboxSettings settings;
+    private final TransactionTemplate transaction;
 
-    OutboxCleanup(OutboxTable table, OutboxSettings settings) {
+    OutboxCleanup(OutboxTable table, OutboxSettings settings, PlatformTransactionManager transactions) {
         this.table = table;
         this.settings = settings;
+        this.transaction = new TransactionTemplate(transactions);
+        // No next-key locks on the cleanup index, where the relay's 'finish' moves rows.
+        transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     @Scheduled(
@@ -41,11 +48,12 @@ class OutboxCleanup {
         }
     }
 
-    private static int inBatches(IntSupplier batch) {
+    /** Each batch its own short transaction. */
+    private int inBatches(IntSupplier batch) {
         int total = 0;
         int done;
         do {
-            done = batch.getAsInt();
+            done = transaction.execute(status -> batch.getAsInt());
             total += done;
         } while (done == CLEANUP_BATCH);
         return total;

@@ -1,5 +1,6 @@
 package io.dtx.pay.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,7 +22,7 @@ class OutboxConfig {
      * not pile up without limit. What does not fit is dropped here and sent by the relay instead.
      */
     @Bean(destroyMethod = "shutdown")
-    ExecutorService outboxSendSoon() {
+    ExecutorService outboxSendSoon(MeterRegistry metrics) {
         AtomicInteger threads = new AtomicInteger();
         return new ThreadPoolExecutor(
                 2,
@@ -34,6 +35,8 @@ class OutboxConfig {
                     thread.setDaemon(true);
                     return thread;
                 },
-                new ThreadPoolExecutor.DiscardPolicy());
+                // Dropped, and counted: the row is the relay's once its grace is over.
+                (runnable, executor) ->
+                        metrics.counter("dtx.pay.outbox.send_soon.dropped").increment());
     }
 }

@@ -1,8 +1,12 @@
 package io.dtx.pay.outbox;
 
+import io.dtx.contract.RechargeSucceeded;
+import io.dtx.pay.halfmessage.RechargeMessageCodec;
 import io.dtx.pay.outbox.OutboxSender.SendFailedException;
+import io.dtx.pay.payment.PaymentLedger;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -12,19 +16,28 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends rows of the local message table. Each send happens inside a transaction that holds the
- * row's lock, and the row is marked {@code finish} in that same transaction once the broker has
- * acknowledged: if the process dies between the two, the lock dies with the connection, the row
- * is still {@code init}, and it is sent again. At least once, never lost; the account side's
- * dedup makes "again" harmless.
+ * Sends rows of the local message table, one short transaction per row: claim it (its lock keeps
+ * every other relay off it), check it against the payment, send it, mark it {@code finish}, commit.
+ * If the process dies between the broker's acknowledgement and that commit, the lock dies with the
+ * connection and the row is still {@code init}: it is sent again. At least once, never lost; the
+ * account side's dedup makes "again" harmless.
  */
 @Component
-public class OutboxRelay {
+class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** What happened to one row. */
+    enum Outcome {
+        SENT,
+        FAILED,
+        NOTHING_DUE
+    }
+
     private final OutboxTable table;
     private final OutboxSender sender;
+    private final PaymentLedger ledger;
+    private final RechargeMessageCodec codec;
     private final OutboxSettings settings;
     private final MeterRegistry metrics;
     private final TransactionTemplate transaction;
@@ -32,79 +45,114 @@ public class OutboxRelay {
     OutboxRelay(
             OutboxTable table,
             OutboxSender sender,
+            PaymentLedger ledger,
+            RechargeMessageCodec codec,
             OutboxSettings settings,
             MeterRegistry metrics,
             PlatformTransactionManager transactions) {
         this.table = table;
         this.sender = sender;
+        this.ledger = ledger;
+        this.codec = codec;
         this.settings = settings;
         this.metrics = metrics;
         this.transaction = new TransactionTemplate(transactions);
         // Record locks only: no gap locks that would make new payments wait for a send.
         transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        transaction.setTimeout(60);
+        transaction.setTimeout(30);
     }
 
     /**
-     * One round: claims up to a batch of due rows and sends them in order. When the broker fails
-     * one, the rest of the batch is postponed rather than tried (and failed) one by one.
+     * One round: sends due rows one by one, up to a batch. Stops at the first failure: when the
+     * broker is down, one row per round finds out, not the whole backlog.
      *
-     * @return how many rows were claimed; a full batch means more may be due
+     * @return how many rows were sent; a full batch means more may be due
      */
-    public int relayDue() {
-        Integer claimed = transaction.execute(status -> {
-            List<OutboxRow> due = table.claimDue(settings.batch());
-            boolean brokerFailing = false;
-            for (OutboxRow row : due) {
-                if (brokerFailing) {
-                    table.postpone(row.id(), settings.firstDelay());
-                } else {
-                    brokerFailing = !sendAndRecord(row, "relay");
-                }
+    int relayDue() {
+        for (int sent = 0; sent < settings.batch(); sent++) {
+            if (transaction
+                            .execute(status -> table.claimNextDue().map(row -> send(row, "relay")))
+                            .orElse(Outcome.NOTHING_DUE)
+                    != Outcome.SENT) {
+                return sent;
             }
-            return due.size();
-        });
-        return claimed == null ? 0 : claimed;
+        }
+        return settings.batch();
     }
 
     /** The send right after commit. If a relay holds the row already, the row is the relay's. */
     void sendNow(long id) {
-        transaction.executeWithoutResult(status -> table.claim(id).ifPresent(row -> sendAndRecord(row, "immediate")));
+        transaction.executeWithoutResult(status -> table.claim(id).ifPresent(row -> send(row, "immediate")));
     }
 
-    private boolean sendAndRecord(OutboxRow row, String by) {
+    private Outcome send(OutboxRow row, String by) {
         MDC.put("txNo", row.txNo());
         try {
+            Optional<String> refusal = refusal(row);
+            if (refusal.isPresent()) {
+                giveUp(row, refusal.get());
+                return Outcome.FAILED;
+            }
             sender.send(row);
             table.finish(row.id());
             metrics.counter("dtx.pay.outbox.sends", "by", by).increment();
-            return true;
+            return Outcome.SENT;
         } catch (SendFailedException e) {
             failed(row, e.getMessage());
-            return false;
+            return Outcome.FAILED;
         } finally {
             MDC.remove("txNo");
         }
     }
 
+    /**
+     * Why this row must not be signed, if it must not: the relay signs only the message of a
+     * successful payment of exactly that account and amount, so write access to this table alone
+     * cannot make a credit.
+     */
+    private Optional<String> refusal(OutboxRow row) {
+        RechargeSucceeded event;
+        try {
+            event = codec.decode(row.message().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return Optional.of("the message is not a RechargeSucceeded");
+        }
+        boolean paid = event.txNo().equals(row.txNo())
+                && ledger.find(row.txNo())
+                        .filter(p -> PaymentLedger.isPaid(p, event.accountNo(), event.amount()))
+                        .isPresent();
+        return paid ? Optional.empty() : Optional.of("no successful payment matches the message");
+    }
+
     private void failed(OutboxRow row, String error) {
         metrics.counter("dtx.pay.outbox.failures").increment();
-        table.failed(row.id(), settings.delayAfter(row.attempts() + 1), error);
+        // Failures since the row was written or last re-driven: sends given minus sends left.
+        int failures = settings.sends() - row.retry() + 1;
+        table.failed(row.id(), settings.delayAfter(Math.max(1, failures)), error);
         if (row.retry() <= 1) {
-            metrics.counter("dtx.pay.outbox.gave_up").increment();
-            log.error(
-                    "ALARM: gave up sending the message of payment {} after {} send(s) ({}). The payment stands;"
-                            + " reconciliation will still credit it. Re-drive: POST /pay/outbox/{}/redrive",
-                    row.txNo(),
-                    row.attempts() + 1,
-                    error,
-                    row.txNo());
+            alarm(row, error);
         } else {
             log.warn(
                     "Send failed ({}); {} send(s) left, next in {}",
                     error,
                     row.retry() - 1,
-                    settings.delayAfter(row.attempts() + 1));
+                    settings.delayAfter(failures));
         }
+    }
+
+    private void giveUp(OutboxRow row, String reason) {
+        metrics.counter("dtx.pay.outbox.refused").increment();
+        table.giveUp(row.id(), reason);
+        alarm(row, reason);
+    }
+
+    private void alarm(OutboxRow row, String error) {
+        metrics.counter("dtx.pay.outbox.gave_up").increment();
+        log.error(
+                "ALARM: gave up sending the message of payment {} ({}). A person must look; a real payment is"
+                        + " still credited by reconciliation. Re-drive: POST /pay/outbox/{}/redrive",
+                row.txNo(),
+                error,
+                row.txNo());
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The relay's schedule: every {@code interval} it sends what is due (batch after batch while
- * batches come back full) and refreshes the backlog figures. Off with
+ * The relay's schedule: every {@code interval} it sends what is due, batch after batch while
+ * batches come back full (a failure ends the round: the broker may be down). Off with
  * {@code dtx.pay.outbox.relay-enabled=false}.
  */
 @Component
@@ -21,12 +21,10 @@ class OutboxRelayJob {
 
     private final OutboxRelay relay;
     private final OutboxSettings settings;
-    private final OutboxHealthIndicator backlog;
 
-    OutboxRelayJob(OutboxRelay relay, OutboxSettings settings, OutboxHealthIndicator backlog) {
+    OutboxRelayJob(OutboxRelay relay, OutboxSettings settings) {
         this.relay = relay;
         this.settings = settings;
-        this.backlog = backlog;
     }
 
     @Scheduled(
@@ -38,9 +36,8 @@ class OutboxRelayJob {
                 // a full batch: more may be due
             }
         } catch (RuntimeException e) {
-            // Nothing is lost: the rows of a failed round are still init and due.
+            // Nothing is lost: a row whose transaction failed is still init and due.
             log.warn("Relay round failed: {}", e.getMessage());
         }
-        backlog.refresh();
     }
 }

@@ -44,17 +44,19 @@ class OutboxTable {
     }
 
     /**
-     * Locks up to {@code limit} due rows that no other transaction holds: several relays (one per
-     * pay instance) each get different rows and never send one at the same moment. Run under READ
-     * COMMITTED, so only the rows are locked, not the gaps where new payments insert theirs.
+     * Locks the most overdue row that no other transaction holds: several relays (one per pay
+     * instance) each get a different row and never send one at the same moment. Run under READ
+     * COMMITTED, so only that row is locked, not the gaps where new payments insert theirs.
      */
-    List<OutboxRow> claimDue(int limit) {
-        return jdbc.query(
-                "SELECT " + COLUMNS + " FROM mq_notify WHERE status = 'init' AND yn = 1"
-                        + " AND next_attempt_at <= UTC_TIMESTAMP(3) ORDER BY next_attempt_at LIMIT ?"
-                        + " FOR UPDATE SKIP LOCKED",
-                OutboxTable::row,
-                limit);
+    Optional<OutboxRow> claimNextDue() {
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM mq_notify WHERE status = 'init'"
+                                + " AND next_attempt_at <= UTC_TIMESTAMP(3) ORDER BY next_attempt_at LIMIT 1"
+                                + " FOR UPDATE SKIP LOCKED",
+                        OutboxTable::row)
+                .stream()
+                .findFirst();
     }
 
     /** Locks a row for the send right after commit; empty if it was tried already or a relay holds it. */
@@ -92,12 +94,12 @@ class OutboxTable {
                 id);
     }
 
-    /** Not tried in this round (the broker just failed another row): due again later, no send spent. */
-    void postpone(long id, Duration nextIn) {
+    /** A row that must never be sent as it is: given up at once, for a person. */
+    void giveUp(long id, String reason) {
         jdbc.update(
-                "UPDATE mq_notify SET next_attempt_at = DATE_ADD(UTC_TIMESTAMP(3), INTERVAL ? MICROSECOND)"
+                "UPDATE mq_notify SET status = 'gave_up', retry = 0, last_error = ?, update_time = UTC_TIMESTAMP(3)"
                         + " WHERE id = ?",
-                micros(nextIn),
+                truncate(reason),
                 id);
     }
 

@@ -24,6 +24,6 @@ class WebFilters {
                 InternalPath.everyMethod("/pay/recharges/{txNo}"),
                 InternalPath.everyMethod("/pay/recharges/{txNo}/refunds"),
                 InternalPath.everyMethod("/pay/outbox"),
-                InternalPath.everyMethod("/pay/outbox/{txNo}/redrive")));
+                InternalPath.everyMethod("/pay/outbox/**")));
     }
 }

@@ -94,11 +94,13 @@ public final class Benchmark {
         // Started before the warm-up: starting Flight Recorder makes a JVM recompile for a
         // while, which must not fall into a measured run.
         recordings.start();
+        out.println("Starting a pay instance with the outbox publisher beside the transactional one...");
+        String outboxUrl = stack.startOutboxPay();
         Workloads warmLoad = workloads(settings.saturation().dividedBy(2));
-        WarmUpReport warmUp = new WarmUp(warmLoad, stack, settings.warmUpRounds(), out).run();
+        WarmUpReport warmUp = new WarmUp(warmLoad, stack, settings.warmUpRounds(), outboxUrl, out).run();
         DatabaseSettings database = DatabaseSettings.read(db);
-        Scenario scenario =
-                new Scenario(workloads(settings.saturation()), stack, recordings, settings.concurrency(), out);
+        Scenario scenario = new Scenario(
+                workloads(settings.saturation()), stack, recordings, settings.concurrency(), outboxUrl, out);
         ScenarioResult many = scenario.run("many_accounts", settings.accounts());
         ScenarioResult hot = scenario.run("hot_account", 1);
         recordings.stop();

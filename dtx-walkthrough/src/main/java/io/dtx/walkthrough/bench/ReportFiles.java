@@ -46,6 +46,9 @@ final class ReportFiles {
                     l.dtxCreditMsP99(),
                     l.latencyOfferedTps()));
         }
+        if (report.manyAccounts().outbox() != null) {
+            appendOutbox(md, names, results);
+        }
         md.append("\nDatabase: ")
                 .append(JsonReports.fields(report.database()))
                 .append("\nSettings: ")
@@ -54,5 +57,24 @@ final class ReportFiles {
                 .append(JsonReports.fields(report.machine()))
                 .append('\n');
         return md.toString();
+    }
+
+    /** The outbox publisher's table, when it was measured beside dtx. */
+    private static void appendOutbox(StringBuilder md, List<String> names, List<ScenarioResult> results) {
+        md.append("\n| scenario | outbox (rech/s) | outbox / dtx | outbox time-to-credit p50 / p99 (ms) at the same"
+                        + " load | outbox lag p50 / max (ms) under saturation |\n")
+                .append("|---|---:|---:|---|---|\n");
+        for (int i = 0; i < names.size(); i++) {
+            ScenarioResult.Outbox o = results.get(i).outbox();
+            md.append(String.format(
+                    "| %s | %s | %.0f%% | %s / %s | %s / %s |%n",
+                    names.get(i),
+                    o.tps(),
+                    100 * o.vsDtx(),
+                    o.creditMsP50(),
+                    o.creditMsP99(),
+                    o.lagMsP50(),
+                    o.lagMsMax()));
+        }
     }
 }

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** One scenario (a number of accounts): the ceiling, naive and dtx at saturation, then dtx's time-to-credit. */
+/**
+ * One scenario (a number of accounts): the ceiling, naive and dtx at saturation, then dtx's
+ * time-to-credit; and, when a pay instance with the outbox publisher runs beside, the same for it.
+ */
 final class Scenario {
 
     private record Run(double tps, CpuCost cpu, double compileSeconds) {}
@@ -17,9 +20,18 @@ final class Scenario {
     private final Recordings recordings;
     private final int concurrency;
     private final PrintStream out;
+    private final String outboxUrl;
 
-    Scenario(Workloads load, LocalStack stack, Recordings recordings, int concurrency, PrintStream out) {
+    /** {@code outboxUrl}: the pay instance with the outbox publisher, or null to measure without it. */
+    Scenario(
+            Workloads load,
+            LocalStack stack,
+            Recordings recordings,
+            int concurrency,
+            String outboxUrl,
+            PrintStream out) {
         this.load = load;
+        this.outboxUrl = outboxUrl;
         this.stack = stack;
         this.cpu = new CpuMeter(stack);
         this.recordings = recordings;
@@ -47,7 +59,27 @@ final class Scenario {
                 dtx.cpu(),
                 Stats.round(dtx.compileSeconds()),
                 latency,
+                outboxUrl == null ? null : outbox(name, accountCount, dtx.tps(), offered),
                 null);
+    }
+
+    private ScenarioResult.Outbox outbox(String name, int accountCount, double dtxTps, double offered) {
+        double tps;
+        List<Long> lag;
+        try (OutboxLag sampler = new OutboxLag(load.db())) {
+            tps = load.saturation(outboxUrl, Workloads.DTX, load.accounts(name + "-outbox", accountCount));
+            lag = sampler.samples();
+        }
+        List<Long> micros = load.latency(outboxUrl, load.accounts(name + "-outbox-latency", accountCount), offered);
+        ScenarioResult.Outbox outbox = ScenarioResult.Outbox.of(tps, dtxTps, micros, lag);
+        out.printf(
+                "  outbox (local message table)    %8.1f recharges/s credited (%.0f%% of dtx); outbox lag p50 %.1f ms,"
+                        + " max %.1f ms%n",
+                outbox.tps(), 100 * outbox.vsDtx(), outbox.lagMsP50(), outbox.lagMsMax());
+        out.printf(
+                "  outbox time-to-credit at %.0f/s   p50 %.1f ms, p99 %.1f ms (%d payments)%n",
+                offered, outbox.creditMsP50(), outbox.creditMsP99(), micros.size());
+        return outbox;
     }
 
     private Run naive(List<String> accounts) {

@@ -20,11 +20,30 @@ record ScenarioResult(
         CpuCost dtxCpuMsPerRecharge,
         double dtxJitCompileS,
         @JsonUnwrapped Latency latency,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Outbox outbox,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, ProfileSummary> dtxProfile) {
 
     ScenarioResult withDtxProfile(Map<String, ProfileSummary> profile) {
         return new ScenarioResult(
-                throughput, naiveCpuMsPerRecharge, dtxCpuMsPerRecharge, dtxJitCompileS, latency, profile);
+                throughput, naiveCpuMsPerRecharge, dtxCpuMsPerRecharge, dtxJitCompileS, latency, outbox, profile);
+    }
+
+    /**
+     * The local message table as publisher, measured in the same run on a pay instance of its own
+     * beside the transactional one: throughput at saturation, time-to-credit at the same offered
+     * load as dtx's, and the outbox lag (oldest unsent row) sampled during the saturation run.
+     */
+    record Outbox(double tps, double vsDtx, double creditMsP50, double creditMsP99, double lagMsP50, double lagMsMax) {
+
+        static Outbox of(double tps, double dtxTps, List<Long> creditMicros, List<Long> lagMicros) {
+            return new Outbox(
+                    round(tps),
+                    round(tps / dtxTps),
+                    Stats.percentile(creditMicros, 50),
+                    Stats.percentile(creditMicros, 99),
+                    Stats.percentile(lagMicros, 50),
+                    Stats.percentile(lagMicros, 100));
+        }
     }
 
     /** Recharges credited per second, each design at saturation, and dtx's share of the other two. */

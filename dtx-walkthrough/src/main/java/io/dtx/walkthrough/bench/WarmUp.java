@@ -18,10 +18,15 @@ final class WarmUp {
     private final LocalStack stack;
     private final int maxRounds;
     private final PrintStream out;
+    private final String outboxUrl;
 
-    /** {@code load} runs shorter than a measured run: a round only needs to keep the compilers busy. */
-    WarmUp(Workloads load, LocalStack stack, int maxRounds, PrintStream out) {
+    /**
+     * {@code load} runs shorter than a measured run: a round only needs to keep the compilers busy.
+     * {@code outboxUrl}: the pay instance with the outbox publisher, warmed as well; or null.
+     */
+    WarmUp(Workloads load, LocalStack stack, int maxRounds, String outboxUrl, PrintStream out) {
         this.load = load;
+        this.outboxUrl = outboxUrl;
         this.stack = stack;
         this.maxRounds = maxRounds;
         this.out = out;
@@ -38,6 +43,9 @@ final class WarmUp {
             long roundStart = System.nanoTime();
             load.saturation(Workloads.NAIVE, load.accounts("warmup" + round + "-naive", 10));
             load.saturation(Workloads.DTX, load.accounts("warmup" + round + "-dtx", 10));
+            if (outboxUrl != null) {
+                load.saturation(outboxUrl, Workloads.DTX, load.accounts("warmup" + round + "-outbox", 10));
+            }
             compileShare = (Profiler.serviceCompileTime(stack).toNanos() - compiledBefore.toNanos())
                     / (double) (System.nanoTime() - roundStart);
             out.printf("  round %d: JIT compilers busy %.0f%% of the round%n", round, 100 * compileShare);

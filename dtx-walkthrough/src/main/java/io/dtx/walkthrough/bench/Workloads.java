@@ -117,12 +117,17 @@ final class Workloads {
 
     /** Closed loop at the configured concurrency; throughput is payments credited per second. */
     double saturation(String path, List<String> accounts) {
+        return saturation(workspace.payUrl(), path, accounts);
+    }
+
+    /** The same against the pay instance at {@code payUrl}. */
+    double saturation(String payUrl, String path, List<String> accounts) {
         long deadline = System.nanoTime() + saturation.toNanos();
         AtomicLong accepted = new AtomicLong();
         inParallel(() -> {
             while (System.nanoTime() < deadline) {
                 String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
-                if (post(path, account) == 201) {
+                if (post(payUrl, path, account) == 201) {
                     accepted.incrementAndGet();
                 }
             }
@@ -137,6 +142,11 @@ final class Workloads {
 
     /** Open loop at a fixed rate; returns each payment's commit-to-credit time in microseconds, sorted. */
     List<Long> latency(List<String> accounts, double ratePerSecond) {
+        return latency(workspace.payUrl(), accounts, ratePerSecond);
+    }
+
+    /** The same against the pay instance at {@code payUrl}. */
+    List<Long> latency(String payUrl, List<String> accounts, double ratePerSecond) {
         long intervalNanos = (long) (1e9 / ratePerSecond);
         long t0 = System.nanoTime();
         long end = t0 + latencyRun.toNanos();
@@ -146,7 +156,7 @@ final class Workloads {
                 Thread.onSpinWait();
             }
             String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
-            calls.add(HTTP.sendAsync(request(DTX, account), HttpResponse.BodyHandlers.ofString()));
+            calls.add(HTTP.sendAsync(request(payUrl, DTX, account), HttpResponse.BodyHandlers.ofString()));
         }
         long accepted = calls.stream()
                 .map(CompletableFuture::join)
@@ -161,6 +171,10 @@ final class Workloads {
                 .toList();
     }
 
+    Databases db() {
+        return db;
+    }
+
     long credited(List<String> accounts) {
         return db.scalar(
                 "bank1", "SELECT COUNT(*) FROM de_duplication WHERE account_no LIKE ?", Long.class, prefixOf(accounts));
@@ -173,9 +187,9 @@ final class Workloads {
         }
     }
 
-    private int post(String path, String account) {
+    private int post(String payUrl, String path, String account) {
         try {
-            return HTTP.send(request(path, account), HttpResponse.BodyHandlers.discarding())
+            return HTTP.send(request(payUrl, path, account), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
             return -1;
@@ -185,8 +199,8 @@ final class Workloads {
         }
     }
 
-    private HttpRequest request(String path, String account) {
-        return HttpRequest.newBuilder(URI.create(workspace.payUrl() + path))
+    private HttpRequest request(String payUrl, String path, String account) {
+        return HttpRequest.newBuilder(URI.create(payUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(account)))

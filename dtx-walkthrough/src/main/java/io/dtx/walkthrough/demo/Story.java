@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The bank recharge story in eight steps, each one checked against the databases, in the order asked for. */
+/** The bank recharge story in nine steps, each one checked against the databases, in the order asked for. */
 final class Story {
 
     /** Step n is {@code STEPS.get(n - 1)}. */
@@ -16,6 +16,7 @@ final class Story {
             new AccountServiceDown(),
             new DeliveryLapse(),
             new BadRequest(),
+            new BrokerDown(),
             new Audit());
 
     private final Scene scene;

@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private JavaProcess database;
     private JavaProcess pay;
     private JavaProcess account;
+    private JavaProcess outboxPay;
     /** The campaign's second broker and second instance of each service, when it runs them. */
     private final SecondInstances second = new SecondInstances();
 
@@ -90,6 +91,19 @@ public final class LocalStack implements AutoCloseable {
     public void startSecondInstances() {
         refuseIfClosed();
         second.start(workspace, launch, namesrvAddr(), START_TIMEOUT);
+    }
+
+    /**
+     * Another pay instance, publishing through the local message table, beside the first on the
+     * same broker, database and account service (the benchmark's side-by-side run); its URL.
+     */
+    public String startOutboxPay() {
+        refuseIfClosed();
+        int port = Workspace.secondInstancePort(workspace.payPort());
+        outboxPay = launch.payInstance("pay-outbox", port, "outbox").start();
+        String url = "http://127.0.0.1:" + port;
+        outboxPay.awaitHealthy(url, START_TIMEOUT);
+        return url;
     }
 
     /** SIGKILL of the second broker and the second instance of each service; none comes back. */
@@ -188,7 +202,10 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         CompletableFuture<Void> payStopped = CompletableFuture.runAsync(() -> stop(pay));
-        CompletableFuture<Void> secondStopped = CompletableFuture.runAsync(second::stopServices);
+        CompletableFuture<Void> secondStopped = CompletableFuture.runAsync(() -> {
+            second.stopServices();
+            stop(outboxPay);
+        });
         stop(account);
         payStopped.join();
         secondStopped.join();

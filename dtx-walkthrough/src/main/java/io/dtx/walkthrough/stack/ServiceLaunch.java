@@ -37,8 +37,14 @@ final class ServiceLaunch {
 
     /** Another pay instance, on its own API and management ports, in the same producer group. */
     JavaProcess payInstance(String name, int apiPort) {
+        return payInstance(name, apiPort, workspace.publisher());
+    }
+
+    /** The same, publishing its payments with {@code publisher} rather than the workspace's. */
+    JavaProcess payInstance(String name, int apiPort, String publisher) {
         Map<String, String> env = payEnv();
         env.putAll(ports("PAY", apiPort));
+        env.put("DTX_PAY_PUBLISHER", publisher);
         return new JavaProcess(
                 name, workspace.payJar(), profile.payArgs(workspace), env, workspace, profile.serviceJvm());
     }

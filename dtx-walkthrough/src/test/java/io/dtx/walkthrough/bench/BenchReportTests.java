@@ -57,7 +57,27 @@ class BenchReportTests {
                 .contains("Machine: {cores=2, os=Linux, java=17}");
     }
 
+    @Test
+    void theOutboxPublisherAppearsOnlyWhenMeasuredBesideDtx() {
+        ScenarioResult.Outbox outbox = new ScenarioResult.Outbox(300.5, 0.81, 12.0, 40.0, 3.0, 55.0);
+        BenchReport report = report(null, outbox);
+
+        assertThat(paths(
+                        JSON.readTree(JsonReports.json(report))
+                                .get("many_accounts")
+                                .get("outbox"),
+                        ""))
+                .containsExactlyInAnyOrder(
+                        ".tps", ".vs_dtx", ".credit_ms_p50", ".credit_ms_p99", ".lag_ms_p50", ".lag_ms_max");
+        assertThat(ReportFiles.markdown(report)).contains("| many_accounts | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 55.0 |");
+        assertThat(ReportFiles.markdown(report(null))).doesNotContain("outbox");
+    }
+
     private static BenchReport report(Map<String, ProfileSummary> profile) {
+        return report(profile, null);
+    }
+
+    private static BenchReport report(Map<String, ProfileSummary> profile, ScenarioResult.Outbox outbox) {
         CpuCost cpu = new CpuCost(1.4, 0.77, 1.01, 1.23, 0.53, 4.93, 1.82);
         ScenarioResult result = new ScenarioResult(
                 new ScenarioResult.Throughput(1819.51, 514.54, 371.95, 0.2, 0.72),
@@ -65,6 +85,7 @@ class BenchReportTests {
                 cpu,
                 0.94,
                 new ScenarioResult.Latency(185.98, 3720, 10.0, 39.0, 148.0),
+                outbox,
                 profile);
         return new BenchReport(
                 new BenchReport.Parameters(16, 20, 20, 100),

@@ -16,15 +16,15 @@ import org.junit.jupiter.api.Test;
 class StoryTests {
 
     @Test
-    void theStepsAreTheEightThatDtxHelpLists() {
-        assertThat(Story.STEPS).hasSize(8).hasSize(Demo.STEPS);
+    void theStepsAreTheNineThatDtxHelpLists() {
+        assertThat(Story.STEPS).hasSize(9).hasSize(Demo.STEPS);
         assertThat(Story.STEPS.stream().map(Step::title))
                 .doesNotHaveDuplicates()
                 .first()
                 .asString()
                 .startsWith("Zhang San's account");
         assertThat(Story.STEPS.get(3).title()).startsWith("Lost commit");
-        assertThat(Story.STEPS.get(7).title()).startsWith("Final audit");
+        assertThat(Story.STEPS.get(8).title()).startsWith("Final audit");
     }
 
     @Test
@@ -34,11 +34,11 @@ class StoryTests {
         Narrator say = new Narrator(new PrintStream(printed, true, StandardCharsets.UTF_8), false);
         Scene scene = new Scene(workspace, new LocalStack(workspace, StackProfile.DEMO), say);
 
-        boolean held = new Story(scene).run(List.of(9));
+        boolean held = new Story(scene).run(List.of(10));
 
         assertThat(held).isFalse();
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("✘ step failed: There is no step 9 (1-8)")
+                .contains("✘ step failed: There is no step 10 (1-9)")
                 .contains("Some step did not hold");
     }
 }

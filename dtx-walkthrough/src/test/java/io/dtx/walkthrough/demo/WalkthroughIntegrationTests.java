@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the whole walkthrough, as {@code ./dtx demo} does: the sandbox and both services as
- * separate processes, the real SIGKILLs, all eight steps. If the story stops holding, or the
+ * separate processes, the real SIGKILLs, all nine steps. If the story stops holding, or the
  * README's promises drift from the code, this fails.
  */
 class WalkthroughIntegrationTests {
@@ -28,11 +28,11 @@ class WalkthroughIntegrationTests {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new TeeOutputStream(System.out, captured), true, StandardCharsets.UTF_8);
 
-        boolean held = Demo.run(workspace, List.of(1, 2, 3, 4, 5, 6, 7, 8), out, false);
+        boolean held = Demo.run(workspace, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), out, false);
 
         String story = captured.toString(StandardCharsets.UTF_8);
         assertThat(held).as("every step held; the story was:%n%s", story).isTrue();
-        assertThat(story).contains("Step 8 · Final audit").doesNotContain("✘");
+        assertThat(story).contains("Step 9 · Final audit").doesNotContain("✘");
         for (int step = 1; step <= Demo.STEPS; step++) {
             assertThat(story).contains("Step " + step + " · ");
         }
