@@ -64,3 +64,18 @@ CREATE TABLE IF NOT EXISTS mq_notify (
   KEY idx_mq_notify_due (status, next_attempt_at),
   KEY idx_mq_notify_cleanup (yn, status, update_time)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- "Write the queue first": the recharge requests the pay service has consumed from the broker,
+-- each decided once. Written in the same local transaction as the payment (and its mq_notify
+-- row), and FIRST, so a redelivered request finds its row and never pays twice. A request without
+-- a row has not been consumed yet: its client reads ACCEPTED.
+--   status 'paid'      tx_no is its payment (a new one, or the earlier one under the same key);
+--   status 'rejected'  reason says why (the Idempotency-Key was used with another body).
+CREATE TABLE IF NOT EXISTS recharge_request (
+  request_id  VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  tx_no       VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NULL,
+  status      VARCHAR(16)   NOT NULL,
+  reason      VARCHAR(255)  NULL,
+  created_at  DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  PRIMARY KEY (request_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -12,6 +12,8 @@ GRANT SELECT, INSERT ON bank1_pay.payment_refund TO 'dtx_pay'@'%';
 -- The local message table: written with the payment, its status moved by the relay, finished
 -- rows removed after their retention.
 GRANT SELECT, INSERT, UPDATE, DELETE ON bank1_pay.mq_notify TO 'dtx_pay'@'%';
+-- A consumed recharge request is decided once and kept.
+GRANT SELECT, INSERT ON bank1_pay.recharge_request TO 'dtx_pay'@'%';
 
 -- Account: a balance is only ever moved (accounts are opened elsewhere, not by this service).
 GRANT SELECT, UPDATE ON bank1.account_info TO 'dtx_account'@'%';

@@ -8,4 +8,8 @@ NS=namesrv:9876
 ./mqadmin updateSubGroup -n "$NS" -c DefaultCluster -g dtx-account-consumer
 ./mqadmin updateTopic -n "$NS" -c DefaultCluster -t %RETRY%dtx-account-consumer -r 1 -w 1
 ./mqadmin updateTopic -n "$NS" -c DefaultCluster -t %DLQ%dtx-account-consumer -r 1 -w 1 -p 6
+./mqadmin updateTopic -n "$NS" -c DefaultCluster -t dtx-recharge-request -r 4 -w 4
+./mqadmin updateSubGroup -n "$NS" -c DefaultCluster -g dtx-pay-request-consumer
+./mqadmin updateTopic -n "$NS" -c DefaultCluster -t %RETRY%dtx-pay-request-consumer -r 1 -w 1
+./mqadmin updateTopic -n "$NS" -c DefaultCluster -t %DLQ%dtx-pay-request-consumer -r 1 -w 1 -p 6
 echo "topics created"

@@ -23,11 +23,23 @@ public final class Messaging {
     /** The account service's consumer group; its dead letters land in {@code %DLQ%dtx-account-consumer}. */
     public static final String ACCOUNT_CONSUMER_GROUP = "dtx-account-consumer";
 
+    /**
+     * "Write the queue first": recharge requests, written to the broker before anything else and
+     * paid by the pay service when it consumes them. Only the pay service reads this topic.
+     */
+    public static final String RECHARGE_REQUEST_TOPIC = "dtx-recharge-request";
+
+    /** Where a recharge request is sent: {@code topic:tag}. */
+    public static final String RECHARGE_REQUEST_DESTINATION = RECHARGE_REQUEST_TOPIC + ":RechargeRequested";
+
+    /** The pay service's consumer group for recharge requests. */
+    public static final String PAY_REQUEST_CONSUMER_GROUP = "dtx-pay-request-consumer";
+
     /** Every topic the system publishes to, for whoever creates topics up front. */
-    public static final List<String> TOPICS = List.of(RECHARGE_TOPIC);
+    public static final List<String> TOPICS = List.of(RECHARGE_TOPIC, RECHARGE_REQUEST_TOPIC);
 
     /** Every consumer group, so their retry and dead-letter topics can be created up front. */
-    public static final List<String> CONSUMER_GROUPS = List.of(ACCOUNT_CONSUMER_GROUP);
+    public static final List<String> CONSUMER_GROUPS = List.of(ACCOUNT_CONSUMER_GROUP, PAY_REQUEST_CONSUMER_GROUP);
 
     private Messaging() {}
 }

@@ -2,6 +2,7 @@ package io.dtx.pay;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import io.dtx.pay.payment.LocalCommitHook;
+import io.dtx.pay.queuefirst.RequestPaymentHook;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,13 @@ public class PayServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(PayServiceApplication.class, args);
+    }
+
+    /** No fault inside a queue-first payment's transaction, unless a test provides one. */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestPaymentHook noRequestPaymentHook() {
+        return (requestId, accountNo) -> {};
     }
 
     /** No fault between local commit and COMMIT, unless a test or the lab profile provides one. */

@@ -4,6 +4,7 @@ import io.dtx.account.AccountServiceApplication;
 import io.dtx.contract.MessageSigning;
 import io.dtx.pay.PayServiceApplication;
 import io.dtx.pay.payment.LocalCommitHook;
+import io.dtx.pay.queuefirst.RequestPaymentHook;
 import io.dtx.testsupport.Infrastructure;
 import io.dtx.testsupport.SharedInfrastructure;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,6 +27,12 @@ final class DtxStack {
 
     /** Accounts whose payments fail right after the local commit: the "lost COMMIT" fault. */
     static final String LOST_COMMIT_ACCOUNT_PREFIX = "lost-commit-";
+
+    /** Accounts whose queue-first payments crash once before their commit. */
+    static final String CRASH_REQUEST_ACCOUNT_PREFIX = "crash-request-";
+
+    /** The requests whose paying transaction the hook crashed, so a test can see the fault happened. */
+    static final Set<String> CRASHED_REQUESTS = ConcurrentHashMap.newKeySet();
 
     /** The shared secret of the internal endpoints, new for every test JVM (never a constant in the repo). */
     static final String SERVICE_TOKEN = newServiceToken();
@@ -46,13 +55,22 @@ final class DtxStack {
         this.infra = infra;
         this.db = new Db(infra.mysql());
         this.pay = new SpringApplicationBuilder(PayServiceApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("lostCommitHook", lostCommitHook()))
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("lostCommitHook", lostCommitHook());
+                    context.getBeanFactory().registerSingleton("requestCrashHook", requestCrashHook());
+                })
                 .run(serviceArgs(
                         infra,
                         "dtx-pay-service",
                         "bank1_pay",
                         // Its relay off: the outbox tests decide which relays run, and on which broker.
-                        Map.of("dtx.pay.feed.overlap", "PT2S", "dtx.pay.outbox.relay-enabled", false)));
+                        Map.of(
+                                "dtx.pay.feed.overlap",
+                                "PT2S",
+                                "dtx.pay.outbox.relay-enabled",
+                                false,
+                                "dtx.pay.requests.rocketmq-client-interval-ms",
+                                1000)));
         String payUrl = "http://127.0.0.1:" + port(pay);
         this.account = new SpringApplicationBuilder(AccountServiceApplication.class)
                 .run(serviceArgs(infra, "dtx-account-service", "bank1", accountOverrides(payUrl)));
@@ -83,6 +101,19 @@ final class DtxStack {
         return (txNo, accountNo) -> {
             if (accountNo.startsWith(LOST_COMMIT_ACCOUNT_PREFIX)) {
                 throw new IllegalStateException("simulated crash between local commit and COMMIT");
+            }
+        };
+    }
+
+    /**
+     * Throws inside the paying transaction of a queue-first request, the first time each request of
+     * such an account is paid: the transaction rolls back as if the consumer died, and the broker
+     * must deliver the request again.
+     */
+    private static RequestPaymentHook requestCrashHook() {
+        return (requestId, accountNo) -> {
+            if (accountNo.startsWith(CRASH_REQUEST_ACCOUNT_PREFIX) && CRASHED_REQUESTS.add(requestId)) {
+                throw new IllegalStateException("simulated crash of the request consumer before its commit");
             }
         };
     }

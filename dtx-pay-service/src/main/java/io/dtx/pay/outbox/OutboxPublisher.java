@@ -1,17 +1,11 @@
 package io.dtx.pay.outbox;
 
-import io.dtx.contract.RechargeSucceeded;
-import io.dtx.pay.halfmessage.RechargeMessageCodec;
 import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
 import io.dtx.pay.payment.PaymentPublisher;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataAccessException;
@@ -24,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes a payment through the local message table ({@code dtx.pay.publisher=outbox}): the
  * payment row and its {@code mq_notify} row commit in one local transaction, then one send is
- * tried at once, off the request thread ({@link OutboxRelay#sendNow}); whatever did not go out,
+ * tried at once, off the request thread ({@link OutboxMessages#sendSoon}); whatever did not go out,
  * the relay sends once the row's grace is over. Unlike the
  * half message, this keeps taking payments while the broker is down.
  */
@@ -35,22 +29,14 @@ class OutboxPublisher implements PaymentPublisher {
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
 
     private final PaymentLedger ledger;
-    private final OutboxTable table;
-    private final OutboxRelay relay;
-    private final RechargeMessageCodec codec;
-    private final OutboxSettings settings;
+    private final OutboxMessages messages;
     private final LocalCommitHook afterCommit;
-    private final Executor sendSoon;
     private final TransactionTemplate transaction;
 
     OutboxPublisher(
             PaymentLedger ledger,
-            OutboxTable table,
-            OutboxRelay relay,
-            RechargeMessageCodec codec,
-            OutboxSettings settings,
+            OutboxMessages messages,
             LocalCommitHook afterCommit,
-            @Qualifier("outboxSendSoon") Executor sendSoon,
             PlatformTransactionManager transactions,
             @Value("${dtx.pay.outbox.relay-enabled:true}") boolean relayEnabled) {
         if (!relayEnabled) {
@@ -58,26 +44,19 @@ class OutboxPublisher implements PaymentPublisher {
                     + " never be retried. Set dtx.pay.outbox.relay-enabled=true (PAY_OUTBOX_RELAY_ENABLED).");
         }
         this.ledger = ledger;
-        this.table = table;
-        this.relay = relay;
-        this.codec = codec;
-        this.settings = settings;
+        this.messages = messages;
         this.afterCommit = afterCommit;
-        this.sendSoon = sendSoon;
         this.transaction = new TransactionTemplate(transactions);
         transaction.setTimeout(5);
     }
 
     @Override
     public boolean publish(PaymentCommand command) {
-        byte[] body = codec.encode(
-                new RechargeSucceeded(command.txNo(), command.accountNo(), command.amount(), Instant.now()));
         Long id;
         try {
             id = transaction.execute(status -> {
                 ledger.recordSucceeded(command);
-                return table.insert(
-                        command.txNo(), new String(body, StandardCharsets.UTF_8), settings.sends(), settings.grace());
+                return messages.add(command);
             });
         } catch (DuplicateKeyException e) {
             log.info(
@@ -97,7 +76,7 @@ class OutboxPublisher implements PaymentPublisher {
             log.warn("After-commit hook failed ({}); the relay will send the message", e.getMessage());
             return true;
         }
-        sendSoon.execute(() -> relay.sendNow(id));
+        messages.sendSoon(id);
         return true;
     }
 }

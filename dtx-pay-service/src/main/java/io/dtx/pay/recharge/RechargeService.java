@@ -127,7 +127,7 @@ public class RechargeService {
     }
 
     /** Identifies a request body, so a reused Idempotency-Key with another body is caught. */
-    static String hash(String accountNo, BigDecimal amount) {
+    public static String hash(String accountNo, BigDecimal amount) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((accountNo + "\n" + amount.toPlainString()).getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import io.dtx.pay.feed.InvalidRangeException;
 import io.dtx.pay.halfmessage.BrokerUnavailableException;
 import io.dtx.pay.outbox.NotGivenUpException;
 import io.dtx.pay.outbox.OutboxRowNotFoundException;
+import io.dtx.pay.queuefirst.RequestNotAcceptedException;
 import io.dtx.pay.recharge.IdempotencyKeyReusedException;
 import io.dtx.pay.recharge.PaymentNotFoundException;
 import io.dtx.pay.recharge.PaymentNotTakenException;
@@ -28,6 +29,11 @@ class PayProblems {
                 .map(IdempotencyKeyReusedException.class, HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused")
                 .map(OutboxRowNotFoundException.class, HttpStatus.NOT_FOUND, "Outbox row not found")
                 .map(NotGivenUpException.class, HttpStatus.CONFLICT, "Outbox row not given up")
+                .map(
+                        RequestNotAcceptedException.class,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Recharge request not accepted",
+                        (e, problem) -> problem.setProperty("requestId", e.requestId()))
                 .map(BrokerUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable")
                 .map(
                         PaymentNotTakenException.class,

@@ -1,0 +1,57 @@
+package io.dtx.pay.queuefirst;
+
+import io.dtx.contract.RechargeRules;
+import io.dtx.pay.recharge.RechargeRequest;
+import io.dtx.pay.recharge.RechargeService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts a recharge request by writing it to the broker, and nothing else: no row anywhere until
+ * the pay service consumes it ({@link RequestPayment}). The client gives up an immediate answer;
+ * it gains a request that survives a pay service or a database that is down right now.
+ */
+@Service
+class RechargeRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(RechargeRequests.class);
+
+    private final RequestSender sender;
+    private final RequestTable table;
+
+    RechargeRequests(RequestSender sender, RequestTable table) {
+        this.sender = sender;
+        this.table = table;
+    }
+
+    RequestStatus accept(RechargeRequest request, String idempotencyKey) {
+        BigDecimal amount = request.amount().setScale(RechargeRules.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+        RechargeRequested requested = new RechargeRequested(
+                UUID.randomUUID().toString(),
+                request.accountNo(),
+                amount,
+                idempotencyKey,
+                RechargeService.hash(request.accountNo(), amount),
+                Instant.now());
+        SendStatus stored = sender.send(requested);
+        if (stored != SendStatus.SEND_OK) {
+            log.warn("Recharge request {} stored by the broker with status {}", requested.requestId(), stored);
+        }
+        return RequestStatus.accepted(requested.requestId());
+    }
+
+    /**
+     * Decided requests have a row; any other well-formed id reads ACCEPTED: the pay side keeps
+     * nothing before it pays, so "accepted and waiting" and "never issued" look the same here.
+     * Request ids are random UUIDs that only their client knows.
+     */
+    RequestStatus status(String requestId) {
+        return table.find(requestId).orElseGet(() -> RequestStatus.accepted(requestId));
+    }
+}
