@@ -32,6 +32,12 @@ public final class Messaging {
     /** Where a recharge request is sent: {@code topic:tag}. */
     public static final String RECHARGE_REQUEST_DESTINATION = RECHARGE_REQUEST_TOPIC + ":RechargeRequested";
 
+    /**
+     * What a recharge request's signature covers before its body: a signature made for any other
+     * kind of message can never pass as a request's.
+     */
+    public static final String RECHARGE_REQUEST_SIGNED_AS = "dtx-recharge-request/v1\n";
+
     /** The pay service's consumer group for recharge requests. */
     public static final String PAY_REQUEST_CONSUMER_GROUP = "dtx-pay-request-consumer";
 

@@ -31,7 +31,7 @@ final class OutboxInstances {
         p.put("dtx.pay.outbox.first-delay", "PT0.2S");
         p.put("dtx.pay.outbox.max-delay", "PT1S");
         p.put("dtx.pay.outbox.sends", 100);
-        // The stack's own pay service consumes the recharge requests; one consumer per group per JVM.
+        // The stack's own pay service pays the queue-first requests; these instances stay out of it.
         p.put("dtx.pay.requests.enabled", false);
         p.putAll(overrides);
         return new SpringApplicationBuilder(PayServiceApplication.class)

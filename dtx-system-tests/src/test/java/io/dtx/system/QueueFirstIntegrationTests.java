@@ -7,6 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.dtx.contract.MessageSigning;
 import io.dtx.contract.MessageSigning.Signature;
 import io.dtx.contract.Messaging;
+import io.dtx.pay.recharge.RechargeService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +61,9 @@ class QueueFirstIntegrationTests {
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             String requestId = refused.json().get("requestId").asString();
-            assertThat(rows(stack, "recharge_request", "request_id", requestId)).isZero();
             assertThat(rows(stack, "account_pay", "account_no", accountNo)).isZero();
+            // Decided as never to be paid, so a copy the broker might hold after all pays nothing.
+            assertThat(awaitDecided(stack, requestId).get("status").asString()).isEqualTo("REJECTED");
         }
     }
 
@@ -92,6 +96,8 @@ class QueueFirstIntegrationTests {
         String forgedId = UUID.randomUUID().toString();
         Message signed = request(requestId, accountNo, "9.00", DtxStack.MESSAGE_SIGNING);
         Message forged = request(forgedId, accountNo, "900.00", null);
+        Counter refused = stack.pay.getBean(MeterRegistry.class).counter("dtx.pay.requests.refused");
+        double refusedBefore = refused.count();
 
         Messages.send(stack.infra.namesrvAddr(), List.of(signed, signed, forged));
 
@@ -102,18 +108,52 @@ class QueueFirstIntegrationTests {
         assertThat(rows(stack, "account_pay", "account_no", accountNo)).isEqualTo(1);
         assertThat(rows(stack, "recharge_request", "request_id", forgedId)).isZero();
         assertThat(stack.db.balance(accountNo)).isEqualByComparingTo(new BigDecimal("9.00"));
+        assertThat(refused.count())
+                .as("the unsigned request was refused, and counted")
+                .isGreaterThan(refusedBefore);
+    }
+
+    @Test
+    void aKeyUsedBeforeDecidesTheRequestPaidWithTheSameBodyAndRejectedWithAnother() {
+        DtxStack stack = DtxStack.get();
+        String accountNo = stack.db.newAccount("queue-first-key-");
+        Map<String, String> key =
+                Map.of("Content-Type", "application/json", "Idempotency-Key", "order-" + UUID.randomUUID());
+        Http.Response first = stack.payHttp.post("/pay/recharges", rechargeJson(accountNo, "3.00"), key);
+        String txNo = first.json().get("txNo").asString();
+
+        JsonNode again = awaitDecided(
+                stack, requestId(stack.payHttp.post("/pay/recharge-requests", rechargeJson(accountNo, "3.00"), key)));
+        JsonNode other = awaitDecided(
+                stack, requestId(stack.payHttp.post("/pay/recharge-requests", rechargeJson(accountNo, "4.00"), key)));
+
+        assertThat(again.get("status").asString()).isEqualTo("PAID");
+        assertThat(again.get("txNo").asString())
+                .as("the earlier payment, not a second one")
+                .isEqualTo(txNo);
+        assertThat(other.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(other.get("reason").asString()).contains("Idempotency-Key");
+        assertThat(rows(stack, "account_pay", "account_no", accountNo)).isEqualTo(1);
+    }
+
+    private static String requestId(Http.Response accepted) {
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        return accepted.json().get("requestId").asString();
     }
 
     private static Message request(String requestId, String accountNo, String amount, MessageSigning signing) {
         String body = "{\"requestId\":\"" + requestId + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":" + amount
-                + ",\"idempotencyKey\":null,\"requestHash\":\"test\",\"requestedAt\":\"" + Instant.now() + "\"}";
+                + ",\"idempotencyKey\":null,\"requestHash\":\""
+                + RechargeService.hash(accountNo, new BigDecimal(amount))
+                + "\",\"requestedAt\":\"" + Instant.now() + "\"}";
         Message message = new Message(
                 Messaging.RECHARGE_REQUEST_TOPIC,
                 "RechargeRequested",
                 requestId,
                 body.getBytes(StandardCharsets.UTF_8));
         if (signing != null) {
-            Signature signature = signing.sign(message.getBody());
+            Signature signature =
+                    signing.sign((Messaging.RECHARGE_REQUEST_SIGNED_AS + body).getBytes(StandardCharsets.UTF_8));
             message.putUserProperty(MessageSigning.KEY_ID_PROPERTY, signature.keyId());
             message.putUserProperty(MessageSigning.SIGNATURE_PROPERTY, signature.value());
         }

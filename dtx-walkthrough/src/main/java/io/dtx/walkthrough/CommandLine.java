@@ -69,7 +69,7 @@ final class CommandLine {
         return new ChaosCommand(settings, options.path("--out", defaultOut));
     }
 
-    /** {@code --publisher transactional|outbox}, which every command takes; transactional if absent. */
+    /** {@code --publisher transactional|outbox|queue-first}, which every command takes; transactional if absent. */
     static String publisher(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--publisher")) {

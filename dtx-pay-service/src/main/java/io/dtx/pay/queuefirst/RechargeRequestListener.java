@@ -20,13 +20,19 @@ import org.springframework.stereotype.Component;
  * Consumes recharge requests and pays each once ({@link RequestPayment}). A request this side did
  * not sign, or cannot read, is refused: logged with its body for a person, counted, acknowledged
  * (no retry could make it trustworthy), and nothing is paid. Anything else that fails (the
- * database is down) throws, and the broker delivers the request again later.
+ * database is down) throws, and the broker delivers the request again later; at the last delivery
+ * before the dead-letter topic the request is decided as rejected instead, with an alarm, so its
+ * client learns it will not be paid rather than waiting for ever.
  */
 @Component
 @ConditionalOnProperty(name = "dtx.pay.requests.enabled", havingValue = "true", matchIfMissing = true)
 @RocketMQMessageListener(
         topic = Messaging.RECHARGE_REQUEST_TOPIC,
-        consumerGroup = "${dtx.pay.requests.consumer-group:" + Messaging.PAY_REQUEST_CONSUMER_GROUP + "}")
+        consumerGroup = Messaging.PAY_REQUEST_CONSUMER_GROUP,
+        // Fewer than the database pool's 20 connections: a backlog drained after an outage must
+        // leave connections for the payments taken over HTTP meanwhile.
+        consumeThreadNumber = 8,
+        consumeThreadMax = 8)
 class RechargeRequestListener implements RocketMQListener<MessageExt>, RocketMQPushConsumerLifecycleListener {
 
     private static final Logger log = LoggerFactory.getLogger(RechargeRequestListener.class);
@@ -36,16 +42,19 @@ class RechargeRequestListener implements RocketMQListener<MessageExt>, RocketMQP
     private final RequestPayment payment;
     private final MeterRegistry metrics;
     private final long clientIntervalMillis;
+    private final int maxReconsumeTimes;
 
     RechargeRequestListener(
             RequestCodec codec,
             RequestPayment payment,
             MeterRegistry metrics,
-            @Value("${dtx.pay.requests.rocketmq-client-interval-ms:30000}") long clientIntervalMillis) {
+            @Value("${dtx.pay.requests.rocketmq-client-interval-ms:30000}") long clientIntervalMillis,
+            @Value("${dtx.pay.requests.max-reconsume-times:16}") int maxReconsumeTimes) {
         this.codec = codec;
         this.payment = payment;
         this.metrics = metrics;
         this.clientIntervalMillis = clientIntervalMillis;
+        this.maxReconsumeTimes = maxReconsumeTimes;
     }
 
     @Override
@@ -63,7 +72,19 @@ class RechargeRequestListener implements RocketMQListener<MessageExt>, RocketMQP
                         body.substring(0, Math.min(body.length(), LOGGED_BODY_CHARS)));
                 return;
             }
-            payment.pay(request.get());
+            try {
+                payment.pay(request.get());
+            } catch (RuntimeException e) {
+                if (message.getReconsumeTimes() < maxReconsumeTimes) {
+                    throw e; // delivered again later
+                }
+                metrics.counter("dtx.pay.requests.given_up").increment();
+                log.error(
+                        "ALARM: recharge request {} failed at its last delivery; decided as rejected, not paid",
+                        message.getKeys(),
+                        e);
+                payment.giveUp(request.get(), "not processed after " + (maxReconsumeTimes + 1) + " deliveries");
+            }
         } finally {
             MDC.remove("txNo");
         }
@@ -74,5 +95,6 @@ class RechargeRequestListener implements RocketMQListener<MessageExt>, RocketMQP
     public void prepareStart(DefaultMQPushConsumer consumer) {
         consumer.setHeartbeatBrokerInterval((int) clientIntervalMillis);
         consumer.setPollNameServerInterval((int) clientIntervalMillis);
+        consumer.setMaxReconsumeTimes(maxReconsumeTimes);
     }
 }

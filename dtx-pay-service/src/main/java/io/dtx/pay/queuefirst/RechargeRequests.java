@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,11 +41,35 @@ class RechargeRequests {
                 idempotencyKey,
                 RechargeService.hash(request.accountNo(), amount),
                 Instant.now());
-        SendStatus stored = sender.send(requested);
+        SendStatus stored;
+        try {
+            stored = sender.send(requested);
+        } catch (RequestNotAcceptedException e) {
+            return refuse(requested.requestId(), e);
+        }
         if (stored != SendStatus.SEND_OK) {
-            log.warn("Recharge request {} stored by the broker with status {}", requested.requestId(), stored);
+            // In the broker's memory, not yet flushed or replicated: not what "accepted" promises.
+            return refuse(requested.requestId(), new RequestNotAcceptedException(requested.requestId(), true, null));
         }
         return RequestStatus.accepted(requested.requestId());
+    }
+
+    /**
+     * Makes the 503 true: the request id is decided as rejected first, so a copy the broker did
+     * store after all pays nothing when it is consumed (the consumer claims the id first too). If
+     * the consumer got there first, its decision is the answer; if the database cannot be asked,
+     * the outcome is unknown, and the reply says so.
+     */
+    private RequestStatus refuse(String requestId, RequestNotAcceptedException refusal) {
+        try {
+            table.claim(requestId, "rejected", null, "the broker did not confirm it stored the request: never paid");
+        } catch (DuplicateKeyException consumedMeanwhile) {
+            return table.find(requestId).orElseThrow();
+        } catch (DataAccessException e) {
+            log.warn("Could not record recharge request {} as not accepted: outcome unknown", requestId, e);
+            throw new RequestNotAcceptedException(requestId, false, refusal);
+        }
+        throw refusal;
     }
 
     /**

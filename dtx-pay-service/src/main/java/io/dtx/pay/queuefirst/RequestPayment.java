@@ -1,6 +1,7 @@
 package io.dtx.pay.queuefirst;
 
 import io.dtx.pay.outbox.OutboxMessages;
+import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.pay.payment.Payment;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
@@ -28,6 +29,7 @@ class RequestPayment {
     private final PaymentLedger ledger;
     private final OutboxMessages outbox;
     private final RequestPaymentHook beforeCommit;
+    private final LocalCommitHook afterCommit;
     private final TransactionTemplate transaction;
 
     RequestPayment(
@@ -35,35 +37,64 @@ class RequestPayment {
             PaymentLedger ledger,
             OutboxMessages outbox,
             RequestPaymentHook beforeCommit,
+            LocalCommitHook afterCommit,
             PlatformTransactionManager transactions) {
         this.requests = requests;
         this.ledger = ledger;
         this.outbox = outbox;
         this.beforeCommit = beforeCommit;
+        this.afterCommit = afterCommit;
         this.transaction = new TransactionTemplate(transactions);
-        transaction.setTimeout(10);
+        // As every transaction that writes account_pay: the feed's overlap window relies on 5 s.
+        transaction.setTimeout(5);
     }
 
     /** Pays the request, or finds it decided before; a database error propagates (redelivery). */
     void pay(RechargeRequested request) {
-        Optional<Long> messageRow;
+        Optional<Paid> paid;
         try {
-            messageRow = transaction.execute(status -> decide(request));
+            paid = transaction.execute(status -> decide(request));
         } catch (DuplicateKeyException e) {
             if (requests.find(request.requestId()).isPresent()) {
                 // Decided by an earlier delivery (or one running at this moment on another consumer).
                 log.info("Recharge request {} decided before; nothing paid again", request.requestId());
                 return;
             }
-            // Not this request's id: its Idempotency-Key, taken by another request a moment ago.
-            // Delivered again, this request then finds that payment and is decided by it.
-            throw new IllegalStateException("Idempotency-Key taken by a concurrent request; retrying", e);
+            if (request.idempotencyKey() != null
+                    && ledger.findByIdempotencyKey(request.accountNo(), request.idempotencyKey())
+                            .isPresent()) {
+                // Its Idempotency-Key, taken by another request a moment ago. Delivered again,
+                // this request then finds that payment and is decided by it.
+                throw new IllegalStateException("Idempotency-Key taken by a concurrent request; retrying", e);
+            }
+            log.error("ALARM: unexpected duplicate key paying recharge request {}", request.requestId(), e);
+            throw e;
         }
-        messageRow.ifPresent(outbox::sendSoon);
+        paid.ifPresent(p -> {
+            // The same seam as the outbox publisher's: the fault tests kill the process here, after
+            // the commit and before the first send (and before the broker hears the request was consumed).
+            afterCommit.afterLocalCommit(p.txNo(), request.accountNo());
+            outbox.sendSoon(p.messageRow());
+        });
     }
 
+    /**
+     * The last delivery failed too: the request is decided as rejected, so its client learns it
+     * will not be paid. If it was decided meanwhile, that decision stands.
+     */
+    void giveUp(RechargeRequested request, String reason) {
+        try {
+            requests.claim(request.requestId(), "rejected", null, reason);
+        } catch (DuplicateKeyException decidedMeanwhile) {
+            log.info("Recharge request {} was decided meanwhile; that decision stands", request.requestId());
+        }
+    }
+
+    /** A payment this delivery made: its txNo and its message row. */
+    private record Paid(String txNo, long messageRow) {}
+
     /** In the transaction: the decision, and the new message row if a payment was made. */
-    private Optional<Long> decide(RechargeRequested request) {
+    private Optional<Paid> decide(RechargeRequested request) {
         Optional<Payment> earlier = request.idempotencyKey() == null
                 ? Optional.empty()
                 : ledger.findByIdempotencyKey(request.accountNo(), request.idempotencyKey());
@@ -91,6 +122,6 @@ class RequestPayment {
                 request.requestId(),
                 request.amount(),
                 request.accountNo());
-        return Optional.of(row);
+        return Optional.of(new Paid(command.txNo(), row));
     }
 }

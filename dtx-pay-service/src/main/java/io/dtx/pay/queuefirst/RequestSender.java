@@ -26,23 +26,21 @@ class RequestSender {
     }
 
     /**
-     * Any answer from the broker means it holds the request (a status other than SEND_OK says
-     * only that flushing or replication is late); no answer is a refusal as far as the client is
-     * told, with the request id to look it up, since a request whose reply was lost may still be
-     * paid (once).
+     * The broker's answer (SEND_OK: stored as configured; anything else: held, but not yet flushed
+     * or replicated).
      *
-     * @throws RequestNotAcceptedException if the broker did not confirm it stored the request
+     * @throws RequestNotAcceptedException if no answer came (the request may or may not be stored)
      */
     SendStatus send(RechargeRequested request) {
         try {
             SendResult result =
                     rocketMq.syncSend(Messaging.RECHARGE_REQUEST_DESTINATION, codec.toMessage(request), timeoutMs);
             if (result == null) {
-                throw new RequestNotAcceptedException(request.requestId(), null);
+                throw new RequestNotAcceptedException(request.requestId(), true, null);
             }
             return result.getSendStatus();
         } catch (MessagingException e) {
-            throw new RequestNotAcceptedException(request.requestId(), e);
+            throw new RequestNotAcceptedException(request.requestId(), true, e);
         }
     }
 }

@@ -28,13 +28,17 @@ import java.util.regex.Pattern;
  * The customers of the campaign: recharges spread over many accounts plus one hot account, sent
  * by a fixed number of concurrent clients. Each client behaves as a careful real one: it retries
  * a recharge that timed out, could not connect or got 503, always with the same Idempotency-Key,
- * so a retry can never pay twice; it gives up only after {@link #GIVE_UP_AFTER}.
+ * so a retry can never pay twice; it gives up only after {@link #GIVE_UP_AFTER}. Writing the queue
+ * first, a client polls its request until PAID or REJECTED, and submits it again (same key) if it
+ * stays ACCEPTED for {@link #DECISION_WAIT}: a request lost with a broker's disk is not paid.
  */
 final class ChaosLoad {
 
     static final String HOT_ACCOUNT = "1";
     static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
+    static final Duration DECISION_WAIT = Duration.ofSeconds(30);
     private static final Pattern TX_NO = Pattern.compile("\"txNo\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*\"([^\"]+)\"");
 
     /** A recharge the pay service acknowledged with 2xx: it must exist and be credited once. */
     record Paid(String txNo, String accountNo, BigDecimal amount) {}
@@ -46,6 +50,8 @@ final class ChaosLoad {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Every pay instance; a recharge's attempts go round them, as a load balancer would send them. */
     private final List<String> payUrls;
+
+    private final boolean queueFirst;
 
     private final List<Planned> plan;
     private final int concurrency;
@@ -62,8 +68,9 @@ final class ChaosLoad {
 
     private final AtomicInteger next = new AtomicInteger();
 
-    ChaosLoad(List<String> payUrls, List<Planned> plan, int concurrency, Duration spreadOver) {
+    ChaosLoad(List<String> payUrls, boolean queueFirst, List<Planned> plan, int concurrency, Duration spreadOver) {
         this.payUrls = List.copyOf(payUrls);
+        this.queueFirst = queueFirst;
         this.plan = plan;
         this.concurrency = concurrency;
         this.spreadOver = spreadOver;
@@ -134,13 +141,45 @@ final class ChaosLoad {
         gaveUp.add(recharge.idempotencyKey());
     }
 
+    /**
+     * Polls a queue-first request until it is decided: its status as a reply, {@code 200} with the
+     * txNo when PAID, {@code 422} with the reason when REJECTED, {@code 202} if still undecided.
+     */
+    private Reply awaitDecision(String requestId) {
+        long deadline = System.nanoTime() + DECISION_WAIT.toNanos();
+        for (int poll = 0; System.nanoTime() < deadline; poll++) {
+            Waits.sleep(200);
+            String url = payUrls.get(poll % payUrls.size()) + "/pay/recharge-requests/" + requestId;
+            try {
+                HttpResponse<String> status = http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (status.body().contains("\"PAID\"")) {
+                    return new Reply(200, status.body());
+                }
+                if (status.body().contains("\"REJECTED\"")) {
+                    return new Reply(422, status.body());
+                }
+            } catch (IOException e) {
+                // that instance is down: ask the other one next
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return new Reply(202, "");
+    }
+
     /** One attempt; status -1 if no reply came, null if the thread was interrupted. */
     private Reply attempt(Planned recharge, String payUrl) {
         String body = "{\"accountNo\":\"" + recharge.accountNo() + "\",\"amount\":\""
                 + recharge.amount().toPlainString() + "\"}";
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(payUrl + "/pay/recharges"))
+                    HttpRequest.newBuilder(
+                                    URI.create(payUrl + (queueFirst ? "/pay/recharge-requests" : "/pay/recharges")))
                             .timeout(Duration.ofSeconds(10))
                             .header("Content-Type", "application/json")
                             .header("Idempotency-Key", recharge.idempotencyKey())
@@ -158,6 +197,13 @@ final class ChaosLoad {
 
     /** True if the reply ends the recharge, paid (2xx) or refused (4xx); false if a retry may still pay it. */
     private boolean settled(Planned recharge, Reply reply) {
+        if (queueFirst && reply.status() == 202) {
+            Matcher requestId = REQUEST_ID.matcher(reply.body());
+            reply = requestId.find() ? awaitDecision(requestId.group(1)) : reply;
+            if (reply.status() == 202) {
+                return false; // still ACCEPTED (or unknown): submit again under the same key
+            }
+        }
         int status = reply.status();
         if (status >= 200 && status < 300) {
             Matcher txNo = TX_NO.matcher(reply.body());

@@ -86,6 +86,7 @@ final class FaultCampaign {
     private ChaosLoad customers(List<String> accounts) {
         return new ChaosLoad(
                 List.of(workspace.payUrl(), workspace.secondPayUrl()),
+                workspace.queueFirst(),
                 ChaosLoad.plan(settings.seed(), settings.recharges(), accounts, HOT_SHARE),
                 settings.concurrency(),
                 Duration.ofSeconds(settings.seconds()));

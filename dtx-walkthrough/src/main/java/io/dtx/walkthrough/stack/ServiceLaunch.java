@@ -74,7 +74,9 @@ final class ServiceLaunch {
         env.put("DTX_MESSAGE_KEY_ID", LocalStack.MESSAGE_KEY_ID);
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("PAY_FEED_OVERLAP", "PT5S");
-        env.put("DTX_PAY_PUBLISHER", workspace.publisher());
+        // Queue first is another API; its payments always go out through the local message table.
+        env.put("DTX_PAY_PUBLISHER", workspace.queueFirst() ? "outbox" : workspace.publisher());
+        env.put("PAY_MQ_CLIENT_INTERVAL_MS", "1000");
         // With the outbox, a broker restart should heal in seconds here, not after the production
         // delays (doubling up to 5 minutes): every 5 s at most, 30 sends before a row is given up.
         env.put("PAY_OUTBOX_MAX_DELAY", "PT5S");

@@ -15,12 +15,18 @@ import java.util.stream.Stream;
  * @param stateDir {@code .dtx/} by default
  * @param payPort  the pay service's HTTP port
  * @param accountPort the account service's HTTP port
- * @param publisher how the pay service publishes payments: {@code transactional} or {@code outbox}
+ * @param publisher how payments are taken and published: {@code transactional}, {@code outbox}, or
+ *                  {@code queue-first} (requests written to the broker, paid on consumption)
  */
 public record Workspace(Path root, Path stateDir, int payPort, int accountPort, String publisher) {
 
     /** The publishers the pay service offers ({@code DTX_PAY_PUBLISHER}). */
-    public static final List<String> PUBLISHERS = List.of("transactional", "outbox");
+    public static final List<String> PUBLISHERS = List.of("transactional", "outbox", "queue-first");
+
+    /** Customers write the queue first: {@code POST /pay/recharge-requests}, not {@code /pay/recharges}. */
+    public boolean queueFirst() {
+        return publisher.equals("queue-first");
+    }
 
     public Workspace {
         if (!PUBLISHERS.contains(publisher)) {
