@@ -1,6 +1,7 @@
 package io.dtx.pay;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import io.dtx.pay.outbox.OutboxSendHook;
 import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.pay.queuefirst.RequestPaymentHook;
 import org.mybatis.spring.annotation.MapperScan;
@@ -17,6 +18,13 @@ public class PayServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(PayServiceApplication.class, args);
+    }
+
+    /** No fault between a relay's send and its 'finish', unless a test provides one. */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxSendHook noOutboxSendHook() {
+        return txNo -> {};
     }
 
     /** No fault inside a queue-first payment's transaction, unless a test provides one. */

@@ -2,6 +2,7 @@ package io.dtx.system;
 
 import io.dtx.account.AccountServiceApplication;
 import io.dtx.pay.PayServiceApplication;
+import io.dtx.pay.outbox.OutboxSendHook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -20,6 +21,12 @@ final class OutboxInstances {
 
     /** A pay service with publisher outbox on the shared database; the relay quick, overrides win. */
     static ConfigurableApplicationContext pay(DtxStack stack, String namesrvAddr, Map<String, ?> overrides) {
+        return pay(stack, namesrvAddr, overrides, txNo -> {});
+    }
+
+    /** The same, with a hook between each send and its 'finish' (to crash there). */
+    static ConfigurableApplicationContext pay(
+            DtxStack stack, String namesrvAddr, Map<String, ?> overrides, OutboxSendHook afterSend) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("dtx.pay.publisher", "outbox");
         p.put("rocketmq.name-server", namesrvAddr);
@@ -35,6 +42,7 @@ final class OutboxInstances {
         p.put("dtx.pay.requests.enabled", false);
         p.putAll(overrides);
         return new SpringApplicationBuilder(PayServiceApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("crashAfterSend", afterSend))
                 .run(DtxStack.serviceArgs(stack.infra, "dtx-pay-service", "bank1_pay", p));
     }
 

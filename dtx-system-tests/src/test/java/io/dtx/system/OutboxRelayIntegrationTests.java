@@ -4,23 +4,14 @@ import static io.dtx.system.Http.rechargeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dtx.contract.Messaging;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.common.UtilAll;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -37,11 +28,11 @@ class OutboxRelayIntegrationTests {
         DtxStack stack = DtxStack.get();
         String accountNo = stack.db.newAccount("outbox-two-");
         Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
-        DefaultMQPushConsumer counter = countingConsumer(stack, received);
+        DefaultMQPushConsumer counter = OutboxRows.countingConsumer(stack, received);
         Map<String, Object> small = Map.of("dtx.pay.outbox.batch", 5);
         try (ConfigurableApplicationContext first = OutboxInstances.pay(stack, stack.infra.namesrvAddr(), small);
                 ConfigurableApplicationContext second = OutboxInstances.pay(stack, stack.infra.namesrvAddr(), small)) {
-            List<String> txNos = rowsAsIfWrittenByAPublisher(stack, accountNo, 200);
+            List<String> txNos = OutboxRows.asIfWrittenByAPublisher(stack, accountNo, 200);
 
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> txNos.stream().allMatch(txNo -> received.containsKey(txNo)));
@@ -130,64 +121,10 @@ class OutboxRelayIntegrationTests {
         }
     }
 
-    /**
-     * Write access to the table alone must not make a credit: a row whose message names no
-     * successful payment of that account and amount is given up, never signed and sent.
-     */
-    @Test
-    void aRowWithoutItsPaymentIsGivenUpNeverSent() {
-        DtxStack stack = DtxStack.get();
-        String accountNo = stack.db.newAccount("outbox-forged-");
-        String realTxNo = stack.db.paymentWithoutMessage(accountNo, "1.00");
-        String inflated = UUID.randomUUID().toString();
-        stack.db.update(
-                "bank1_pay",
-                "INSERT INTO mq_notify (tx_no, message) VALUES (?, ?), (?, ?)",
-                inflated,
-                message(inflated, accountNo, "500.00"),
-                realTxNo + "-x",
-                message(realTxNo, accountNo, "1.00"));
-        try (ConfigurableApplicationContext pay = OutboxInstances.pay(stack, stack.infra.namesrvAddr(), Map.of())) {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> "gave_up".equals(OutboxInstances.status(stack, inflated))
-                            && "gave_up".equals(OutboxInstances.status(stack, realTxNo + "-x")));
-            assertThat(OutboxInstances.sends(pay, "relay")).isZero();
-            assertThat(stack.db.credits(inflated)).isZero();
-            assertThat(stack.db.balance(accountNo)).isZero();
-        }
-    }
-
-    private static String message(String txNo, String accountNo, String amount) {
-        return "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":" + amount + ",\"paidAt\":\""
-                + Instant.now() + "\"}";
-    }
-
     private static double gaveUpCounter(ConfigurableApplicationContext pay) {
         return pay.getBean(MeterRegistry.class)
                 .counter("dtx.pay.outbox.gave_up")
                 .count();
-    }
-
-    /** Payment rows and their message rows, due now, as the outbox publisher commits them. */
-    private static List<String> rowsAsIfWrittenByAPublisher(DtxStack stack, String accountNo, int count)
-            throws Exception {
-        List<String> txNos = new ArrayList<>();
-        try (Connection c = stack.db.connect("bank1_pay")) {
-            c.setAutoCommit(false);
-            for (int i = 0; i < count; i++) {
-                String txNo = stack.db.paymentWithoutMessage(accountNo, "0.01");
-                try (PreparedStatement insert = Db.prepare(
-                        c,
-                        "INSERT INTO mq_notify (tx_no, message, retry) VALUES (?, ?, 10)",
-                        txNo,
-                        message(txNo, accountNo, "0.01"))) {
-                    insert.executeUpdate();
-                }
-                txNos.add(txNo);
-            }
-            c.commit();
-        }
-        return txNos;
     }
 
     /** A bare message row whose update_time lies {@code age} in the past. */
@@ -200,22 +137,5 @@ class OutboxRelayIntegrationTests {
                 txNo,
                 status);
         return txNo;
-    }
-
-    private static DefaultMQPushConsumer countingConsumer(DtxStack stack, Map<String, AtomicInteger> received)
-            throws Exception {
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("it-outbox-counter-" + UUID.randomUUID());
-        consumer.setNamesrvAddr(stack.infra.namesrvAddr());
-        // From a minute ago: whenever the group's first rebalance ends, nothing sent since is missed.
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_TIMESTAMP);
-        consumer.setConsumeTimestamp(UtilAll.timeMillisToHumanString3(System.currentTimeMillis() - 60_000));
-        consumer.subscribe(Messaging.RECHARGE_TOPIC, Messaging.RECHARGE_SUCCEEDED_TAG);
-        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
-            messages.forEach(m -> received.computeIfAbsent(m.getKeys(), k -> new AtomicInteger())
-                    .incrementAndGet());
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
-        return consumer;
     }
 }

@@ -40,6 +40,7 @@ class OutboxRelay {
     private final RechargeMessageCodec codec;
     private final OutboxSettings settings;
     private final MeterRegistry metrics;
+    private final OutboxSendHook afterSend;
     private final TransactionTemplate transaction;
 
     OutboxRelay(
@@ -49,6 +50,7 @@ class OutboxRelay {
             RechargeMessageCodec codec,
             OutboxSettings settings,
             MeterRegistry metrics,
+            OutboxSendHook afterSend,
             PlatformTransactionManager transactions) {
         this.table = table;
         this.sender = sender;
@@ -56,6 +58,7 @@ class OutboxRelay {
         this.codec = codec;
         this.settings = settings;
         this.metrics = metrics;
+        this.afterSend = afterSend;
         this.transaction = new TransactionTemplate(transactions);
         // Record locks only: no gap locks that would make new payments wait for a send.
         transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -94,6 +97,7 @@ class OutboxRelay {
                 return Outcome.FAILED;
             }
             sender.send(row);
+            afterSend.afterSend(row.txNo());
             table.finish(row.id());
             metrics.counter("dtx.pay.outbox.sends", "by", by).increment();
             return Outcome.SENT;

@@ -24,14 +24,35 @@ final class BrokerDown implements Step {
 
     @Override
     public void play(Scene scene) {
-        boolean outbox = "outbox".equals(scene.workspace().publisher());
+        String publisher = scene.workspace().publisher();
         scene.say().explain("kill -9 " + scene.stack().broker().pid() + "  (the name server and the broker).");
         scene.stack().killBroker();
-        if (outbox) {
-            paymentsWaitInTheTable(scene);
-        } else {
-            paymentsAreRefused(scene);
+        switch (publisher) {
+            case "outbox" -> paymentsWaitInTheTable(scene);
+            case "queue-first" -> requestsAreRefused(scene);
+            default -> paymentsAreRefused(scene);
         }
+    }
+
+    /** Queue first: the broker is where a request lives, so without it there is no request. */
+    private static void requestsAreRefused(Scene scene) {
+        Bank bank = scene.bank();
+        scene.say().explain("Writing the queue first, the request must be on the broker before anything else: without");
+        scene.say()
+                .explain(
+                        "it, POST /pay/recharge-requests answers 503, and the request is decided as never to be paid.");
+        long rowsBefore = payments(scene);
+        Reply refused = bank.post(
+                scene.workspace().payUrl(),
+                "/pay/recharge-requests",
+                "{\"accountNo\":\"" + ZHANG_SAN + "\",\"amount\":\"40.00\"}",
+                null);
+        scene.check(refused.status() == 503, "request refused with 503 while the broker is down");
+        Reply status = bank.get(scene.workspace().payUrl(), "/pay/recharge-requests/" + refused.field("requestId"));
+        scene.check(status.body().contains("REJECTED"), "its status reads REJECTED: it will never be paid");
+        scene.check(payments(scene) == rowsBefore, "and no payment row was written");
+        scene.say().explain("Restarting the broker on its store.");
+        scene.stack().restartBroker();
     }
 
     /** Publisher transactional: no half message, no payment; and nothing written. */

@@ -44,7 +44,7 @@ final class ServiceLaunch {
     JavaProcess payInstance(String name, int apiPort, String publisher) {
         Map<String, String> env = payEnv();
         env.putAll(ports("PAY", apiPort));
-        env.put("DTX_PAY_PUBLISHER", publisher);
+        env.put("DTX_PAY_PUBLISHER", payPublisher(publisher));
         return new JavaProcess(
                 name, workspace.payJar(), profile.payArgs(workspace), env, workspace, profile.serviceJvm());
     }
@@ -54,6 +54,11 @@ final class ServiceLaunch {
         Map<String, String> env = accountEnv(false);
         env.putAll(ports("ACCOUNT", apiPort));
         return new JavaProcess(name, workspace.accountJar(), List.of(), env, workspace, profile.serviceJvm());
+    }
+
+    /** Queue first is another API, not a publisher: its payments go out through the local message table. */
+    private static String payPublisher(String publisher) {
+        return publisher.equals("queue-first") ? "outbox" : publisher;
     }
 
     private static Map<String, String> ports(String service, int apiPort) {
@@ -74,8 +79,7 @@ final class ServiceLaunch {
         env.put("DTX_MESSAGE_KEY_ID", LocalStack.MESSAGE_KEY_ID);
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("PAY_FEED_OVERLAP", "PT5S");
-        // Queue first is another API; its payments always go out through the local message table.
-        env.put("DTX_PAY_PUBLISHER", workspace.queueFirst() ? "outbox" : workspace.publisher());
+        env.put("DTX_PAY_PUBLISHER", payPublisher(workspace.publisher()));
         env.put("PAY_MQ_CLIENT_INTERVAL_MS", "1000");
         // With the outbox, a broker restart should heal in seconds here, not after the production
         // delays (doubling up to 5 minutes): every 5 s at most, 30 sends before a row is given up.
