@@ -19,8 +19,13 @@ final class HappyPath implements Step {
     public void play(Scene scene) {
         Narrator say = scene.say();
         Bank bank = scene.bank();
-        say.explain("The pay service stores a half message on the broker (invisible to consumers), commits the");
-        say.explain("payment row in bank1_pay, then tells the broker COMMIT. The account service consumes the");
+        if (scene.halfMessage()) {
+            say.explain("The pay service stores a half message on the broker (invisible to consumers), commits the");
+            say.explain("payment row in bank1_pay, then tells the broker COMMIT. The account service consumes the");
+        } else {
+            say.explain("(Publisher outbox.) The pay service commits the payment row and its message row (mq_notify)");
+            say.explain("in one local transaction, then sends the message at once. The account service consumes the");
+        }
         say.explain("message and, in one local transaction, inserts the txNo into de_duplication and adds 100.00.");
         BigDecimal before = bank.balance(ZHANG_SAN);
         Reply reply = bank.recharge(ZHANG_SAN, "100.00", null);

@@ -43,6 +43,11 @@ final class Scene {
         return workspace;
     }
 
+    /** True when payments go out as half messages; false with the local message table. */
+    boolean halfMessage() {
+        return "transactional".equals(workspace.publisher());
+    }
+
     LocalStack stack() {
         return stack;
     }
