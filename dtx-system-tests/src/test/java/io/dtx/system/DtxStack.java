@@ -69,6 +69,8 @@ final class DtxStack {
                                 "PT2S",
                                 "dtx.pay.outbox.relay-enabled",
                                 false,
+                                "dtx.pay.requests.enabled",
+                                true,
                                 "dtx.pay.requests.rocketmq-client-interval-ms",
                                 1000)));
         String payUrl = "http://127.0.0.1:" + port(pay);

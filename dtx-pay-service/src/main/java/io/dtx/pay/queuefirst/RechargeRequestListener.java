@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * client learns it will not be paid rather than waiting for ever.
  */
 @Component
-@ConditionalOnProperty(name = "dtx.pay.requests.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "dtx.pay.requests.enabled", havingValue = "true")
 @RocketMQMessageListener(
         topic = Messaging.RECHARGE_REQUEST_TOPIC,
         consumerGroup = Messaging.PAY_REQUEST_CONSUMER_GROUP,

@@ -81,6 +81,8 @@ final class ServiceLaunch {
         env.put("PAY_FEED_OVERLAP", "PT5S");
         env.put("DTX_PAY_PUBLISHER", payPublisher(workspace.publisher()));
         env.put("PAY_MQ_CLIENT_INTERVAL_MS", "1000");
+        // Only queue-first stacks consume requests: a consumer needs the broker to start at all.
+        env.put("PAY_REQUESTS_ENABLED", Boolean.toString(workspace.queueFirst()));
         // With the outbox, a broker restart should heal in seconds here, not after the production
         // delays (doubling up to 5 minutes): every 5 s at most, 30 sends before a row is given up.
         env.put("PAY_OUTBOX_MAX_DELAY", "PT5S");
