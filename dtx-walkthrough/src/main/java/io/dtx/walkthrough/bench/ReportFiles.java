@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** The benchmark's three outputs: {@code latest.json}, {@code latest.md} and {@code latest.png}. */
@@ -59,22 +60,28 @@ final class ReportFiles {
         return md.toString();
     }
 
-    /** The outbox publisher's table, when it was measured beside dtx. */
+    /** The other publishers' table, when they were measured beside dtx. */
     private static void appendOutbox(StringBuilder md, List<String> names, List<ScenarioResult> results) {
-        md.append("\n| scenario | outbox (rech/s) | outbox / dtx | outbox time-to-credit p50 / p99 (ms) at the same"
-                        + " load | outbox lag p50 / max (ms) under saturation |\n")
-                .append("|---|---:|---:|---|---|\n");
+        md.append("\n| scenario | publisher | rech/s | / dtx | time-to-credit p50 / p99 (ms) at the same load"
+                        + " | outbox lag p50 / max (ms) under saturation |\n")
+                .append("|---|---|---:|---:|---|---|\n");
         for (int i = 0; i < names.size(); i++) {
-            ScenarioResult.Outbox o = results.get(i).outbox();
-            md.append(String.format(
-                    "| %s | %s | %.0f%% | %s / %s | %s / %s |%n",
-                    names.get(i),
-                    o.tps(),
-                    100 * o.vsDtx(),
-                    o.creditMsP50(),
-                    o.creditMsP99(),
-                    o.lagMsP50(),
-                    o.lagMsMax()));
+            ScenarioResult result = results.get(i);
+            Map<String, ScenarioResult.PublisherRun> runs =
+                    Map.of("outbox", result.outbox(), "queue first", result.queueFirst());
+            for (String publisher : List.of("outbox", "queue first")) {
+                ScenarioResult.PublisherRun run = runs.get(publisher);
+                md.append(String.format(
+                        "| %s | %s | %s | %.0f%% | %s / %s | %s / %s |%n",
+                        names.get(i),
+                        publisher,
+                        run.tps(),
+                        100 * run.vsDtx(),
+                        run.creditMsP50(),
+                        run.creditMsP99(),
+                        run.lagMsP50(),
+                        run.lagMsMax()));
+            }
         }
     }
 }

@@ -59,27 +59,32 @@ final class Scenario {
                 dtx.cpu(),
                 Stats.round(dtx.compileSeconds()),
                 latency,
-                outboxUrl == null ? null : outbox(name, accountCount, dtx.tps(), offered),
+                outboxUrl == null ? null : other("outbox", Workloads.DTX, name, accountCount, dtx.tps(), offered),
+                outboxUrl == null
+                        ? null
+                        : other("queue-first", Workloads.QUEUE_FIRST, name, accountCount, dtx.tps(), offered),
                 null);
     }
 
-    private ScenarioResult.Outbox outbox(String name, int accountCount, double dtxTps, double offered) {
+    /** The outbox pay instance on {@code path}: {@code /pay/recharges} (outbox) or the queue-first requests. */
+    private ScenarioResult.PublisherRun other(
+            String label, String path, String name, int accountCount, double dtxTps, double offered) {
         double tps;
         List<Long> lag;
         try (OutboxLag sampler = new OutboxLag(load.db())) {
-            tps = load.saturation(outboxUrl, Workloads.DTX, load.accounts(name + "-outbox", accountCount));
+            tps = load.saturation(outboxUrl, path, load.accounts(name + "-" + label, accountCount));
             lag = sampler.samples();
         }
-        List<Long> micros = load.latency(outboxUrl, load.accounts(name + "-outbox-latency", accountCount), offered);
-        ScenarioResult.Outbox outbox = ScenarioResult.Outbox.of(tps, dtxTps, micros, lag);
+        List<Long> micros =
+                load.latency(outboxUrl, path, load.accounts(name + "-" + label + "-latency", accountCount), offered);
+        ScenarioResult.PublisherRun run = ScenarioResult.PublisherRun.of(tps, dtxTps, micros, lag);
         out.printf(
-                "  outbox (local message table)    %8.1f recharges/s credited (%.0f%% of dtx); outbox lag p50 %.1f ms,"
-                        + " max %.1f ms%n",
-                outbox.tps(), 100 * outbox.vsDtx(), outbox.lagMsP50(), outbox.lagMsMax());
+                "  %-12s %8.1f recharges/s credited (%.0f%% of dtx); outbox lag p50 %.1f ms, max %.1f ms%n",
+                label, run.tps(), 100 * run.vsDtx(), run.lagMsP50(), run.lagMsMax());
         out.printf(
-                "  outbox time-to-credit at %.0f/s   p50 %.1f ms, p99 %.1f ms (%d payments)%n",
-                offered, outbox.creditMsP50(), outbox.creditMsP99(), micros.size());
-        return outbox;
+                "  %-12s time-to-credit at %.0f/s: p50 %.1f ms, p99 %.1f ms (%d payments)%n",
+                label, offered, run.creditMsP50(), run.creditMsP99(), micros.size());
+        return run;
     }
 
     private Run naive(List<String> accounts) {

@@ -20,23 +20,34 @@ record ScenarioResult(
         CpuCost dtxCpuMsPerRecharge,
         double dtxJitCompileS,
         @JsonUnwrapped Latency latency,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Outbox outbox,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PublisherRun outbox,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PublisherRun queueFirst,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, ProfileSummary> dtxProfile) {
 
     ScenarioResult withDtxProfile(Map<String, ProfileSummary> profile) {
         return new ScenarioResult(
-                throughput, naiveCpuMsPerRecharge, dtxCpuMsPerRecharge, dtxJitCompileS, latency, outbox, profile);
+                throughput,
+                naiveCpuMsPerRecharge,
+                dtxCpuMsPerRecharge,
+                dtxJitCompileS,
+                latency,
+                outbox,
+                queueFirst,
+                profile);
     }
 
     /**
-     * The local message table as publisher, measured in the same run on a pay instance of its own
-     * beside the transactional one: throughput at saturation, time-to-credit at the same offered
-     * load as dtx's, and the outbox lag (oldest unsent row) sampled during the saturation run.
+     * Another way to publish, measured in the same run on a pay instance of its own beside the
+     * transactional one ({@code outbox}: the local message table; {@code queue_first}: requests
+     * written to the broker, paid on consumption, published through the table): throughput at
+     * saturation, time-to-credit from the payment's commit at the same offered load as dtx's, and
+     * the outbox lag (oldest unsent row) sampled during the saturation run.
      */
-    record Outbox(double tps, double vsDtx, double creditMsP50, double creditMsP99, double lagMsP50, double lagMsMax) {
+    record PublisherRun(
+            double tps, double vsDtx, double creditMsP50, double creditMsP99, double lagMsP50, double lagMsMax) {
 
-        static Outbox of(double tps, double dtxTps, List<Long> creditMicros, List<Long> lagMicros) {
-            return new Outbox(
+        static PublisherRun of(double tps, double dtxTps, List<Long> creditMicros, List<Long> lagMicros) {
+            return new PublisherRun(
                     round(tps),
                     round(tps / dtxTps),
                     Stats.percentile(creditMicros, 50),

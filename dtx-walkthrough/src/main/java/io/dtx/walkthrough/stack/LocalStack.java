@@ -94,13 +94,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Another pay instance, publishing through the local message table, beside the first on the
-     * same broker, database and account service (the benchmark's side-by-side run); its URL.
+     * Another pay instance, publishing through the local message table and paying queue-first
+     * requests, beside the first on the same broker, database and account service (the
+     * benchmark's side-by-side run); its URL.
      */
     public String startOutboxPay() {
         refuseIfClosed();
         int port = Workspace.secondInstancePort(workspace.payPort());
-        outboxPay = launch.payInstance("pay-outbox", port, "outbox").start();
+        outboxPay = launch.payInstance("pay-outbox", port, "queue-first").start();
         String url = "http://127.0.0.1:" + port;
         outboxPay.awaitHealthy(url, START_TIMEOUT);
         return url;

@@ -45,6 +45,7 @@ final class ServiceLaunch {
         Map<String, String> env = payEnv();
         env.putAll(ports("PAY", apiPort));
         env.put("DTX_PAY_PUBLISHER", payPublisher(publisher));
+        env.put("PAY_REQUESTS_ENABLED", Boolean.toString(publisher.equals("queue-first")));
         return new JavaProcess(
                 name, workspace.payJar(), profile.payArgs(workspace), env, workspace, profile.serviceJvm());
     }

@@ -58,8 +58,8 @@ class BenchReportTests {
     }
 
     @Test
-    void theOutboxPublisherAppearsOnlyWhenMeasuredBesideDtx() {
-        ScenarioResult.Outbox outbox = new ScenarioResult.Outbox(300.5, 0.81, 12.0, 40.0, 3.0, 55.0);
+    void theOtherPublishersAppearOnlyWhenMeasuredBesideDtx() {
+        ScenarioResult.PublisherRun outbox = new ScenarioResult.PublisherRun(300.5, 0.81, 12.0, 40.0, 3.0, 55.0);
         BenchReport report = report(null, outbox);
 
         assertThat(paths(
@@ -69,7 +69,9 @@ class BenchReportTests {
                         ""))
                 .containsExactlyInAnyOrder(
                         ".tps", ".vs_dtx", ".credit_ms_p50", ".credit_ms_p99", ".lag_ms_p50", ".lag_ms_max");
-        assertThat(ReportFiles.markdown(report)).contains("| many_accounts | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 55.0 |");
+        assertThat(ReportFiles.markdown(report))
+                .contains("| many_accounts | outbox | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 55.0 |")
+                .contains("| many_accounts | queue first | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 55.0 |");
         assertThat(ReportFiles.markdown(report(null))).doesNotContain("outbox");
     }
 
@@ -77,7 +79,7 @@ class BenchReportTests {
         return report(profile, null);
     }
 
-    private static BenchReport report(Map<String, ProfileSummary> profile, ScenarioResult.Outbox outbox) {
+    private static BenchReport report(Map<String, ProfileSummary> profile, ScenarioResult.PublisherRun outbox) {
         CpuCost cpu = new CpuCost(1.4, 0.77, 1.01, 1.23, 0.53, 4.93, 1.82);
         ScenarioResult result = new ScenarioResult(
                 new ScenarioResult.Throughput(1819.51, 514.54, 371.95, 0.2, 0.72),
@@ -85,6 +87,7 @@ class BenchReportTests {
                 cpu,
                 0.94,
                 new ScenarioResult.Latency(185.98, 3720, 10.0, 39.0, 148.0),
+                outbox,
                 outbox,
                 profile);
         return new BenchReport(
