@@ -12,7 +12,7 @@ final class HappyPath implements Step {
 
     @Override
     public String title() {
-        return "Recharge 100.00: half message, local commit, COMMIT, consume, dedup";
+        return "Recharge 100.00: the payment and its message commit together, consumed once";
     }
 
     @Override

@@ -28,7 +28,7 @@ final class LostCommit implements Step {
 
     @Override
     public String title() {
-        return "Lost commit: the pay service dies after its local commit, before the broker hears COMMIT";
+        return "Lost commit: the pay service dies after its local commit, before its message is out";
     }
 
     @Override
