@@ -4,7 +4,6 @@ import io.dtx.contract.Messaging;
 import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentPublisher;
-import java.time.Instant;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,8 +47,7 @@ public class HalfMessagePublisher implements PaymentPublisher {
      */
     @Override
     public boolean publish(PaymentCommand command) {
-        RechargeSucceeded event =
-                new RechargeSucceeded(command.txNo(), command.accountNo(), command.amount(), Instant.now());
+        RechargeSucceeded event = command.announcement();
         try {
             return rocketMq.sendMessageInTransaction(
                                     Messaging.RECHARGE_SUCCEEDED_DESTINATION, codec.toMessage(event), command)

@@ -1,16 +1,11 @@
 package io.dtx.pay.lab;
 
 import io.dtx.contract.Messaging;
-import io.dtx.contract.RechargeRules;
-import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.halfmessage.RechargeMessageCodec;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
 import io.dtx.pay.recharge.RechargeRequest;
 import jakarta.validation.Valid;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
@@ -52,11 +47,9 @@ class NaiveRechargeController {
     @PostMapping("/lab/naive-recharges")
     ResponseEntity<Map<String, String>> recharge(@Valid @RequestBody RechargeRequest request) {
         String txNo = UUID.randomUUID().toString();
-        BigDecimal amount = request.amount().setScale(RechargeRules.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
-        ledger.recordSucceeded(new PaymentCommand(txNo, request.accountNo(), amount, null, null));
-        rocketMq.syncSend(
-                Messaging.RECHARGE_SUCCEEDED_DESTINATION,
-                codec.toMessage(new RechargeSucceeded(txNo, request.accountNo(), amount, Instant.now())));
+        PaymentCommand command = new PaymentCommand(txNo, request.accountNo(), request.exactAmount(), null, null);
+        ledger.recordSucceeded(command);
+        rocketMq.syncSend(Messaging.RECHARGE_SUCCEEDED_DESTINATION, codec.toMessage(command.announcement()));
         return ResponseEntity.status(201).body(Map.of("txNo", txNo));
     }
 }

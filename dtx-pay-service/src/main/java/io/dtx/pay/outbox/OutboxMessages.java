@@ -1,10 +1,8 @@
 package io.dtx.pay.outbox;
 
-import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.halfmessage.RechargeMessageCodec;
 import io.dtx.pay.payment.PaymentCommand;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -46,8 +44,7 @@ public class OutboxMessages {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long add(PaymentCommand command) {
-        byte[] body = codec.encode(
-                new RechargeSucceeded(command.txNo(), command.accountNo(), command.amount(), Instant.now()));
+        byte[] body = codec.encode(command.announcement());
         return table.insert(
                 command.txNo(), new String(body, StandardCharsets.UTF_8), settings.sends(), settings.grace());
     }

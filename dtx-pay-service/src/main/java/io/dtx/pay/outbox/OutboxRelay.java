@@ -6,6 +6,7 @@ import io.dtx.pay.outbox.OutboxSender.SendFailedException;
 import io.dtx.pay.payment.PaymentLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,16 +132,12 @@ class OutboxRelay {
     private void failed(OutboxRow row, String error) {
         metrics.counter("dtx.pay.outbox.failures").increment();
         // Failures since the row was written or last re-driven: sends given minus sends left.
-        int failures = settings.sends() - row.retry() + 1;
-        table.failed(row.id(), settings.delayAfter(Math.max(1, failures)), error);
+        Duration next = settings.delayAfter(Math.max(1, settings.sends() - row.retry() + 1));
+        table.failed(row.id(), next, error);
         if (row.retry() <= 1) {
             alarm(row, error);
         } else {
-            log.warn(
-                    "Send failed ({}); {} send(s) left, next in {}",
-                    error,
-                    row.retry() - 1,
-                    settings.delayAfter(failures));
+            log.warn("Send failed ({}); {} send(s) left, next in {}", error, row.retry() - 1, next);
         }
     }
 

@@ -39,20 +39,13 @@ class OutboxSender {
                     codec.toMessage(row.message().getBytes(StandardCharsets.UTF_8), row.txNo()),
                     timeoutMs);
         } catch (MessagingException e) {
-            throw new SendFailedException(rootMessage(e), e);
+            Throwable cause = e.getMostSpecificCause();
+            throw new SendFailedException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
         }
         if (result == null || result.getSendStatus() != SendStatus.SEND_OK) {
             throw new SendFailedException(
                     "broker answered " + (result == null ? "nothing" : result.getSendStatus()), null);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** The broker did not take the message; the row stays due. */

@@ -1,10 +1,8 @@
 package io.dtx.pay.queuefirst;
 
-import io.dtx.contract.RechargeRules;
 import io.dtx.pay.recharge.RechargeRequest;
 import io.dtx.pay.recharge.RechargeService;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -33,7 +31,7 @@ class RechargeRequests {
     }
 
     RequestStatus accept(RechargeRequest request, String idempotencyKey) {
-        BigDecimal amount = request.amount().setScale(RechargeRules.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+        BigDecimal amount = request.exactAmount();
         RechargeRequested requested = new RechargeRequested(
                 UUID.randomUUID().toString(),
                 request.accountNo(),

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
@@ -22,4 +23,10 @@ public record RechargeRequest(
         @DecimalMax(value = RechargeRules.MAX_AMOUNT_TEXT, message = "must be at most " + RechargeRules.MAX_AMOUNT_TEXT)
         @Digits(integer = 7, fraction = 2, message = "must have at most 2 decimal places")
         @JsonDeserialize(using = StrictAmountDeserializer.class)
-        BigDecimal amount) {}
+        BigDecimal amount) {
+
+    /** The amount with exactly two decimals: validation has refused any that would need rounding. */
+    public BigDecimal exactAmount() {
+        return amount.setScale(RechargeRules.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+    }
+}

@@ -1,6 +1,5 @@
 package io.dtx.pay.recharge;
 
-import io.dtx.contract.RechargeRules;
 import io.dtx.pay.payment.Payment;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
@@ -9,7 +8,6 @@ import io.dtx.pay.payment.PaymentPublisher;
 import io.dtx.pay.payment.PaymentResult;
 import io.dtx.pay.payment.PaymentView;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,7 +47,7 @@ public class RechargeService {
     public record Outcome(PaymentView payment, boolean replayed) {}
 
     public Outcome recharge(RechargeRequest request, String idempotencyKey) {
-        BigDecimal amount = request.amount().setScale(RechargeRules.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+        BigDecimal amount = request.exactAmount();
         String requestHash = hash(request.accountNo(), amount);
         Optional<Outcome> earlier = replay(request.accountNo(), idempotencyKey, requestHash);
         if (earlier.isPresent()) {

@@ -145,17 +145,13 @@ final class Workloads {
 
     /** Open loop at a fixed rate; returns each payment's commit-to-credit time in microseconds, sorted. */
     List<Long> latency(List<String> accounts, double ratePerSecond) {
-        return latency(workspace.payUrl(), accounts, ratePerSecond);
-    }
-
-    /** The same against the pay instance at {@code payUrl}. */
-    List<Long> latency(String payUrl, List<String> accounts, double ratePerSecond) {
-        return latency(payUrl, DTX, accounts, ratePerSecond);
+        return latency(workspace.payUrl(), DTX, accounts, ratePerSecond);
     }
 
     /**
-     * The same on {@code path}. Measured from the payment's commit, for every path alike: written
-     * queue first, the request's time on the broker before it is paid comes on top.
+     * The same on {@code path} of the pay instance at {@code payUrl}. Measured from the payment's
+     * commit, for every path alike: written queue first, the request's time on the broker before
+     * it is paid comes on top.
      */
     List<Long> latency(String payUrl, String path, List<String> accounts, double ratePerSecond) {
         long intervalNanos = (long) (1e9 / ratePerSecond);

@@ -27,11 +27,10 @@ final class StuckPayments {
     static List<String> describe(Databases db, Path logDir) {
         List<String> lines = new ArrayList<>();
         lines.add("database time " + db.scalar("bank1", "SELECT NOW(3)", Object.class));
-        for (Map<String, Object> payment : db.rows("bank1_pay", """
-                SELECT p.id, p.seq, p.account_no, p.created_at FROM bank1_pay.account_pay p
-                WHERE p.result = 'success'
-                  AND NOT EXISTS (SELECT 1 FROM bank1.de_duplication d WHERE d.tx_no = p.id)
-                ORDER BY p.seq LIMIT ?""", SHOWN)) {
+        for (Map<String, Object> payment : db.rows(
+                "bank1_pay",
+                "SELECT p.id, p.seq, p.account_no, p.created_at " + Verdict.UNCREDITED + " ORDER BY p.seq LIMIT ?",
+                SHOWN)) {
             String txNo = (String) payment.get("id");
             lines.add("uncredited " + payment + " suspense "
                     + db.rows("bank1", "SELECT status, held_by, attempts FROM suspense WHERE tx_no = ?", txNo)

@@ -44,12 +44,15 @@ record Verdict(
                 && toldNoButCharged == 0;
     }
 
+    /** The successful payments {@code p} without a credit: what convergence waits for. */
+    static final String UNCREDITED = """
+            FROM bank1_pay.account_pay p
+            WHERE p.result = 'success'
+              AND NOT EXISTS (SELECT 1 FROM bank1.de_duplication d WHERE d.tx_no = p.id)""";
+
     /** Only what is still missing; cheap enough to poll while waiting for convergence. */
     static long uncredited(Databases db) {
-        return db.scalar("bank1_pay", """
-                SELECT COUNT(*) FROM bank1_pay.account_pay p
-                WHERE p.result = 'success'
-                  AND NOT EXISTS (SELECT 1 FROM bank1.de_duplication d WHERE d.tx_no = p.id)""", Long.class);
+        return db.scalar("bank1_pay", "SELECT COUNT(*) " + UNCREDITED, Long.class);
     }
 
     /** Every payment against every credit, every touched balance, every acknowledgement a customer got. */

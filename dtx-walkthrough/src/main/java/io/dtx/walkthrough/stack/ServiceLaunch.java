@@ -27,7 +27,12 @@ final class ServiceLaunch {
 
     JavaProcess pay() {
         return new JavaProcess(
-                "pay", workspace.payJar(), profile.payArgs(workspace), payEnv(), workspace, profile.serviceJvm());
+                "pay",
+                workspace.payJar(),
+                profile.payArgs(workspace),
+                payEnv(workspace.publisher()),
+                workspace,
+                profile.serviceJvm());
     }
 
     JavaProcess account(boolean restart) {
@@ -42,10 +47,8 @@ final class ServiceLaunch {
 
     /** The same, publishing its payments with {@code publisher} rather than the workspace's. */
     JavaProcess payInstance(String name, int apiPort, String publisher) {
-        Map<String, String> env = payEnv();
+        Map<String, String> env = payEnv(publisher);
         env.putAll(ports("PAY", apiPort));
-        env.put("DTX_PAY_PUBLISHER", payPublisher(publisher));
-        env.put("PAY_REQUESTS_ENABLED", Boolean.toString(publisher.equals("queue-first")));
         return new JavaProcess(
                 name, workspace.payJar(), profile.payArgs(workspace), env, workspace, profile.serviceJvm());
     }
@@ -57,18 +60,15 @@ final class ServiceLaunch {
         return new JavaProcess(name, workspace.accountJar(), List.of(), env, workspace, profile.serviceJvm());
     }
 
-    /** Queue first is another API, not a publisher: its payments go out through the local message table. */
-    private static String payPublisher(String publisher) {
-        return publisher.equals("queue-first") ? "outbox" : publisher;
-    }
-
     private static Map<String, String> ports(String service, int apiPort) {
         return Map.of(
                 service + "_PORT", Integer.toString(apiPort),
                 service + "_MANAGEMENT_PORT", Integer.toString(Workspace.managementPort(apiPort)));
     }
 
-    private Map<String, String> payEnv() {
+    /** {@code publisher}: the walkthrough's, one of {@link Workspace#PUBLISHERS}. */
+    private Map<String, String> payEnv(String publisher) {
+        boolean queueFirst = publisher.equals("queue-first");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PAY_PORT", Integer.toString(workspace.payPort()));
         env.put("PAY_MANAGEMENT_PORT", Integer.toString(Workspace.managementPort(workspace.payPort())));
@@ -80,10 +80,11 @@ final class ServiceLaunch {
         env.put("DTX_MESSAGE_KEY_ID", LocalStack.MESSAGE_KEY_ID);
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("PAY_FEED_OVERLAP", "PT5S");
-        env.put("DTX_PAY_PUBLISHER", payPublisher(workspace.publisher()));
+        // Queue first is another API, not a publisher: its payments go out through the local message table.
+        env.put("DTX_PAY_PUBLISHER", queueFirst ? "outbox" : publisher);
         env.put("PAY_MQ_CLIENT_INTERVAL_MS", "1000");
-        // Only queue-first stacks consume requests: a consumer needs the broker to start at all.
-        env.put("PAY_REQUESTS_ENABLED", Boolean.toString(workspace.queueFirst()));
+        // Only queue-first instances consume requests: a consumer needs the broker to start at all.
+        env.put("PAY_REQUESTS_ENABLED", Boolean.toString(queueFirst));
         // With the outbox, a broker restart should heal in seconds here, not after the production
         // delays (doubling up to 5 minutes): every 5 s at most, 30 sends before a row is given up.
         env.put("PAY_OUTBOX_MAX_DELAY", "PT5S");
