@@ -2,19 +2,51 @@
 # Runs once, when MySQL initialises its volume (after 01-bank1.sql and 02-bank1_pay.sql).
 # One user per service, logging in over TLS only; what each may do, table by table, is granted
 # by 04-service-grants.sql (sql/service-grants.sql, the same file the local sandbox applies).
+#
 # Passwords come from the environment (.env), never from the repository, and never appear on a
-# command line: the root password reaches the client through a file descriptor.
+# command line. Any character is allowed in them (quotes, spaces, backslashes): each reaches SQL
+# as a hex literal and is quoted by the server itself, so no password can end a string or change
+# a statement. The build runs this very file against a real server (ComposeScriptsIntegrationTests).
 set -euo pipefail
 
-for name in PAY_DB_PASSWORD ACCOUNT_DB_PASSWORD; do
-  # They are written into SQL below: only characters that cannot end a quoted string.
-  if [[ ! "${!name}" =~ ^[A-Za-z0-9+/=_.:-]{16,}$ ]]; then
-    echo "03-service-users.sh: $name must be at least 16 characters of A-Z a-z 0-9 + / = _ . : -" >&2
-    exit 1
-  fi
-done
+fail() {
+  echo "03-service-users.sh: $*" >&2
+  exit 1
+}
 
-mysql --defaults-extra-file=<(printf '[client]\nuser=root\npassword="%s"\n' "$MYSQL_ROOT_PASSWORD") <<SQL
-CREATE USER IF NOT EXISTS 'dtx_pay'@'%' IDENTIFIED BY '${PAY_DB_PASSWORD}' REQUIRE SSL;
-CREATE USER IF NOT EXISTS 'dtx_account'@'%' IDENTIFIED BY '${ACCOUNT_DB_PASSWORD}' REQUIRE SSL;
+for name in MYSQL_ROOT_PASSWORD PAY_DB_PASSWORD ACCOUNT_DB_PASSWORD; do
+  [[ -n "${!name:-}" ]] || fail "$name is not set (see .env.example)"
+done
+for name in PAY_DB_PASSWORD ACCOUNT_DB_PASSWORD; do
+  value=${!name}
+  (( ${#value} >= 16 )) || fail "$name must be at least 16 characters"
+done
+unset value
+
+# The bytes of a value as hex digits, for an SQL literal X'...'.
+hex() {
+  printf '%s' "$1" | od -An -v -tx1 | tr -d ' \n'
+}
+
+# CREATE USER takes its password as a literal only, so the statement is built by the server:
+# QUOTE() escapes whatever the password holds, PREPARE runs the result.
+create_user() {
+  local user=$1 password=$2
+  cat <<SQL
+SET @password = CONVERT(X'$(hex "$password")' USING utf8mb4);
+SET @statement = CONCAT('CREATE USER IF NOT EXISTS ''${user}''@''%'' IDENTIFIED BY ', QUOTE(@password), ' REQUIRE SSL');
+PREPARE create_user FROM @statement;
+EXECUTE create_user;
+DEALLOCATE PREPARE create_user;
 SQL
+}
+
+# The root password reaches the client through this one command's environment (MYSQL_PWD), not
+# its arguments; the server is the one on the default socket (the image's temporary server).
+{
+  create_user dtx_pay "$PAY_DB_PASSWORD"
+  create_user dtx_account "$ACCOUNT_DB_PASSWORD"
+  echo "SET @password = NULL, @statement = NULL;"
+} | MYSQL_PWD="$MYSQL_ROOT_PASSWORD" mysql --user=root --batch --silent
+
+echo "03-service-users.sh: users dtx_pay and dtx_account exist"

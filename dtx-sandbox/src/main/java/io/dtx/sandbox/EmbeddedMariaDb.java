@@ -39,6 +39,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     public static EmbeddedMariaDb start(Path workDir) {
+        return start(workDir, false);
+    }
+
+    /**
+     * Like {@link #start(Path)}, but the server offers TLS (a certificate it generates itself,
+     * which takes a few seconds more): for users created {@code REQUIRE SSL}, as in docker compose.
+     */
+    public static EmbeddedMariaDb startWithTls(Path workDir) {
+        return start(workDir, true);
+    }
+
+    private static EmbeddedMariaDb start(Path workDir, boolean tls) {
         Path dir = workDir.toAbsolutePath();
         // A fresh server each time: an old data directory holds a root password from another run.
         deleteRecursively(dir.resolve("data"));
@@ -49,13 +61,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setTmpDir(dir.resolve("tmp").toString())
                 .setSocket(dir.resolve("mysqld.sock").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                .addArg("--skip-ssl")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--default-time-zone=+00:00")
                 // Durable like production: every commit is flushed (benchmarks report this setting).
                 .addArg("--innodb-flush-log-at-trx-commit=1")
                 .addArg("--max-connections=500");
+        if (!tls) {
+            config.addArg("--skip-ssl");
+        }
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
@@ -94,6 +108,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public MysqlServer server() {
         return server;
+    }
+
+    /** The server's Unix socket, for command-line clients ({@code MYSQL_UNIX_PORT}). */
+    public Path socket() {
+        return Path.of(db.getConfiguration().getSocket());
+    }
+
+    /** Where the server's own binaries lie, the command-line client {@code bin/mariadb} among them. */
+    public Path baseDir() {
+        return db.getConfiguration().getBaseDir().toPath();
     }
 
     public int port() {

@@ -1,4 +1,4 @@
-package io.dtx.walkthrough;
+package io.dtx.walkthrough.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,38 @@
+package io.dtx.walkthrough.compose;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of a shell script the compose stack runs, here, with the environment compose would
+ * give it: its exit code and everything it printed.
+ */
+record ScriptRun(int exitCode, String output) {
+
+    /** The repository's root (tests run in the module's directory). */
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    static ScriptRun of(Path script, Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(script + " did not finish within 3 minutes");
+            }
+            return new ScriptRun(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.dtx.walkthrough.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dtx.sandbox.EmbeddedMariaDb;
+import io.dtx.sandbox.SqlScripts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code docker/mysql/03-service-users.sh} run for real, the way MySQL's image runs it when it
+ * initialises its volume: bash, the server's own command-line client on the default socket, root's
+ * password in the environment, and a server that offers TLS. Then the grants file, then logins.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class ServiceUsersScriptIntegrationTests {
+
+    private static final Path SCRIPT = ScriptRun.ROOT.resolve("docker/mysql/03-service-users.sh");
+
+    @TempDir
+    static Path tools;
+
+    private static EmbeddedMariaDb db;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        db = EmbeddedMariaDb.startWithTls(Path.of("target/compose-scripts/mariadb"));
+        SqlScripts.apply(db.server(), SqlScripts.BANK1, SqlScripts.BANK1_PAY);
+        // The script calls `mysql`, as in the image; here that is MariaDB's client of the same server.
+        Files.createSymbolicLink(tools.resolve("mysql"), db.baseDir().resolve("bin/mariadb"));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void refusesAMissingOrShortPasswordAndCreatesNobody() throws SQLException {
+        ScriptRun missing = run(Map.of("PAY_DB_PASSWORD", "long-enough-password-1"));
+        ScriptRun tooShort = run(Map.of("PAY_DB_PASSWORD", "short", "ACCOUNT_DB_PASSWORD", "long-enough-password-2"));
+
+        assertThat(missing.exitCode()).as(missing.output()).isNotZero();
+        assertThat(missing.output()).contains("ACCOUNT_DB_PASSWORD is not set");
+        assertThat(tooShort.exitCode()).as(tooShort.output()).isNotZero();
+        assertThat(tooShort.output()).contains("PAY_DB_PASSWORD must be at least 16 characters");
+        assertThat(query("SELECT user FROM mysql.user WHERE user LIKE 'dtx%'")).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void passwordsWithQuotesSpacesAndBackslashesWorkExactlyAndOnlyOverTls() throws SQLException {
+        String salt = UUID.randomUUID().toString();
+        String pay = "it's a \"quoted\" pass\\word'); DROP USER root; -- " + salt;
+        String account = "  spaces,  '' quotes and ` ticks  " + salt;
+
+        ScriptRun run = run(Map.of("PAY_DB_PASSWORD", pay, "ACCOUNT_DB_PASSWORD", account));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).doesNotContain(salt);
+        SqlScripts.apply(db.server(), SqlScripts.SERVICE_GRANTS);
+
+        assertThat(query(login("bank1_pay", "REQUIRED", pay), "SELECT CURRENT_USER()"))
+                .containsExactly("dtx_pay@%");
+        assertThat(query(login("bank1", "REQUIRED", account), "SELECT CURRENT_USER()"))
+                .containsExactly("dtx_account@%");
+        assertThatThrownBy(() -> login("bank1_pay", "DISABLED", pay).close())
+                .as("a service user without TLS is refused")
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> login("bank1", "REQUIRED", account.strip()).close())
+                .as("only the exact password logs in, spaces included")
+                .isInstanceOf(SQLException.class);
+        assertThat(query("SELECT user FROM mysql.user WHERE user = 'root'"))
+                .as("root survived")
+                .isNotEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void eachUserHoldsExactlyTheGrantsOfTheGrantsFile() throws SQLException {
+        for (String user : List.of("dtx_pay", "dtx_account")) {
+            List<String> granted = query("SHOW GRANTS FOR '" + user + "'@'%'");
+            List<String> expected = SqlScripts.read(SqlScripts.SERVICE_GRANTS)
+                    .lines()
+                    .filter(line -> line.startsWith("GRANT ") && line.contains("'" + user + "'"))
+                    .map(line ->
+                            line.substring(0, line.indexOf(" TO ")).replaceAll("ON (\\w+)\\.(\\w+)", "ON `$1`.`$2`"))
+                    .toList();
+            assertThat(expected).as(user + " has grants in the file").isNotEmpty();
+            assertThat(granted).as(user).hasSize(expected.size() + 1);
+            assertThat(granted)
+                    .anySatisfy(grant ->
+                            assertThat(grant).startsWith("GRANT USAGE ON *.*").contains("REQUIRE SSL"));
+            expected.forEach(grant ->
+                    assertThat(granted).as(user).anySatisfy(g -> assertThat(g).startsWith(grant + " TO")));
+        }
+    }
+
+    private static ScriptRun run(Map<String, String> passwords) {
+        Map<String, String> environment = new HashMap<>(passwords);
+        environment.put("MYSQL_ROOT_PASSWORD", db.server().password());
+        environment.put("MYSQL_UNIX_PORT", db.socket().toString());
+        environment.put("HOME", tools.toString()); // no ~/.my.cnf of whoever runs the build
+        environment.put("PATH", tools + ":" + System.getenv("PATH"));
+        return ScriptRun.of(SCRIPT, environment);
+    }
+
+    private static Connection login(String schema, String sslMode, String password) throws SQLException {
+        String url = "jdbc:mysql://127.0.0.1:" + db.port() + "/" + schema + "?sslMode=" + sslMode
+                + "&allowPublicKeyRetrieval=true";
+        return DriverManager.getConnection(url, schema.equals("bank1") ? "dtx_account" : "dtx_pay", password);
+    }
+
+    private static List<String> query(String sql) throws SQLException {
+        return query(
+                DriverManager.getConnection(
+                        db.server().jdbcUrl("mysql"),
+                        db.server().user(),
+                        db.server().password()),
+                sql);
+    }
+
+    private static List<String> query(Connection connection, String sql) throws SQLException {
+        try (connection;
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+}
