@@ -1,15 +1,42 @@
-#!/bin/sh
-# One-shot init step of the compose stack: creates what dtx publishes to and consumes from.
-# Names must match io.dtx.contract.Messaging (a test in the build checks this file for them).
-set -eu
-cd /home/rocketmq/rocketmq-*/bin
-NS=namesrv:9876
-./mqadmin updateTopic -n "$NS" -c DefaultCluster -t dtx-recharge -r 4 -w 4
-./mqadmin updateSubGroup -n "$NS" -c DefaultCluster -g dtx-account-consumer
-./mqadmin updateTopic -n "$NS" -c DefaultCluster -t %RETRY%dtx-account-consumer -r 1 -w 1
-./mqadmin updateTopic -n "$NS" -c DefaultCluster -t %DLQ%dtx-account-consumer -r 1 -w 1 -p 6
-./mqadmin updateTopic -n "$NS" -c DefaultCluster -t dtx-recharge-request -r 4 -w 4
-./mqadmin updateSubGroup -n "$NS" -c DefaultCluster -g dtx-pay-request-consumer
-./mqadmin updateTopic -n "$NS" -c DefaultCluster -t %RETRY%dtx-pay-request-consumer -r 1 -w 1
-./mqadmin updateTopic -n "$NS" -c DefaultCluster -t %DLQ%dtx-pay-request-consumer -r 1 -w 1 -p 6
-echo "topics created"
+#!/bin/bash
+# One-shot init step of the compose stack (service `broker-init`): creates what dtx publishes to
+# and consumes from, then checks that every topic and group really exists, and fails otherwise
+# (the broker runs with autoCreateTopicEnable=false, and mqadmin exits 0 whatever happened).
+# Names must match io.dtx.contract.Messaging (ComposeFileTests checks this file for them); the
+# build runs this very script against a broker (BrokerInitScriptsIntegrationTests).
+set -euo pipefail
+source "$(dirname "$0")/mqadmin.sh"
+
+# topic NAME QUEUES [PERM]
+topic() {
+  mqadmin updateTopic -c "$CLUSTER" -t "$1" -r "$2" -w "$2" ${3:+-p "$3"}
+}
+
+group() {
+  mqadmin updateSubGroup -c "$CLUSTER" -g "$1"
+}
+
+wait_for_cluster
+
+# Side by side: each mqadmin run spends seconds shutting its client down, not working.
+topic dtx-recharge 4 &
+group dtx-account-consumer &
+topic %RETRY%dtx-account-consumer 1 &
+topic %DLQ%dtx-account-consumer 1 6 &
+topic dtx-recharge-request 4 &
+group dtx-pay-request-consumer &
+topic %RETRY%dtx-pay-request-consumer 1 &
+topic %DLQ%dtx-pay-request-consumer 1 6 &
+wait
+
+# Checked from the name server (topics) and the broker's own configuration (groups).
+topics=$(mqadmin topicList)
+for name in dtx-recharge %RETRY%dtx-account-consumer %DLQ%dtx-account-consumer \
+  dtx-recharge-request %RETRY%dtx-pay-request-consumer %DLQ%dtx-pay-request-consumer; do
+  grep -qxF "$name" <<<"$topics" || fail "topic $name does not exist after creating it (see the output above)"
+done
+for name in dtx-account-consumer dtx-pay-request-consumer; do
+  mqadmin getConsumerConfig -g "$name" | awk -v g="$name" '$1 == "groupName" && $3 == g { found = 1 } END { exit !found }' \
+    || fail "consumer group $name does not exist after creating it (see the output above)"
+done
+echo "create-topics.sh: topics and groups exist"

@@ -1,9 +1,13 @@
 package io.dtx.sandbox;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.rocketmq.auth.config.AuthConfig;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.BrokerConfig;
 import org.apache.rocketmq.common.MQVersion;
+import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.namesrv.NamesrvConfig;
 import org.apache.rocketmq.namesrv.NamesrvController;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
@@ -63,13 +67,36 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     public static EmbeddedRocketMq startSecondBroker(
             Path workDir, String namesrvAddr, String brokerName, int brokerPort) {
         System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
-        BrokerController broker =
-                startBroker(workDir.toAbsolutePath().resolve("broker"), namesrvAddr, brokerName, brokerPort);
+        BrokerController broker = startBroker(
+                workDir.toAbsolutePath().resolve("broker"), namesrvAddr, brokerName, brokerPort, new Properties());
         return new EmbeddedRocketMq(null, broker, namesrvAddr);
     }
 
     public static EmbeddedRocketMq start(Path workDir) {
         return start(workDir, 0, 0);
+    }
+
+    /**
+     * A broker configured by a {@code broker.conf} as well, the way {@code mqbroker -c} reads one:
+     * its keys set the broker's and the access control's settings (ACL 2.0: users, their secrets
+     * and what they may do live in the store). The address keys are left to this class.
+     */
+    public static EmbeddedRocketMq start(Path workDir, Properties brokerConf) {
+        Properties settings = new Properties();
+        settings.putAll(brokerConf);
+        List.of("brokerIP1", "namesrvAddr", "listenPort", "storePathRootDir", "brokerClusterName", "brokerName")
+                .forEach(settings::remove);
+        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
+        Path dir = workDir.toAbsolutePath();
+        NamesrvController namesrv = startNamesrv(dir.resolve("namesrv"), 0);
+        String namesrvAddr = "127.0.0.1:" + namesrv.getRemotingServer().localListenPort();
+        try {
+            return new EmbeddedRocketMq(
+                    namesrv, startBroker(dir.resolve("broker"), namesrvAddr, BROKER_NAME, 0, settings), namesrvAddr);
+        } catch (RuntimeException e) {
+            namesrv.shutdown();
+            throw e;
+        }
     }
 
     /**
@@ -85,7 +112,8 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         NamesrvController namesrv = startNamesrv(dir.resolve("namesrv"), namesrvPort);
         String namesrvAddr = "127.0.0.1:" + namesrv.getRemotingServer().localListenPort();
         try {
-            BrokerController broker = startBroker(dir.resolve("broker"), namesrvAddr, BROKER_NAME, brokerPort);
+            BrokerController broker =
+                    startBroker(dir.resolve("broker"), namesrvAddr, BROKER_NAME, brokerPort, new Properties());
             return new EmbeddedRocketMq(namesrv, broker, namesrvAddr);
         } catch (RuntimeException e) {
             namesrv.shutdown();
@@ -112,7 +140,8 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         }
     }
 
-    private static BrokerController startBroker(Path dir, String namesrvAddr, String brokerName, int port) {
+    private static BrokerController startBroker(
+            Path dir, String namesrvAddr, String brokerName, int port, Properties settings) {
         BrokerConfig config = new BrokerConfig();
         config.setBrokerClusterName(CLUSTER);
         config.setBrokerName(brokerName);
@@ -142,7 +171,10 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         // second, even on an idle broker.
         store.setTimerWheelEnable(false);
 
-        BrokerController broker = new BrokerController(config, server, new NettyClientConfig(), store);
+        BrokerController broker = settings.isEmpty()
+                ? new BrokerController(config, server, new NettyClientConfig(), store)
+                : new BrokerController(
+                        config, server, new NettyClientConfig(), store, authConfig(settings, config, dir));
         try {
             if (!broker.initialize()) {
                 throw new IllegalStateException("RocketMQ broker did not initialise");
@@ -154,6 +186,17 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             broker.shutdown();
             throw new IllegalStateException("RocketMQ broker did not start", e);
         }
+    }
+
+    /** As {@code BrokerStartup} does: access control reads the same file and keeps its data in the store. */
+    private static AuthConfig authConfig(Properties settings, BrokerConfig config, Path dir) {
+        MixAll.properties2Object(settings, config);
+        AuthConfig auth = new AuthConfig();
+        MixAll.properties2Object(settings, auth);
+        auth.setConfigName(config.getBrokerName());
+        auth.setClusterName(config.getBrokerClusterName());
+        auth.setAuthConfigPath(dir.resolve("store").resolve("config").toString());
+        return auth;
     }
 
     /** {@code host:port} of the name server, what clients are given as {@code namesrvAddr}. */

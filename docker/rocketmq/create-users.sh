@@ -1,0 +1,37 @@
+#!/bin/bash
+# One-shot init step of the compose stack (service `broker-init`, after create-topics.sh): the
+# broker users of the two services and exactly what each may do (the broker runs ACL 2.0):
+#   pay:     send recharges; send and consume the queue-first requests with its consumer group;
+#   account: consume recharges with its consumer group, and nothing else.
+# Group:CLIENT_INNER_PRODUCER lets a consumer hand a failed message back the way the client does
+# when the broker's send-back call fails (RocketMQ issue 9910). Secrets stay in the environment.
+set -euo pipefail
+source "$(dirname "$0")/mqadmin.sh"
+
+for name in PAY_MQ_USER PAY_MQ_SECRET ACCOUNT_MQ_USER ACCOUNT_MQ_SECRET; do
+  [[ -n "${!name:-}" ]] || fail "$name is not set (see .env.example)"
+done
+for name in PAY_MQ_SECRET ACCOUNT_MQ_SECRET; do
+  value=${!name}
+  ((${#value} >= 16)) || fail "$name must be at least 16 characters"
+done
+unset value
+
+wait_for_cluster
+work=$(mktemp -d)
+javac -nowarn -source 8 -target 8 -Xlint:-options -d "$work" -cp "$MQADMIN_CLASSPATH" "$(dirname "$0")/BrokerUsers.java"
+
+users() {
+  java -Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$work:$MQADMIN_CLASSPATH" BrokerUsers "$@"
+}
+
+users PAY_MQ_USER PAY_MQ_SECRET \
+  Topic:dtx-recharge=Pub \
+  Topic:dtx-recharge-request=Pub,Sub,Get \
+  Group:dtx-pay-request-consumer=Sub,Get \
+  Group:CLIENT_INNER_PRODUCER=Sub
+users ACCOUNT_MQ_USER ACCOUNT_MQ_SECRET \
+  Topic:dtx-recharge=Sub,Get \
+  Group:dtx-account-consumer=Sub,Get \
+  Group:CLIENT_INNER_PRODUCER=Sub
+echo "create-users.sh: broker users $PAY_MQ_USER and $ACCOUNT_MQ_USER exist with their grants"

@@ -1,0 +1,36 @@
+# Sourced by create-topics.sh and create-users.sh: RocketMQ's own admin tool, run straight from
+# its jars with a small heap (the image's mqadmin script fixes 1 GB for each run), signing every
+# request as the super user from .env through $ROCKETMQ_HOME/conf/tools.yml, never a command line.
+NAMESRV=${NAMESRV_ADDR:-namesrv:9876}
+CLUSTER=${BROKER_CLUSTER:-DefaultCluster}
+MQADMIN_CLASSPATH=${MQADMIN_CLASSPATH:-$ROCKETMQ_HOME/lib/*}
+
+fail() {
+  echo "$(basename "$0"): $*" >&2
+  exit 1
+}
+
+for name in ROCKETMQ_HOME MQ_ADMIN_USER MQ_ADMIN_PASSWORD; do
+  [[ -n "${!name:-}" ]] || fail "$name is not set (see .env.example)"
+done
+(umask 077 && printf 'accessKey: "%s"\nsecretKey: "%s"\n' "$MQ_ADMIN_USER" "$MQ_ADMIN_PASSWORD" \
+  >"$ROCKETMQ_HOME/conf/tools.yml")
+
+# mqadmin ARGS...: prints what the tool printed. The tool exits 0 even when a command failed,
+# so callers check the outcome themselves, never the exit code alone.
+mqadmin() {
+  java -Xms16m -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Drocketmq.home.dir="$ROCKETMQ_HOME" -cp "$MQADMIN_CLASSPATH" \
+    org.apache.rocketmq.tools.command.MQAdminStartup "$@" -n "$NAMESRV" 2>&1
+}
+
+# Waits until a master broker of the cluster has registered with the name server: a broker's
+# port opens before it registers, and mqadmin commands aimed at the cluster silently do nothing.
+wait_for_cluster() {
+  local seconds=${BROKER_WAIT_SECONDS:-120}
+  local deadline=$((SECONDS + seconds))
+  echo "$(basename "$0"): waiting for a broker of $CLUSTER at $NAMESRV"
+  until mqadmin clusterList | awk -v c="$CLUSTER" '$1 == c && $3 == "0" { found = 1 } END { exit !found }'; do
+    ((SECONDS < deadline)) || fail "no broker of cluster $CLUSTER registered with $NAMESRV within ${seconds} s"
+    sleep 2
+  done
+}
