@@ -25,10 +25,9 @@ final class BrokerIdentities implements AutoCloseable {
     private final String namesrvAddr;
     private final DefaultMQAdminExt admin;
 
-    BrokerIdentities(String namesrvAddr) throws Exception {
+    BrokerIdentities(String namesrvAddr, String adminUser, String adminPassword) throws Exception {
         this.namesrvAddr = namesrvAddr;
-        this.admin = new DefaultMQAdminExt(
-                hook(BrokerInitScriptsIntegrationTests.ADMIN, BrokerInitScriptsIntegrationTests.ADMIN_PASSWORD), 5_000);
+        this.admin = new DefaultMQAdminExt(hook(adminUser, adminPassword), 5_000);
         admin.setNamesrvAddr(namesrvAddr);
         admin.setInstanceName(unique("admin"));
         admin.start();

@@ -2,6 +2,7 @@ package io.dtx.walkthrough.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dtx.testsupport.ScriptRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dtx.sandbox.EmbeddedMariaDb;
 import io.dtx.sandbox.SqlScripts;
+import io.dtx.testsupport.ScriptRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

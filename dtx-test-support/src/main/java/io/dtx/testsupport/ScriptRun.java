@@ -1,4 +1,4 @@
-package io.dtx.walkthrough.compose;
+package io.dtx.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
  * One run of a shell script the compose stack runs, here, with the environment compose would
  * give it: its exit code and everything it printed.
  */
-record ScriptRun(int exitCode, String output) {
+public record ScriptRun(int exitCode, String output) {
 
-    /** The repository's root (tests run in the module's directory). */
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** The repository's root (tests run in a module's directory). */
+    public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    static ScriptRun of(Path script, Map<String, String> environment) {
+    public static ScriptRun of(Path script, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
