@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -16,8 +18,10 @@ public record ScriptRun(int exitCode, String output) {
     /** The repository's root (tests run in a module's directory). */
     public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    public static ScriptRun of(Path script, Map<String, String> environment) {
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+    public static ScriptRun of(Path script, Map<String, String> environment, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

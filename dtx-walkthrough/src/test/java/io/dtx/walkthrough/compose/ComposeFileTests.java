@@ -36,9 +36,11 @@ class ComposeFileTests {
                 .containsKeys(
                         "mysql",
                         "namesrv",
+                        "broker-store",
                         "broker",
-                        "topics",
+                        "broker-init",
                         "discovery-server",
+                        "discovery-users",
                         "rocketmq-dashboard",
                         "dtx-pay-service",
                         "dtx-account-service");
@@ -93,7 +95,7 @@ class ComposeFileTests {
     void everyServiceIsHealthCheckedAndLimitedAndWaitsForHealthyDependencies() {
         services().forEach((name, service) -> {
             assertThat(service).as(name).containsKey("mem_limit");
-            if (!name.equals("topics")) {
+            if (!oneShots().contains(name)) {
                 assertThat(service).as(name + " healthcheck").containsKey("healthcheck");
             }
             if (service.get("depends_on") instanceof Map<?, ?> dependencies) {
@@ -151,20 +153,64 @@ class ComposeFileTests {
     }
 
     @Test
-    void topicScriptCreatesWhatTheContractNames() {
-        String script = read(ROOT.resolve("docker/rocketmq/create-topics.sh"));
-        assertThat(script)
-                .contains("-t " + Messaging.RECHARGE_TOPIC + " ")
-                .contains("-g " + Messaging.ACCOUNT_CONSUMER_GROUP)
-                .contains("%RETRY%" + Messaging.ACCOUNT_CONSUMER_GROUP)
-                .contains("%DLQ%" + Messaging.ACCOUNT_CONSUMER_GROUP);
-        assertThat(read(ROOT.resolve("docker/rocketmq/broker.conf"))).contains("autoCreateTopicEnable=false");
+    void brokerScriptsNameWhatTheContractNames() {
+        // That the topics and groups really exist afterwards, BrokerInitScriptsIntegrationTests shows.
+        String topics = read(ROOT.resolve("docker/rocketmq/create-topics.sh"));
+        String users = read(ROOT.resolve("docker/rocketmq/create-users.sh"));
+        Messaging.TOPICS.forEach(topic -> {
+            assertThat(topics).contains("topic " + topic + " ");
+            assertThat(users).contains("Topic:" + topic + "=");
+        });
+        Messaging.CONSUMER_GROUPS.forEach(group -> {
+            assertThat(topics).contains("group " + group + " ", "%RETRY%" + group, "%DLQ%" + group);
+            assertThat(users).contains("Group:" + group + "=");
+        });
+        assertThat(read(ROOT.resolve("docker/rocketmq/broker.conf")))
+                .contains("autoCreateTopicEnable=false", "authenticationEnabled=true", "authorizationEnabled=true");
     }
 
     @Test
-    void noSecretIsCommittedOutsideTheExample() {
+    void noSecretIsCommittedAndTheExampleHoldsNone() throws IOException {
         assertThat(ROOT.resolve(".gitignore")).content().contains(".env");
-        assertThat(text).doesNotContainPattern("PASSWORD: [^$\\s]");
+        assertThat(text).doesNotContainPattern("(PASSWORD|SECRET|SECRETKEY|TOKEN|KEYS|VALUE): [^$\\s]");
+        Properties example = new Properties();
+        try (var in = Files.newInputStream(ROOT.resolve(".env.example"))) {
+            example.load(in);
+        }
+        example.stringPropertyNames().stream()
+                .filter(name -> name.matches(".*(PASSWORD|SECRET|TOKEN|KEYS|IDENTITY_KEY|IDENTITY_VALUE)"))
+                .forEach(name -> assertThat(example.getProperty(name))
+                        .as(name + " in .env.example")
+                        .isEmpty());
+    }
+
+    @Test
+    void onlyTheServicesAndTheConsolesArePublishedAndOnlyOnLoopback() {
+        Set<String> published = new HashSet<>();
+        services().forEach((name, service) -> {
+            for (Object port : (List<?>) service.getOrDefault("ports", List.of())) {
+                assertThat(port.toString()).as(name + " port").startsWith("127.0.0.1:");
+                published.add(name);
+            }
+        });
+        assertThat(published)
+                .containsExactlyInAnyOrder(
+                        "dtx-pay-service", "dtx-account-service", "rocketmq-dashboard", "discovery-server");
+    }
+
+    /** Services others wait for to complete: they run once and have nothing to health-check. */
+    private Set<String> oneShots() {
+        Set<String> oneShots = new HashSet<>();
+        services().values().forEach(service -> {
+            if (service.get("depends_on") instanceof Map<?, ?> dependencies) {
+                dependencies.forEach((dependency, condition) -> {
+                    if ("service_completed_successfully".equals(((Map<?, ?>) condition).get("condition"))) {
+                        oneShots.add((String) dependency);
+                    }
+                });
+            }
+        });
+        return oneShots;
     }
 
     @SuppressWarnings("unchecked")
