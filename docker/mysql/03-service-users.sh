@@ -23,9 +23,14 @@ for name in PAY_DB_PASSWORD ACCOUNT_DB_PASSWORD; do
 done
 unset value
 
-# The bytes of a value as hex digits, for an SQL literal X'...'.
+# The bytes of a value as hex digits, for an SQL literal X'...' (bash alone: in the C locale a
+# character is a byte, and printf's "'c" gives its code).
 hex() {
-  printf '%s' "$1" | od -An -v -tx1 | tr -d ' \n'
+  local LC_ALL=C value=$1 digits='' i
+  for ((i = 0; i < ${#value}; i++)); do
+    printf -v digits '%s%02x' "$digits" "'${value:i:1}"
+  done
+  printf '%s' "$digits"
 }
 
 # CREATE USER takes its password as a literal only, so the statement is built by the server:

@@ -95,7 +95,7 @@ class ComposeFileTests {
     void everyServiceIsHealthCheckedAndLimitedAndWaitsForHealthyDependencies() {
         services().forEach((name, service) -> {
             assertThat(service).as(name).containsKey("mem_limit");
-            if (!oneShots().contains(name)) {
+            if (!ComposeServices.oneShots(services()).contains(name)) {
                 assertThat(service).as(name + " healthcheck").containsKey("healthcheck");
             }
             if (service.get("depends_on") instanceof Map<?, ?> dependencies) {
@@ -196,21 +196,6 @@ class ComposeFileTests {
         assertThat(published)
                 .containsExactlyInAnyOrder(
                         "dtx-pay-service", "dtx-account-service", "rocketmq-dashboard", "discovery-server");
-    }
-
-    /** Services others wait for to complete: they run once and have nothing to health-check. */
-    private Set<String> oneShots() {
-        Set<String> oneShots = new HashSet<>();
-        services().values().forEach(service -> {
-            if (service.get("depends_on") instanceof Map<?, ?> dependencies) {
-                dependencies.forEach((dependency, condition) -> {
-                    if ("service_completed_successfully".equals(((Map<?, ?>) condition).get("condition"))) {
-                        oneShots.add((String) dependency);
-                    }
-                });
-            }
-        });
-        return oneShots;
     }
 
     @SuppressWarnings("unchecked")
