@@ -4,54 +4,63 @@ import static io.dtx.system.Http.rechargeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dtx.testsupport.ScriptRun;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.ComposeContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
- * The real docker compose stack: MySQL 8.4, RocketMQ, Nacos with auth, and both services built
- * from this repository. Runs only where a Docker engine answers; skipped (and reported so) here.
- * Where it runs, the rest of this module also runs on MySQL and RocketMQ containers
- * (DTX_TEST_INFRA=auto picks them), check-back story included.
+ * The real docker compose stack, exactly as a reader starts it: {@code docker/new-env.sh}, then
+ * {@code docker compose up --build} (MySQL 8.4, RocketMQ with access control, Nacos 3 with its
+ * users, the dashboard, and both services built from this repository). Runs only where a Docker
+ * engine and the Compose CLI answer; skipped, and reported so, elsewhere. The published host ports
+ * are moved to free ones so the stack collides with nothing; the test reaches the services through
+ * Testcontainers' own proxy.
  */
 @EnabledIf(
-        value = "io.dtx.testsupport.SharedInfrastructure#dockerAvailable",
-        disabledReason = "no Docker engine: the compose stack cannot run here")
+        value = "io.dtx.testsupport.SharedInfrastructure#composeAvailable",
+        disabledReason = "no Docker engine with the Compose CLI: the compose stack cannot run here")
 class ComposeStackIntegrationTests {
 
+    private static final List<String> HOST_PORTS =
+            List.of("PAY_HOST_PORT", "ACCOUNT_HOST_PORT", "DASHBOARD_HOST_PORT", "NACOS_CONSOLE_HOST_PORT");
+
+    @TempDir
+    static Path work;
+
     private static ComposeContainer compose;
+    private static Map<String, String> env;
 
     @BeforeAll
     static void up() {
-        String secret = UUID.randomUUID().toString();
-        compose = new ComposeContainer(new File("../docker-compose.yml"))
-                .withEnv(Map.ofEntries(
-                        Map.entry("MYSQL_ROOT_PASSWORD", secret),
-                        Map.entry("PAY_DB_PASSWORD", secret),
-                        Map.entry("ACCOUNT_DB_PASSWORD", secret),
-                        Map.entry("NACOS_AUTH_TOKEN", Base64.getEncoder().encodeToString((secret + secret).getBytes())),
-                        Map.entry("NACOS_AUTH_IDENTITY_KEY", "dtx-it"),
-                        Map.entry("NACOS_AUTH_IDENTITY_VALUE", secret),
-                        Map.entry("NACOS_USERNAME", "nacos"),
-                        Map.entry("NACOS_PASSWORD", "nacos"),
-                        Map.entry("DTX_SERVICE_TOKEN", DtxStack.SERVICE_TOKEN),
-                        Map.entry("DTX_MESSAGE_KEYS", DtxStack.MESSAGE_KEYS),
-                        Map.entry("DTX_MESSAGE_KEY_ID", "it-1")))
+        env = newEnv();
+        compose = new ComposeContainer(
+                        "dtx-it-" + UUID.randomUUID().toString().substring(0, 8), new File("../docker-compose.yml"))
+                .withEnv(env)
                 .withBuild(true)
                 .withExposedService(
-                        "dtx-pay-service", 56082, Wait.forHttp("/readyz").withStartupTimeout(Duration.ofMinutes(10)))
+                        "dtx-pay-service", 56082, Wait.forHttp("/readyz").withStartupTimeout(Duration.ofMinutes(15)))
                 .withExposedService(
                         "dtx-account-service",
                         56081,
-                        Wait.forHttp("/readyz").withStartupTimeout(Duration.ofMinutes(10)));
+                        Wait.forHttp("/readyz").withStartupTimeout(Duration.ofMinutes(15)));
         compose.start();
     }
 
@@ -69,7 +78,7 @@ class ComposeStackIntegrationTests {
         Http account = new Http(
                 "http://" + compose.getServiceHost("dtx-account-service", 56081) + ":"
                         + compose.getServicePort("dtx-account-service", 56081),
-                DtxStack.SERVICE_TOKEN);
+                env.get("DTX_SERVICE_TOKEN"));
 
         Http.Response created = pay.post("/pay/recharges", rechargeJson("1", "100.00"));
         assertThat(created.status()).isEqualTo(201);
@@ -77,8 +86,7 @@ class ComposeStackIntegrationTests {
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> account.get("/accounts/1").body().contains(txNo));
-        // The account service has no static address for the pay service in the docker profile's
-        // preferred path: this answer comes through Nacos.
+        // The account service finds the pay service through Nacos, logged in as the services' user.
         assertThat(account.post("/accounts/recharges/" + txNo + "/pull", "")
                         .json()
                         .get("outcome")
@@ -89,5 +97,30 @@ class ComposeStackIntegrationTests {
                         .get("outcome")
                         .asString())
                 .isEqualTo("NOT_FOUND");
+    }
+
+    /** The .env a reader makes with docker/new-env.sh, host ports moved to free ones. */
+    private static Map<String, String> newEnv() {
+        Path file = work.resolve(".env");
+        ScriptRun made = ScriptRun.of(ScriptRun.ROOT.resolve("docker/new-env.sh"), Map.of(), file.toString());
+        assertThat(made.exitCode()).as(made.output()).isZero();
+        Properties values = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            values.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> environment = new HashMap<>();
+        values.stringPropertyNames().forEach(name -> environment.put(name, values.getProperty(name)));
+        HOST_PORTS.forEach(port -> environment.put(port, Integer.toString(freePort())));
+        return environment;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

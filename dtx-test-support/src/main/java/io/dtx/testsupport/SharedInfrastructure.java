@@ -1,8 +1,10 @@
 package io.dtx.testsupport;
 
 import io.dtx.contract.Messaging;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -35,6 +37,32 @@ public final class SharedInfrastructure {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether {@code docker compose} can run here: an engine answers and the Compose CLI plugin is
+     * installed (Testcontainers' ComposeContainer calls {@code docker compose} from the PATH).
+     */
+    public static boolean composeAvailable() {
+        if (!dockerAvailable()) {
+            return false;
+        }
+        try {
+            Process version = new ProcessBuilder("docker", "compose", "version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            boolean finished = version.waitFor(30, TimeUnit.SECONDS);
+            if (!finished) {
+                version.destroyForcibly();
+            }
+            return finished && version.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
