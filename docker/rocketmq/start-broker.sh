@@ -26,4 +26,4 @@ umask 077
   printf 'innerClientAuthenticationCredentials={"accessKey":"%s","secretKey":"%s"}\n' "$MQ_ADMIN_USER" "$MQ_ADMIN_PASSWORD"
 } >"$conf"
 
-exec "$ROCKETMQ_HOME/bin/mqbroker" -n "${NAMESRV_ADDR:-namesrv:9876}" -c "$conf"
+exec sh "$ROCKETMQ_HOME/bin/mqbroker" -n "${NAMESRV_ADDR:-namesrv:9876}" -c "$conf"
