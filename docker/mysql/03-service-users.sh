@@ -6,7 +6,7 @@
 # Passwords come from the environment (.env), never from the repository, and never appear on a
 # command line. Any character is allowed in them (quotes, spaces, backslashes): each reaches SQL
 # as a hex literal and is quoted by the server itself, so no password can end a string or change
-# a statement. The build runs this very file against a real server (ComposeScriptsIntegrationTests).
+# a statement. The build runs this very file against a real server (ServiceUsersScriptIntegrationTests).
 set -euo pipefail
 
 fail() {

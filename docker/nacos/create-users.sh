@@ -62,6 +62,7 @@ TOKEN=$(login nacos "$NACOS_ADMIN_PASSWORD") && [[ -n "$TOKEN" ]] \
 
 users=$(admin GET /v3/auth/user/list -G --data-urlencode "username=$NACOS_USERNAME" \
   -d pageNo=1 -d pageSize=10 -d search=accurate | json_field totalCount)
+[[ "$users" =~ ^[0-9]+$ ]] || fail "could not read the user list of Nacos"
 if [[ "$users" == 0 ]]; then
   admin POST /v3/auth/user --data-urlencode "username=$NACOS_USERNAME" \
     --data-urlencode "password@"<(printf '%s' "$NACOS_PASSWORD") >/dev/null
@@ -70,17 +71,24 @@ fi
 
 roles=$(admin GET /v3/auth/role/list -G --data-urlencode "username=$NACOS_USERNAME" \
   --data-urlencode "role=$ROLE" -d pageNo=1 -d pageSize=10 | json_field totalCount)
+[[ "$roles" =~ ^[0-9]+$ ]] || fail "could not read the role list of Nacos"
 if [[ "$roles" == 0 ]]; then
   admin POST /v3/auth/role --data-urlencode "role=$ROLE" --data-urlencode "username=$NACOS_USERNAME" >/dev/null
 fi
 
-granted=$(admin GET /v3/auth/permission -G --data-urlencode "role=$ROLE" \
-  --data-urlencode "resource=$RESOURCE" -d action=rw | json_field data)
-if [[ "$granted" != true ]]; then
+granted() {
+  admin GET /v3/auth/permission -G --data-urlencode "role=$ROLE" \
+    --data-urlencode "resource=$RESOURCE" -d action=rw | json_field data
+}
+grant() {
+  admin POST /v3/auth/permission --data-urlencode "role=$ROLE" --data-urlencode "resource=$RESOURCE" \
+    -d action=rw >/dev/null
+}
+if [[ "$(granted)" != true ]]; then
   # A role just bound can take a moment to be known to the permission check: one retry.
-  admin POST /v3/auth/permission --data-urlencode "role=$ROLE" --data-urlencode "resource=$RESOURCE" -d action=rw >/dev/null \
-    || { sleep 3; admin POST /v3/auth/permission --data-urlencode "role=$ROLE" --data-urlencode "resource=$RESOURCE" -d action=rw >/dev/null; }
+  grant || { sleep 3 && grant; }
 fi
+[[ "$(granted)" == true ]] || fail "the permission $RESOURCE (rw) of role $ROLE is not there after granting it"
 
 login "$NACOS_USERNAME" "$NACOS_PASSWORD" >/dev/null \
   || fail "user $NACOS_USERNAME exists with another password than NACOS_PASSWORD; change it in the Nacos console or in .env"

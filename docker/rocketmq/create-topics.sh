@@ -18,11 +18,13 @@ group() {
 
 wait_for_cluster
 
-# Side by side: each mqadmin run spends seconds shutting its client down, not working.
+# Four at a time: each mqadmin run spends seconds shutting its client down rather than working,
+# and four small JVMs fit the step's memory limit.
 topic dtx-recharge 4 &
 group dtx-account-consumer &
 topic %RETRY%dtx-account-consumer 1 &
 topic %DLQ%dtx-account-consumer 1 6 &
+wait
 topic dtx-recharge-request 4 &
 group dtx-pay-request-consumer &
 topic %RETRY%dtx-pay-request-consumer 1 &

@@ -3,8 +3,8 @@
 # broker users of the two services and exactly what each may do (the broker runs ACL 2.0):
 #   pay:     send recharges; send and consume the queue-first requests with its consumer group;
 #   account: consume recharges with its consumer group, and nothing else.
-# Group:CLIENT_INNER_PRODUCER lets a consumer hand a failed message back the way the client does
-# when the broker's send-back call fails (RocketMQ issue 9910). Secrets stay in the environment.
+# A topic's Get is for the consumer's first offset lookup; a group's Sub covers its retries and
+# offsets. Secrets stay in the environment.
 set -euo pipefail
 source "$(dirname "$0")/mqadmin.sh"
 
@@ -19,6 +19,7 @@ unset value
 
 wait_for_cluster
 work=$(mktemp -d)
+trap 'rm -rf "$ADMIN_HOME" "$work"' EXIT
 javac -nowarn -source 8 -target 8 -Xlint:-options -d "$work" -cp "$MQADMIN_CLASSPATH" "$(dirname "$0")/BrokerUsers.java"
 
 users() {
@@ -28,10 +29,8 @@ users() {
 users PAY_MQ_USER PAY_MQ_SECRET \
   Topic:dtx-recharge=Pub \
   Topic:dtx-recharge-request=Pub,Sub,Get \
-  Group:dtx-pay-request-consumer=Sub,Get \
-  Group:CLIENT_INNER_PRODUCER=Sub
+  Group:dtx-pay-request-consumer=Sub
 users ACCOUNT_MQ_USER ACCOUNT_MQ_SECRET \
   Topic:dtx-recharge=Sub,Get \
-  Group:dtx-account-consumer=Sub,Get \
-  Group:CLIENT_INNER_PRODUCER=Sub
+  Group:dtx-account-consumer=Sub
 echo "create-users.sh: broker users $PAY_MQ_USER and $ACCOUNT_MQ_USER exist with their grants"

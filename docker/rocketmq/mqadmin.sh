@@ -1,6 +1,6 @@
 # Sourced by create-topics.sh and create-users.sh: RocketMQ's own admin tool, run straight from
 # its jars with a small heap (the image's mqadmin script fixes 1 GB for each run), signing every
-# request as the super user from .env through $ROCKETMQ_HOME/conf/tools.yml, never a command line.
+# request as the super user from .env through a tools.yml of its own, never a command line.
 NAMESRV=${NAMESRV_ADDR:-namesrv:9876}
 CLUSTER=${BROKER_CLUSTER:-DefaultCluster}
 MQADMIN_CLASSPATH=${MQADMIN_CLASSPATH:-$ROCKETMQ_HOME/lib/*}
@@ -13,13 +13,18 @@ fail() {
 for name in ROCKETMQ_HOME MQ_ADMIN_USER MQ_ADMIN_PASSWORD; do
   [[ -n "${!name:-}" ]] || fail "$name is not set (see .env.example)"
 done
+# A home of the tool's own for tools.yml, readable by this user only (the image's conf/tools.yml
+# holds a sample user and keeps whatever mode it has).
+ADMIN_HOME=$(mktemp -d)
+trap 'rm -rf "$ADMIN_HOME"' EXIT
+mkdir "$ADMIN_HOME/conf"
 (umask 077 && printf 'accessKey: "%s"\nsecretKey: "%s"\n' "$MQ_ADMIN_USER" "$MQ_ADMIN_PASSWORD" \
-  >"$ROCKETMQ_HOME/conf/tools.yml")
+  >"$ADMIN_HOME/conf/tools.yml")
 
 # mqadmin ARGS...: prints what the tool printed. The tool exits 0 even when a command failed,
 # so callers check the outcome themselves, never the exit code alone.
 mqadmin() {
-  java -Xms16m -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Drocketmq.home.dir="$ROCKETMQ_HOME" -cp "$MQADMIN_CLASSPATH" \
+  java -Xms16m -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Drocketmq.home.dir="$ADMIN_HOME" -cp "$MQADMIN_CLASSPATH" \
     org.apache.rocketmq.tools.command.MQAdminStartup "$@" -n "$NAMESRV" 2>&1
 }
 

@@ -26,4 +26,10 @@ umask 077
   printf 'innerClientAuthenticationCredentials={"accessKey":"%s","secretKey":"%s"}\n' "$MQ_ADMIN_USER" "$MQ_ADMIN_PASSWORD"
 } >"$conf"
 
-exec sh "$ROCKETMQ_HOME/bin/mqbroker" -n "${NAMESRV_ADDR:-namesrv:9876}" -c "$conf"
+# The image's mqbroker and runbroker.sh start java without exec, and a shell as PID 1 ignores
+# SIGTERM: so this script stays PID 1 and passes compose's stop on to the whole group, letting the
+# broker's shutdown hook flush its store and offsets instead of being killed 10 s later.
+sh "$ROCKETMQ_HOME/bin/mqbroker" -n "${NAMESRV_ADDR:-namesrv:9876}" -c "$conf" &
+broker=$!
+trap 'trap "" TERM INT; kill -TERM 0; wait "$broker"' TERM INT
+wait "$broker"

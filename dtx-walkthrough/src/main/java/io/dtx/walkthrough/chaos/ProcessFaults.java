@@ -2,6 +2,7 @@ package io.dtx.walkthrough.chaos;
 
 import io.dtx.walkthrough.probe.Waits;
 import io.dtx.walkthrough.stack.LocalStack;
+import io.dtx.walkthrough.stack.PauseMoment;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,17 +34,15 @@ final class ProcessFaults {
 
     /** Happened only if a payment really sat between its local commit and COMMIT when the kill came. */
     Faults.Outcome payKilledAfterLocalCommit() throws IOException {
-        Path trigger = workspace.pauseTrigger();
         Path paused = workspace.pausedMarker();
-        Files.deleteIfExists(paused);
-        Files.writeString(trigger, "pause");
+        PauseMoment.AFTER_LOCAL_COMMIT.pauseAt(workspace);
         // Every payment that commits from now on waits in the window; kill as soon as one is there.
         boolean inWindow = Waits.eventually(
                 Duration.ofSeconds(10), () -> !readQuietly(paused).isEmpty());
         String txNo = readQuietly(paused);
         long pid = stack.pay().pid();
         stack.killPay();
-        Files.deleteIfExists(trigger);
+        PauseMoment.resume(workspace);
         Files.deleteIfExists(paused);
         stack.startPay();
         return inWindow

@@ -7,10 +7,10 @@ import static io.dtx.walkthrough.demo.Scene.shortTx;
 import io.dtx.walkthrough.probe.Reply;
 import io.dtx.walkthrough.probe.Waits;
 import io.dtx.walkthrough.stack.LocalStack;
+import io.dtx.walkthrough.stack.PauseMoment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -128,9 +128,9 @@ final class LostCommit implements Step {
     private static void pauseAfterCommit(Scene scene, boolean on) {
         try {
             if (on) {
-                Files.writeString(scene.workspace().pauseTrigger(), "pause");
+                PauseMoment.AFTER_LOCAL_COMMIT.pauseAt(scene.workspace());
             } else {
-                Files.deleteIfExists(scene.workspace().pauseTrigger());
+                PauseMoment.resume(scene.workspace());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,7 +21,7 @@ public enum StackProfile {
      * credits the payment once), and then runs often enough for step 6.
      */
     DEMO(
-            EnumSet.of(LabSeam.PAUSE_AFTER_COMMIT),
+            EnumSet.of(LabSeam.PAUSES),
             new Reconciliation(Duration.ofSeconds(45), Duration.ofSeconds(10)),
             3,
             Map.of(),
@@ -35,7 +35,7 @@ public enum StackProfile {
      * the campaign; held payments are retried every 5 s.
      */
     CHAOS(
-            EnumSet.of(LabSeam.PAUSE_AFTER_COMMIT),
+            EnumSet.of(LabSeam.PAUSES),
             new Reconciliation(Duration.ofSeconds(10), Duration.ofSeconds(10)),
             3,
             Map.of(
@@ -57,8 +57,8 @@ public enum StackProfile {
 
     /** The pay service's lab seams: off in production, each opened by one setting of the lab profile. */
     enum LabSeam {
-        /** Holds each payment between its local commit and COMMIT while the trigger file exists. */
-        PAUSE_AFTER_COMMIT,
+        /** Holds each payment at the moment the trigger file names (see {@link PauseMoment}). */
+        PAUSES,
         /** The original demo's send-after-commit, for the benchmark's naive baseline. */
         NAIVE_ENDPOINT
     }
@@ -101,8 +101,8 @@ public enum StackProfile {
         if (!labSeams.isEmpty()) {
             args.add("--spring.profiles.active=lab");
         }
-        if (labSeams.contains(LabSeam.PAUSE_AFTER_COMMIT)) {
-            args.add("--dtx.lab.pause-after-commit-file=" + workspace.pauseTrigger());
+        if (labSeams.contains(LabSeam.PAUSES)) {
+            args.add("--dtx.lab.pause-file=" + workspace.pauseTrigger());
         }
         if (labSeams.contains(LabSeam.NAIVE_ENDPOINT)) {
             args.add("--dtx.lab.naive-endpoint=true");

@@ -57,11 +57,11 @@ public record Workspace(Path root, Path stateDir, int payPort, int accountPort, 
     }
 
     /**
-     * While this file exists, the pay service (with the pause-after-commit lab seam on) holds each
-     * payment right after its local commit and writes the payment's txNo to {@link #pausedMarker()}.
+     * While this file exists, the pay service (with the lab's pauses on) holds each payment at the
+     * moment the file names ({@link PauseMoment}) and writes its id to {@link #pausedMarker()}.
      */
     public Path pauseTrigger() {
-        return runDir().resolve("pause-after-commit");
+        return runDir().resolve("pause");
     }
 
     public Path pausedMarker() {

@@ -4,6 +4,7 @@ import io.dtx.contract.Messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
@@ -53,15 +54,37 @@ final class BrokerIdentities implements AutoCloseable {
             Message message = new Message(topic, "test", key, key.getBytes(StandardCharsets.UTF_8));
             return producer.send(message).getSendStatus().name();
         } catch (Exception e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof MQBrokerException refused) {
-                    return "REFUSED: CODE: " + refused.getResponseCode() + " " + refused.getErrorMessage();
-                }
-            }
-            return "FAILED: " + e;
+            return refusal(e);
         } finally {
             producer.shutdown();
         }
+    }
+
+    /** {@code UPDATED}, or {@code REFUSED: CODE: n why} from the broker, or {@code FAILED}. */
+    String updateBrokerConfig(String user, String secret, String brokerAddr, String key, String value) {
+        DefaultMQAdminExt asUser = new DefaultMQAdminExt(hook(user, secret), 5_000);
+        asUser.setNamesrvAddr(namesrvAddr);
+        asUser.setInstanceName(unique("config"));
+        try {
+            asUser.start();
+            Properties change = new Properties();
+            change.setProperty(key, value);
+            asUser.updateBrokerConfig(brokerAddr, change);
+            return "UPDATED";
+        } catch (Exception e) {
+            return refusal(e);
+        } finally {
+            asUser.shutdown();
+        }
+    }
+
+    private static String refusal(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MQBrokerException refused) {
+                return "REFUSED: CODE: " + refused.getResponseCode() + " " + refused.getErrorMessage();
+            }
+        }
+        return "FAILED: " + e;
     }
 
     /** Whether the identity, consuming as the group, receives the message with this key within 30 s. */

@@ -128,6 +128,13 @@ class BrokerInitScriptsIntegrationTests {
             assertThat(identities.send("dtx-account", secret("account"), Messaging.RECHARGE_TOPIC, txNo))
                     .as("the account service cannot send a recharge")
                     .startsWith(REFUSED_BY_THE_BROKER);
+            assertThat(identities.send("dtx-account", secret("account"), Messaging.RECHARGE_REQUEST_TOPIC, txNo))
+                    .as("nor a recharge request")
+                    .startsWith(REFUSED_BY_THE_BROKER);
+            assertThat(identities.updateBrokerConfig(
+                            "dtx-account", secret("account"), compose.broker().brokerAddr(), "brokerPermission", "4"))
+                    .as("no service may stop the broker taking messages")
+                    .startsWith(REFUSED_BY_THE_BROKER);
             assertThat(identities.send(null, null, Messaging.RECHARGE_TOPIC, txNo))
                     .as("nobody without a login can")
                     .startsWith(REFUSED_BY_THE_BROKER);

@@ -15,9 +15,7 @@ class StackProfileTests {
         for (StackProfile profile : new StackProfile[] {StackProfile.DEMO, StackProfile.CHAOS}) {
             assertThat(profile.payArgs(workspace))
                     .as(profile.name())
-                    .containsExactly(
-                            "--spring.profiles.active=lab",
-                            "--dtx.lab.pause-after-commit-file=/repo/.dtx/run/pause-after-commit");
+                    .containsExactly("--spring.profiles.active=lab", "--dtx.lab.pause-file=/repo/.dtx/run/pause");
         }
     }
 
@@ -25,7 +23,7 @@ class StackProfileTests {
     void theBenchmarkOpensTheNaiveEndpointAndNeverThePauseHook() {
         assertThat(StackProfile.BENCH.payArgs(workspace))
                 .containsExactly("--spring.profiles.active=lab", "--dtx.lab.naive-endpoint=true")
-                .noneMatch(arg -> arg.contains("pause-after-commit"));
+                .noneMatch(arg -> arg.contains("pause"));
     }
 
     @Test
