@@ -46,12 +46,17 @@ DEALLOCATE PREPARE create_user;
 SQL
 }
 
-# The root password reaches the client through this one command's environment (MYSQL_PWD), not
-# its arguments; the server is the one on the default socket (the image's temporary server).
+# The root password reaches the client as an option file on a file descriptor, as the image's own
+# entrypoint passes it, never as an argument. In an option file's quoted value a backslash starts an
+# escape, so each is doubled. The server is the one on the default socket (the image's temporary one).
+root_options() {
+  local password=${MYSQL_ROOT_PASSWORD//\\/\\\\}
+  printf '[client]\nuser=root\npassword="%s"\n' "$password"
+}
 {
   create_user dtx_pay "$PAY_DB_PASSWORD"
   create_user dtx_account "$ACCOUNT_DB_PASSWORD"
   echo "SET @password = NULL, @statement = NULL;"
-} | MYSQL_PWD="$MYSQL_ROOT_PASSWORD" mysql --user=root --batch --silent
+} | mysql --defaults-extra-file=<(root_options) --batch --silent
 
 echo "03-service-users.sh: users dtx_pay and dtx_account exist"

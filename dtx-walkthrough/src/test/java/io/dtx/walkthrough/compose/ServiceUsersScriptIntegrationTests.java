@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dtx.sandbox.EmbeddedMariaDb;
+import io.dtx.sandbox.MysqlServer;
 import io.dtx.sandbox.SqlScripts;
 import io.dtx.testsupport.ScriptRun;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,11 +43,21 @@ class ServiceUsersScriptIntegrationTests {
     static Path tools;
 
     private static EmbeddedMariaDb db;
+    /** Root, with a password the script must pass on intact: quotes, a backslash, spaces. */
+    private static MysqlServer root;
 
     @BeforeAll
-    static void startServer() throws IOException {
+    static void startServer() throws IOException, SQLException {
         db = EmbeddedMariaDb.startWithTls(Path.of("target/compose-scripts/mariadb"));
         SqlScripts.apply(db.server(), SqlScripts.BANK1, SqlScripts.BANK1_PAY);
+        String password = "root's \"pass\\sword\" \\\\ " + UUID.randomUUID();
+        // Connector/J fills the placeholder in itself, escaped (client-side prepared statements).
+        try (Connection c = connect(db.server());
+                PreparedStatement alter = c.prepareStatement("ALTER USER 'root'@'localhost' IDENTIFIED BY ?")) {
+            alter.setString(1, password);
+            alter.execute();
+        }
+        root = new MysqlServer(db.server().baseUrl(), "root", password);
         // The script calls `mysql`, as in the image; here that is MariaDB's client of the same server.
         Files.createSymbolicLink(tools.resolve("mysql"), db.baseDir().resolve("bin/mariadb"));
     }
@@ -80,7 +92,7 @@ class ServiceUsersScriptIntegrationTests {
         ScriptRun run = run(Map.of("PAY_DB_PASSWORD", pay, "ACCOUNT_DB_PASSWORD", account));
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).doesNotContain(salt);
-        SqlScripts.apply(db.server(), SqlScripts.SERVICE_GRANTS);
+        SqlScripts.apply(root, SqlScripts.SERVICE_GRANTS);
 
         assertThat(query(login("bank1_pay", "REQUIRED", pay), "SELECT CURRENT_USER()"))
                 .containsExactly("dtx_pay@%");
@@ -120,11 +132,15 @@ class ServiceUsersScriptIntegrationTests {
 
     private static ScriptRun run(Map<String, String> passwords) {
         Map<String, String> environment = new HashMap<>(passwords);
-        environment.put("MYSQL_ROOT_PASSWORD", db.server().password());
+        environment.put("MYSQL_ROOT_PASSWORD", root.password());
         environment.put("MYSQL_UNIX_PORT", db.socket().toString());
         environment.put("HOME", tools.toString()); // no ~/.my.cnf of whoever runs the build
         environment.put("PATH", tools + ":" + System.getenv("PATH"));
         return ScriptRun.of(SCRIPT, environment);
+    }
+
+    private static Connection connect(MysqlServer server) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl("mysql"), server.user(), server.password());
     }
 
     private static Connection login(String schema, String sslMode, String password) throws SQLException {
@@ -134,12 +150,7 @@ class ServiceUsersScriptIntegrationTests {
     }
 
     private static List<String> query(String sql) throws SQLException {
-        return query(
-                DriverManager.getConnection(
-                        db.server().jdbcUrl("mysql"),
-                        db.server().user(),
-                        db.server().password()),
-                sql);
+        return query(connect(root), sql);
     }
 
     private static List<String> query(Connection connection, String sql) throws SQLException {
