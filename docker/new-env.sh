@@ -26,6 +26,7 @@ secret_for() {
     NACOS_AUTH_TOKEN) head -c 32 /dev/urandom | base64 | tr -d '\n' ;;
     # id:secret, as io.dtx.contract.MessageSigning reads it; the id matches DTX_MESSAGE_KEY_ID.
     DTX_MESSAGE_KEYS) printf 'k1:%s' "$(random 32)" ;;
+    DTX_REQUEST_KEYS) printf 'r1:%s' "$(random 32)" ;;
     *) random 24 ;;
   esac
 }

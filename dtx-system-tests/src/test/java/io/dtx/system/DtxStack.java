@@ -42,6 +42,11 @@ final class DtxStack {
 
     static final MessageSigning MESSAGE_SIGNING = MessageSigning.forSigning(MESSAGE_KEYS, "it-1");
 
+    /** The pay service's own request keys (the account side never holds them). */
+    static final String REQUEST_KEYS = MessageSigning.newKeySpec("it-r1");
+
+    static final MessageSigning REQUEST_SIGNING = MessageSigning.forSigning(REQUEST_KEYS, "it-r1");
+
     private static DtxStack instance;
 
     final Infrastructure infra;
@@ -152,6 +157,8 @@ final class DtxStack {
         p.put("dtx.security.service-token", SERVICE_TOKEN);
         p.put("dtx.messaging.keys", MESSAGE_KEYS);
         p.put("dtx.messaging.key-id", "it-1");
+        p.put("dtx.pay.requests.keys", REQUEST_KEYS);
+        p.put("dtx.pay.requests.key-id", "it-r1");
         p.putAll(overrides);
         return p.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -89,17 +89,20 @@ class QueueFirstIntegrationTests {
     }
 
     @Test
-    void theSameRequestDeliveredTwiceIsPaidOnceAndAnUnsignedOneNotAtAll() throws Exception {
+    void theSameRequestDeliveredTwiceIsPaidOnceAndUnsignedOrAccountSignedOnesNotAtAll() throws Exception {
         DtxStack stack = DtxStack.get();
         String accountNo = stack.db.newAccount("queue-first-twice-");
         String requestId = UUID.randomUUID().toString();
         String forgedId = UUID.randomUUID().toString();
-        Message signed = request(requestId, accountNo, "9.00", DtxStack.MESSAGE_SIGNING);
+        String accountSignedId = UUID.randomUUID().toString();
+        Message signed = request(requestId, accountNo, "9.00", DtxStack.REQUEST_SIGNING);
         Message forged = request(forgedId, accountNo, "900.00", null);
+        // Signed with the message keys, which the account side holds too: not proof of the pay side.
+        Message accountSigned = request(accountSignedId, accountNo, "90.00", DtxStack.MESSAGE_SIGNING);
         Counter refused = stack.pay.getBean(MeterRegistry.class).counter("dtx.pay.requests.refused");
         double refusedBefore = refused.count();
 
-        Messages.send(stack.infra.namesrvAddr(), List.of(signed, signed, forged));
+        Messages.send(stack.infra.namesrvAddr(), List.of(signed, signed, forged, accountSigned));
 
         JsonNode paid = awaitDecided(stack, requestId);
         await().atMost(Duration.ofSeconds(30))
@@ -107,10 +110,12 @@ class QueueFirstIntegrationTests {
         Thread.sleep(2000); // room for the second copy and the forged one to be consumed
         assertThat(rows(stack, "account_pay", "account_no", accountNo)).isEqualTo(1);
         assertThat(rows(stack, "recharge_request", "request_id", forgedId)).isZero();
+        assertThat(rows(stack, "recharge_request", "request_id", accountSignedId))
+                .isZero();
         assertThat(stack.db.balance(accountNo)).isEqualByComparingTo(new BigDecimal("9.00"));
         assertThat(refused.count())
-                .as("the unsigned request was refused, and counted")
-                .isGreaterThan(refusedBefore);
+                .as("the unsigned and the account-signed requests were refused, and counted")
+                .isGreaterThanOrEqualTo(refusedBefore + 2);
     }
 
     @Test

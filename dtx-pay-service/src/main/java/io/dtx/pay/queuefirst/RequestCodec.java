@@ -17,18 +17,18 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A recharge request as a signed message, and back. Signed like every message of the pay side,
- * over a context that no other kind of message carries: a request on the broker makes the pay
- * service charge a customer, so it pays only requests it wrote itself, never whatever someone
- * with access to the broker put there.
+ * A recharge request as a signed message, and back. Signed with the pay service's own request keys
+ * ({@link RequestSigning}), over a context that no other kind of message carries: a request on the
+ * broker makes the pay service take a payment, so it pays only requests it wrote itself, never
+ * whatever someone with access to the broker (or with the account side's keys) put there.
  */
 @Component
 class RequestCodec {
 
     private final JsonMapper json;
-    private final MessageSigning signing;
+    private final RequestSigning signing;
 
-    RequestCodec(JsonMapper json, MessageSigning signing) {
+    RequestCodec(JsonMapper json, RequestSigning signing) {
         this.json = json;
         this.signing = signing;
     }

@@ -25,6 +25,8 @@ public final class LocalStack implements AutoCloseable {
     /** The id of the run's message signing key, as the pay service names it in each message. */
     static final String MESSAGE_KEY_ID = "run";
 
+    static final String REQUEST_KEY_ID = "run-requests";
+
     private final Workspace workspace;
     private final StackProfile profile;
     private final SandboxEnv sandbox = new SandboxEnv();
@@ -54,11 +56,13 @@ public final class LocalStack implements AutoCloseable {
         RunFiles.writeOwnerOnly(workspace.runDir().resolve("service-token"), serviceToken);
         messageKeys = MessageSigning.newKeySpec(MESSAGE_KEY_ID);
         RunFiles.writeOwnerOnly(workspace.runDir().resolve("message-keys"), messageKeys);
+        String requestKeys = MessageSigning.newKeySpec(REQUEST_KEY_ID);
+        RunFiles.writeOwnerOnly(workspace.runDir().resolve("request-keys"), requestKeys);
         database = sandboxPart("database", Map.of()).start();
         broker = sandboxPart("broker", Map.of()).start();
         sandbox.add(RunFiles.awaitEnvFile(database, workspace.sandboxEnv("database"), START_TIMEOUT));
         sandbox.add(RunFiles.awaitEnvFile(broker, workspace.sandboxEnv("broker"), START_TIMEOUT));
-        launch = new ServiceLaunch(workspace, profile, sandbox, serviceToken, messageKeys);
+        launch = new ServiceLaunch(workspace, profile, sandbox, serviceToken, messageKeys, requestKeys);
         CompletableFuture<Void> payUp = CompletableFuture.runAsync(this::startPay);
         startAccount();
         payUp.join();

@@ -15,14 +15,21 @@ final class ServiceLaunch {
     private final SandboxEnv sandbox;
     private final String serviceToken;
     private final String messageKeys;
+    private final String requestKeys;
 
     ServiceLaunch(
-            Workspace workspace, StackProfile profile, SandboxEnv sandbox, String serviceToken, String messageKeys) {
+            Workspace workspace,
+            StackProfile profile,
+            SandboxEnv sandbox,
+            String serviceToken,
+            String messageKeys,
+            String requestKeys) {
         this.workspace = workspace;
         this.profile = profile;
         this.sandbox = sandbox;
         this.serviceToken = serviceToken;
         this.messageKeys = messageKeys;
+        this.requestKeys = requestKeys;
     }
 
     JavaProcess pay() {
@@ -78,6 +85,8 @@ final class ServiceLaunch {
         env.put("DTX_SERVICE_TOKEN", serviceToken);
         env.put("DTX_MESSAGE_KEYS", messageKeys);
         env.put("DTX_MESSAGE_KEY_ID", LocalStack.MESSAGE_KEY_ID);
+        env.put("DTX_REQUEST_KEYS", requestKeys);
+        env.put("DTX_REQUEST_KEY_ID", LocalStack.REQUEST_KEY_ID);
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("PAY_FEED_OVERLAP", "PT5S");
         // Queue first is another API, not a publisher: its payments go out through the local message table.

@@ -54,6 +54,10 @@ class NewEnvScriptTests {
         assertThatCode(() -> MessageSigning.forSigning(
                         values.getProperty("DTX_MESSAGE_KEYS"), values.getProperty("DTX_MESSAGE_KEY_ID")))
                 .doesNotThrowAnyException();
+        assertThatCode(() -> MessageSigning.forSigning(
+                        values.getProperty("DTX_REQUEST_KEYS"), values.getProperty("DTX_REQUEST_KEY_ID")))
+                .doesNotThrowAnyException();
+        assertThat(values.getProperty("DTX_REQUEST_KEYS")).isNotEqualTo(values.getProperty("DTX_MESSAGE_KEYS"));
         assertThat(values.getProperty("MQ_ADMIN_PASSWORD")).isNotEqualTo(values.getProperty("PAY_MQ_SECRET"));
     }
 
