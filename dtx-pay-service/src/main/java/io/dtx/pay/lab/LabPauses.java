@@ -60,7 +60,8 @@ class LabPauses implements LocalCommitHook, OutboxSendHook, RequestPaymentHook {
     }
 
     private void pauseIfAskedFor(String moment, String id) {
-        if (!moment.equals(read(trigger))) {
+        // Every payment passes here in the lab: a missing trigger is the common case, and cheap.
+        if (!Files.exists(trigger) || !moment.equals(read(trigger))) {
             return;
         }
         log.warn("FAULT INJECTION: pausing {} of {}", moment, id);

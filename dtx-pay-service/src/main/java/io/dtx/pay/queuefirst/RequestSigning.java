@@ -30,7 +30,7 @@ class RequestSigning {
         }
         if (keys.strip().equals(messageKeys.strip())) {
             throw new IllegalStateException(
-                    "DTX_REQUEST_KEYS must differ from DTX_MESSAGE_KEYS:" + " the account service holds those");
+                    "DTX_REQUEST_KEYS must differ from DTX_MESSAGE_KEYS: the account service holds those");
         }
         this.signing = MessageSigning.forSigning(keys, keyId);
     }

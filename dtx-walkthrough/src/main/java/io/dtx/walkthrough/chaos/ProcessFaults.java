@@ -5,8 +5,6 @@ import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.PauseMoment;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -34,16 +32,14 @@ final class ProcessFaults {
 
     /** Happened only if a payment really sat between its local commit and COMMIT when the kill came. */
     Faults.Outcome payKilledAfterLocalCommit() throws IOException {
-        Path paused = workspace.pausedMarker();
         PauseMoment.AFTER_LOCAL_COMMIT.pauseAt(workspace);
         // Every payment that commits from now on waits in the window; kill as soon as one is there.
         boolean inWindow = Waits.eventually(
-                Duration.ofSeconds(10), () -> !readQuietly(paused).isEmpty());
-        String txNo = readQuietly(paused);
+                Duration.ofSeconds(10), () -> !PauseMoment.paused(workspace).isEmpty());
+        String txNo = PauseMoment.paused(workspace);
         long pid = stack.pay().pid();
         stack.killPay();
         PauseMoment.resume(workspace);
-        Files.deleteIfExists(paused);
         stack.startPay();
         return inWindow
                 ? new Faults.Outcome(
@@ -82,13 +78,5 @@ final class ProcessFaults {
         long pid = stack.broker().pid();
         boolean wiped = stack.wipeBrokerStore();
         return new Faults.Outcome("pid " + pid + " killed, its store deleted, restarted empty", wiped);
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file).strip() : "";
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.dtx.walkthrough.stack;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Where the pay service (with its lab profile's pauses on) holds still while the trigger file names
@@ -28,8 +29,19 @@ public enum PauseMoment {
         Files.writeString(workspace.pauseTrigger(), word);
     }
 
-    /** Lets every paused payment go on. */
+    /** The txNo or request id the pay service last held at the moment asked for; empty if none. */
+    public static String paused(Workspace workspace) {
+        try {
+            Path marker = workspace.pausedMarker();
+            return Files.exists(marker) ? Files.readString(marker).strip() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Lets every paused payment go on, and forgets which one was held. */
     public static void resume(Workspace workspace) throws IOException {
         Files.deleteIfExists(workspace.pauseTrigger());
+        Files.deleteIfExists(workspace.pausedMarker());
     }
 }

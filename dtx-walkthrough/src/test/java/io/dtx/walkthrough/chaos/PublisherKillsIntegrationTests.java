@@ -13,7 +13,6 @@ import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -108,20 +107,13 @@ class PublisherKillsIntegrationTests {
 
     /** Whether the pay service reached the moment with this payment or request within 30 s. */
     private static boolean pausedAt(String id) {
-        return Waits.eventually(Duration.ofSeconds(30), () -> {
-            try {
-                return Files.exists(workspace.pausedMarker())
-                        && Files.readString(workspace.pausedMarker()).strip().equals(id);
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        return Waits.eventually(
+                Duration.ofSeconds(30), () -> PauseMoment.paused(workspace).equals(id));
     }
 
     private static void killPayAndRestart() throws IOException {
         stack.killPay();
         PauseMoment.resume(workspace);
-        Files.deleteIfExists(workspace.pausedMarker());
         stack.startPay();
     }
 
