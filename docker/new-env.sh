@@ -27,6 +27,8 @@ secret_for() {
     # id:secret, as io.dtx.contract.MessageSigning reads it; the id matches DTX_MESSAGE_KEY_ID.
     DTX_MESSAGE_KEYS) printf 'k1:%s' "$(random 32)" ;;
     DTX_REQUEST_KEYS) printf 'r1:%s' "$(random 32)" ;;
+    # Standard Webhooks secrets are whsec_ and standard base64.
+    DTX_CALLBACK_SECRETS) printf 'whsec_%s' "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" ;;
     *) random 24 ;;
   esac
 }

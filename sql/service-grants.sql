@@ -26,3 +26,12 @@ GRANT SELECT, INSERT ON bank1.poison_message TO 'dtx_account'@'%';
 GRANT SELECT, INSERT, UPDATE ON bank1.suspense TO 'dtx_account'@'%';
 -- Where reconciliation stopped: INSERT ... ON DUPLICATE KEY UPDATE needs both.
 GRANT SELECT, INSERT, UPDATE ON bank1.reconcile_cursor TO 'dtx_account'@'%';
+-- Replayed callbacks are refused by the key; rows past the signature's tolerance are removed.
+GRANT SELECT, INSERT, DELETE ON bank1.callback_seen TO 'dtx_account'@'%';
+
+-- Notifier: its own schema only; it reads neither ledger. Subscriptions are written from its
+-- configuration; notifications move through their schedule; attempts are only ever added (old ones
+-- removed after their retention).
+GRANT SELECT, INSERT, UPDATE ON dtx_notify.subscription TO 'dtx_notifier'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON dtx_notify.notification TO 'dtx_notifier'@'%';
+GRANT SELECT, INSERT, DELETE ON dtx_notify.delivery_attempt TO 'dtx_notifier'@'%';

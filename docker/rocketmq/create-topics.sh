@@ -30,14 +30,19 @@ group dtx-pay-request-consumer &
 topic %RETRY%dtx-pay-request-consumer 1 &
 topic %DLQ%dtx-pay-request-consumer 1 6 &
 wait
+group dtx-notifier-consumer &
+topic %RETRY%dtx-notifier-consumer 1 &
+topic %DLQ%dtx-notifier-consumer 1 6 &
+wait
 
 # Checked from the name server (topics) and the broker's own configuration (groups).
 topics=$(mqadmin topicList)
 for name in dtx-recharge %RETRY%dtx-account-consumer %DLQ%dtx-account-consumer \
-  dtx-recharge-request %RETRY%dtx-pay-request-consumer %DLQ%dtx-pay-request-consumer; do
+  dtx-recharge-request %RETRY%dtx-pay-request-consumer %DLQ%dtx-pay-request-consumer \
+  %RETRY%dtx-notifier-consumer %DLQ%dtx-notifier-consumer; do
   grep -qxF "$name" <<<"$topics" || fail "topic $name does not exist after creating it (see the output above)"
 done
-for name in dtx-account-consumer dtx-pay-request-consumer; do
+for name in dtx-account-consumer dtx-pay-request-consumer dtx-notifier-consumer; do
   mqadmin getConsumerConfig -g "$name" | awk -v g="$name" '$1 == "groupName" && $3 == g { found = 1 } END { exit !found }' \
     || fail "consumer group $name does not exist after creating it (see the output above)"
 done

@@ -41,11 +41,18 @@ public final class Messaging {
     /** The pay service's consumer group for recharge requests. */
     public static final String PAY_REQUEST_CONSUMER_GROUP = "dtx-pay-request-consumer";
 
+    /**
+     * The notifier's consumer group: it reads the same payment results as the account service, on
+     * its own offsets, and calls each subscribed receiver back over HTTP.
+     */
+    public static final String NOTIFIER_CONSUMER_GROUP = "dtx-notifier-consumer";
+
     /** Every topic the system publishes to, for whoever creates topics up front. */
     public static final List<String> TOPICS = List.of(RECHARGE_TOPIC, RECHARGE_REQUEST_TOPIC);
 
     /** Every consumer group, so their retry and dead-letter topics can be created up front. */
-    public static final List<String> CONSUMER_GROUPS = List.of(ACCOUNT_CONSUMER_GROUP, PAY_REQUEST_CONSUMER_GROUP);
+    public static final List<String> CONSUMER_GROUPS =
+            List.of(ACCOUNT_CONSUMER_GROUP, PAY_REQUEST_CONSUMER_GROUP, NOTIFIER_CONSUMER_GROUP);
 
     private Messaging() {}
 }

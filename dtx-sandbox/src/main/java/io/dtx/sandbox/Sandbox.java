@@ -54,7 +54,7 @@ public final class Sandbox implements AutoCloseable {
             EmbeddedMariaDb db = database.join();
             MysqlServer mysql =
                     db != null ? db.server() : config.externalMysql().orElseThrow();
-            SqlScripts.apply(mysql, SqlScripts.BANK1, SqlScripts.BANK1_PAY);
+            SqlScripts.apply(mysql, SqlScripts.SCHEMAS);
             Map<String, MysqlServer> logins = ServiceUsers.create(mysql);
             String namesrv = broker != null
                     ? broker.namesrvAddr()

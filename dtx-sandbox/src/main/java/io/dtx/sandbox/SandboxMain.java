@@ -65,7 +65,13 @@ public final class SandboxMain {
         return "DTX_NAMESRV_ADDR=" + sandbox.namesrvAddr() + "\n"
                 + databaseEnv(
                         sandbox.mysql(),
-                        Map.of("bank1_pay", sandbox.serviceLogin("bank1_pay"), "bank1", sandbox.serviceLogin("bank1")));
+                        Map.of(
+                                "bank1_pay",
+                                sandbox.serviceLogin("bank1_pay"),
+                                "bank1",
+                                sandbox.serviceLogin("bank1"),
+                                "dtx_notify",
+                                sandbox.serviceLogin("dtx_notify")));
     }
 
     private static String broker(Path workDir) throws IOException {
@@ -98,7 +104,7 @@ public final class SandboxMain {
     private static String database(Path workDir) {
         EmbeddedMariaDb db = EmbeddedMariaDb.start(workDir.resolve("mariadb"));
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "database-stop"));
-        SqlScripts.apply(db.server(), SqlScripts.BANK1, SqlScripts.BANK1_PAY);
+        SqlScripts.apply(db.server(), SqlScripts.SCHEMAS);
         return databaseEnv(db.server(), ServiceUsers.create(db.server()));
     }
 
@@ -113,6 +119,9 @@ public final class SandboxMain {
                 DTX_PAY_DB_PASSWORD=%s
                 DTX_ACCOUNT_DB_USER=%s
                 DTX_ACCOUNT_DB_PASSWORD=%s
+                DTX_JDBC_URL_DTX_NOTIFY=%s
+                DTX_NOTIFIER_DB_USER=%s
+                DTX_NOTIFIER_DB_PASSWORD=%s
                 """.formatted(
                         admin.baseUrl(),
                         admin.user(),
@@ -122,7 +131,10 @@ public final class SandboxMain {
                         logins.get("bank1_pay").user(),
                         logins.get("bank1_pay").password(),
                         logins.get("bank1").user(),
-                        logins.get("bank1").password());
+                        logins.get("bank1").password(),
+                        admin.jdbcUrl("dtx_notify"),
+                        logins.get("dtx_notify").user(),
+                        logins.get("dtx_notify").password());
     }
 
     private static Optional<Integer> portFromEnv(String name) {

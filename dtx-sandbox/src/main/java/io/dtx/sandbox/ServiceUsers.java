@@ -22,7 +22,8 @@ import java.util.Map;
 public final class ServiceUsers {
 
     /** Schema -> the user of the service that owns it. */
-    public static final Map<String, String> OWNERS = Map.of("bank1_pay", "dtx_pay", "bank1", "dtx_account");
+    public static final Map<String, String> OWNERS =
+            Map.of("bank1_pay", "dtx_pay", "bank1", "dtx_account", "dtx_notify", "dtx_notifier");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -27,6 +27,12 @@ public final class SqlScripts {
     /** The pay side's schema ("bank 2", database bank1_pay). */
     public static final String BANK1_PAY = "bank1_pay.sql";
 
+    /** The notifier's schema (database dtx_notify): subscriptions, notifications, the delivery log. */
+    public static final String DTX_NOTIFY = "dtx_notify.sql";
+
+    /** Every schema of the system, in the order a fresh server gets them. */
+    public static final String[] SCHEMAS = {BANK1, BANK1_PAY, DTX_NOTIFY};
+
     /** What each service's database user may do, table by table (the users must exist). */
     public static final String SERVICE_GRANTS = "service-grants.sql";
 

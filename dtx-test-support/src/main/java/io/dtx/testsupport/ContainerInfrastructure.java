@@ -33,7 +33,7 @@ final class ContainerInfrastructure implements ManagedInfrastructure {
                 "root",
                 mysqlContainer.getPassword());
         // The same files, applied the same way, as on the embedded database.
-        SqlScripts.apply(mysql, SqlScripts.BANK1, SqlScripts.BANK1_PAY);
+        SqlScripts.apply(mysql, SqlScripts.SCHEMAS);
         serviceLogins = ServiceUsers.create(mysql);
     }
 

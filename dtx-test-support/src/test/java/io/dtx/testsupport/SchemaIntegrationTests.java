@@ -110,7 +110,7 @@ class SchemaIntegrationTests {
             s.executeUpdate("INSERT INTO account_info (account_name, account_no, account_balance)"
                     + " VALUES ('rerun check', 'rerun-check', 5.00)");
             try {
-                SqlScripts.apply(infra.mysql(), SqlScripts.BANK1, SqlScripts.BANK1_PAY);
+                SqlScripts.apply(infra.mysql(), SqlScripts.SCHEMAS);
 
                 try (ResultSet rs =
                         s.executeQuery("SELECT account_balance FROM account_info WHERE account_no = 'rerun-check'")) {

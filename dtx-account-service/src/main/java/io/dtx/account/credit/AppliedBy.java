@@ -4,6 +4,8 @@ package io.dtx.account.credit;
 public enum AppliedBy {
     /** The RocketMQ message, the normal path. */
     MESSAGE,
+    /** The notifier's signed HTTP callback (best-effort notification, scheme 2). */
+    CALLBACK,
     /** {@code POST /accounts/recharges/{txNo}/pull}: someone asked for one payment. */
     PULL,
     /** The scheduled job that pages through the pay side's feed. */

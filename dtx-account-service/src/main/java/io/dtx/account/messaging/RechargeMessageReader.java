@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * signature: a message the pay side did not sign changes no money, however well-formed it is.
  */
 @Component
-class RechargeMessageReader {
+public class RechargeMessageReader {
 
     /** The start of the poison reason for a message whose signature does not verify. */
     static final String UNAUTHENTICATED = "unauthenticated";
@@ -37,7 +37,7 @@ class RechargeMessageReader {
      *         bytes (reason {@code unauthenticated: ...}), or the body is unreadable or describes an
      *         impossible payment
      */
-    RechargeSucceeded read(byte[] body, String keyId, String signature) {
+    public RechargeSucceeded read(byte[] body, String keyId, String signature) {
         Verdict verdict = signing.verify(keyId, signature, body);
         if (verdict != Verdict.VALID) {
             throw new PoisonException(
@@ -58,7 +58,8 @@ class RechargeMessageReader {
         return payment;
     }
 
-    static final class PoisonException extends RuntimeException {
+    /** Why a message can never be credited; the reason starts with {@value #UNAUTHENTICATED} for a bad signature. */
+    public static final class PoisonException extends RuntimeException {
         PoisonException(String reason) {
             super(reason);
         }

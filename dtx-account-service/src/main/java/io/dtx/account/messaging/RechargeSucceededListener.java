@@ -14,6 +14,7 @@ import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.apache.rocketmq.spring.core.RocketMQPushConsumerLifecycleListener;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+// Off when the account side takes payments by callback only (scheme 2): dtx.account.consumer.enabled=false.
+@ConditionalOnProperty(name = "dtx.account.consumer.enabled", havingValue = "true", matchIfMissing = true)
 @RocketMQMessageListener(
         topic = Messaging.RECHARGE_TOPIC,
         selectorExpression = Messaging.RECHARGE_SUCCEEDED_TAG,

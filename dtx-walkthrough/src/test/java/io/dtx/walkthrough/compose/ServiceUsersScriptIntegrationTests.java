@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dtx.sandbox.EmbeddedMariaDb;
 import io.dtx.sandbox.MysqlServer;
+import io.dtx.sandbox.ServiceUsers;
 import io.dtx.sandbox.SqlScripts;
 import io.dtx.testsupport.ScriptRun;
 import java.io.IOException;
@@ -49,7 +50,7 @@ class ServiceUsersScriptIntegrationTests {
     @BeforeAll
     static void startServer() throws IOException, SQLException {
         db = EmbeddedMariaDb.startWithTls(Path.of("target/compose-scripts/mariadb"));
-        SqlScripts.apply(db.server(), SqlScripts.BANK1, SqlScripts.BANK1_PAY);
+        SqlScripts.apply(db.server(), SqlScripts.SCHEMAS);
         String password = "root's \"pass\\sword\" \\\\ " + UUID.randomUUID();
         // Connector/J fills the placeholder in itself, escaped (client-side prepared statements).
         try (Connection c = connect(db.server());
@@ -73,7 +74,13 @@ class ServiceUsersScriptIntegrationTests {
     @Order(1)
     void refusesAMissingOrShortPasswordAndCreatesNobody() throws SQLException {
         ScriptRun missing = run(Map.of("PAY_DB_PASSWORD", "long-enough-password-1"));
-        ScriptRun tooShort = run(Map.of("PAY_DB_PASSWORD", "short", "ACCOUNT_DB_PASSWORD", "long-enough-password-2"));
+        ScriptRun tooShort = run(Map.of(
+                "PAY_DB_PASSWORD",
+                "short",
+                "ACCOUNT_DB_PASSWORD",
+                "long-enough-password-2",
+                "NOTIFIER_DB_PASSWORD",
+                "long-enough-password-3"));
 
         assertThat(missing.exitCode()).as(missing.output()).isNotZero();
         assertThat(missing.output()).contains("ACCOUNT_DB_PASSWORD is not set");
@@ -89,7 +96,8 @@ class ServiceUsersScriptIntegrationTests {
         String pay = "it's a \"quoted\" pass\\word'); DROP USER root; -- " + salt;
         String account = "  spaces,  '' quotes and ` ticks  " + salt;
 
-        ScriptRun run = run(Map.of("PAY_DB_PASSWORD", pay, "ACCOUNT_DB_PASSWORD", account));
+        ScriptRun run = run(Map.of(
+                "PAY_DB_PASSWORD", pay, "ACCOUNT_DB_PASSWORD", account, "NOTIFIER_DB_PASSWORD", "notifier-" + salt));
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).doesNotContain(salt);
         SqlScripts.apply(root, SqlScripts.SERVICE_GRANTS);
@@ -98,6 +106,8 @@ class ServiceUsersScriptIntegrationTests {
                 .containsExactly("dtx_pay@%");
         assertThat(query(login("bank1", "REQUIRED", account), "SELECT CURRENT_USER()"))
                 .containsExactly("dtx_account@%");
+        assertThat(query(login("dtx_notify", "REQUIRED", "notifier-" + salt), "SELECT CURRENT_USER()"))
+                .containsExactly("dtx_notifier@%");
         assertThatThrownBy(() -> login("bank1_pay", "DISABLED", pay).close())
                 .as("a service user without TLS is refused")
                 .isInstanceOf(SQLException.class);
@@ -112,7 +122,7 @@ class ServiceUsersScriptIntegrationTests {
     @Test
     @Order(3)
     void eachUserHoldsExactlyTheGrantsOfTheGrantsFile() throws SQLException {
-        for (String user : List.of("dtx_pay", "dtx_account")) {
+        for (String user : List.of("dtx_pay", "dtx_account", "dtx_notifier")) {
             List<String> granted = query("SHOW GRANTS FOR '" + user + "'@'%'");
             List<String> expected = SqlScripts.read(SqlScripts.SERVICE_GRANTS)
                     .lines()
@@ -146,7 +156,7 @@ class ServiceUsersScriptIntegrationTests {
     private static Connection login(String schema, String sslMode, String password) throws SQLException {
         String url = "jdbc:mysql://127.0.0.1:" + db.port() + "/" + schema + "?sslMode=" + sslMode
                 + "&allowPublicKeyRetrieval=true";
-        return DriverManager.getConnection(url, schema.equals("bank1") ? "dtx_account" : "dtx_pay", password);
+        return DriverManager.getConnection(url, ServiceUsers.OWNERS.get(schema), password);
     }
 
     private static List<String> query(String sql) throws SQLException {

@@ -1,0 +1,90 @@
+package io.dtx.notifier.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the rest of the notifier does with notifications; each method one short transaction. */
+@Service
+public class Notifications {
+
+    private final NotificationTable table;
+
+    Notifications(NotificationTable table) {
+        this.table = table;
+    }
+
+    /**
+     * One notification per subscription for a payment result, each starting its schedule now. A
+     * message delivered twice opens nothing new: (subscription, txNo) is unique.
+     *
+     * @return how many were new
+     */
+    @Transactional(timeout = 10)
+    public int open(List<String> subscriptionIds, String txNo, String payload) {
+        int opened = 0;
+        for (String id : subscriptionIds) {
+            opened += table.open(id, txNo, payload) ? 1 : 0;
+        }
+        return opened;
+    }
+
+    /**
+     * Claims up to {@code limit} due notifications for one attempt each: locked (skipping what
+     * another instance holds), pushed {@code lease} into the future, committed. Under READ
+     * COMMITTED only those rows are locked, not the gaps new notifications go into.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED, timeout = 10)
+    public List<Notification> claimDue(int limit, Duration lease) {
+        List<Notification> due = table.lockDue(limit);
+        due.forEach(n -> table.lease(n.id(), lease));
+        return due;
+    }
+
+    /**
+     * Records a finished attempt and moves its notification on: to {@code status}, with the next
+     * attempt due at {@code nextAttemptAt}. The attempt is logged even when a person's re-send
+     * overtook it (it did happen); the notification then stays in its new round.
+     */
+    @Transactional(timeout = 10)
+    public boolean finish(Notification n, DeliveryAttempt attempt, String status, Instant nextAttemptAt) {
+        table.log(attempt);
+        return table.advance(n, status, nextAttemptAt, attempt.error());
+    }
+
+    /** A person's re-send: a new round from now, for every subscription or one. @return rows restarted */
+    @Transactional(timeout = 10)
+    public int resend(String txNo, String subscriptionId) {
+        return table.restart(txNo, subscriptionId);
+    }
+
+    /** A person's replay of everything opened in [from, to), delivered or not. @return rows restarted */
+    @Transactional(timeout = 60)
+    public int replay(Instant from, Instant to) {
+        return table.restartCreatedBetween(from, to);
+    }
+
+    public List<Notification> ofPayment(String txNo) {
+        return table.ofPayment(txNo);
+    }
+
+    public List<Notification> withStatus(String status, int limit) {
+        return table.withStatus(status, limit);
+    }
+
+    public List<DeliveryAttempt> attemptsOf(long notificationId) {
+        return table.attemptsOf(notificationId);
+    }
+
+    public long countWithStatus(String status) {
+        return table.countWithStatus(status);
+    }
+
+    public Optional<Notification> find(long id) {
+        return table.find(id);
+    }
+}
