@@ -79,14 +79,15 @@ CREATE TABLE IF NOT EXISTS reconcile_cursor (
 
 -- Signed callbacks already taken (scheme 2, the notifier's HTTP calls): a webhook-id with the
 -- same timestamp seen twice is a replay of a captured request, refused. The notifier signs every
--- attempt anew (new timestamp), so its own retries are never mistaken for one. Rows older than
--- the signature's tolerance can never match again and are removed.
+-- attempt anew (new timestamp), so its own retries are never mistaken for one; a call whose credit
+-- failed is forgotten again, so a retry in the same second is not either. Rows whose timestamp is
+-- past the signature's tolerance can never match a valid call again and are removed.
 CREATE TABLE IF NOT EXISTS callback_seen (
   webhook_id  VARCHAR(128)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   sent_at     BIGINT        NOT NULL COMMENT 'the webhook-timestamp, seconds since the epoch',
   seen_at     DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   PRIMARY KEY (webhook_id, sent_at),
-  KEY idx_callback_seen_seen_at (seen_at)
+  KEY idx_callback_seen_sent_at (sent_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 -- Seed: Zhang San's account. Re-running the file never resets a balance that has moved.
 INSERT INTO account_info (id, account_name, account_no, account_balance)

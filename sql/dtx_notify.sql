@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS subscription (
 -- One payment result for one receiver. The schedule is counted from first_due_at, so a restart
 -- neither skips an attempt nor shifts the ones after it. A person's re-send starts a new round.
 --   status 'pending'   attempts left; next_attempt_at is when the next one is due (while an
---                      attempt is under way it is pushed past the attempt's timeout: a lease)
+--                      attempt is under way it is pushed past the attempt's deadline: a lease,
+--                      held by the claim that wrote lease_token; only that claim may move it on)
 --          'delivered' the receiver acknowledged
 --          'gave_up'   the schedule ran out; the receiver must query (pull, reconciliation)
 CREATE TABLE IF NOT EXISTS notification (
@@ -37,6 +38,7 @@ CREATE TABLE IF NOT EXISTS notification (
   attempts        INT           NOT NULL DEFAULT 0 COMMENT 'attempts finished in this round',
   first_due_at    DATETIME(3)   NOT NULL,
   next_attempt_at DATETIME(3)   NOT NULL,
+  lease_token     CHAR(36)      CHARACTER SET ascii COLLATE ascii_bin NULL,
   last_error      VARCHAR(255)  NULL,
   delivered_at    DATETIME(3)   NULL,
   create_time     DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),

@@ -4,7 +4,8 @@ package io.dtx.contract;
  * The body of the notifier's HTTP callback (best-effort notification, scheme 2): the pay side's
  * message exactly as it was signed, with that signature. The call itself is signed by the notifier
  * (Standard Webhooks headers); the receiver checks both, so neither a forged call nor a notifier
- * that was broken into can invent a payment: only the pay side's key makes {@code signature}.
+ * that was broken into can invent a payment: only the pay side's key makes {@code signature}, and
+ * the notifier does not hold it (it checks nothing it could also forge).
  *
  * @param type      always {@value #TYPE}
  * @param txNo      the payment's transaction number, for logs (the credited one is the message's)

@@ -7,6 +7,9 @@ import com.standardwebhooks.Webhook;
 import io.dtx.account.AccountServiceApplication;
 import io.dtx.contract.MessageSigning;
 import io.dtx.contract.RechargeCallback;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,14 +91,14 @@ class NotifyCallbackSecurityIntegrationTests {
                 .run(DtxStack.serviceArgs(
                         stack.infra, "dtx-account-service", "bank1", NotifyStack.accountOverrides(payUrl, true)))) {
             String accountNo = stack.db.newAccount("notify-both-");
-            String[] txNos = new String[5];
-            for (int i = 0; i < txNos.length; i++) {
-                txNos[i] = stack.payHttp
-                        .post("/pay/recharges", Http.rechargeJson(accountNo, "2.00"))
-                        .json()
-                        .path("txNo")
-                        .asString();
-            }
+            // A consumer in a new group starts at the queue's end: wait until it takes messages at all.
+            MeterRegistry metrics = both.getBean(MeterRegistry.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                stack.payHttp.post("/pay/recharges", Http.rechargeJson(accountNo, "1.00"));
+                return consumed(metrics) > 0;
+            });
+            double consumedBefore = consumed(metrics);
+            String[] txNos = payFive(accountNo);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (String txNo : txNos) {
                     if (stack.db.credits(txNo) != 1) {
@@ -113,8 +116,36 @@ class NotifyCallbackSecurityIntegrationTests {
                 }
                 return true;
             });
-            assertThat(stack.db.balance(accountNo)).isEqualByComparingTo("10.00");
+            // And the consumer really had its go at each one too (credited it, or found it credited).
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumed(metrics) >= consumedBefore + txNos.length);
+            // The balance is what the pay side's ledger says was paid to the account, each payment once.
+            BigDecimal paid = stack.db.scalar(
+                    "bank1_pay",
+                    "SELECT SUM(pay_amount) FROM account_pay WHERE account_no = ? AND result = 'success'",
+                    BigDecimal.class,
+                    accountNo);
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> stack.db.balance(accountNo).compareTo(paid) == 0);
         }
+    }
+
+    private String[] payFive(String accountNo) {
+        String[] txNos = new String[5];
+        for (int i = 0; i < txNos.length; i++) {
+            txNos[i] = stack.payHttp
+                    .post("/pay/recharges", Http.rechargeJson(accountNo, "2.00"))
+                    .json()
+                    .path("txNo")
+                    .asString();
+        }
+        return txNos;
+    }
+
+    private static double consumed(MeterRegistry metrics) {
+        return metrics.find("dtx.account.credits").tag("path", "message").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private Http.Response post(String body, String id, long timestamp, String signature) {

@@ -21,8 +21,12 @@ import tools.jackson.databind.node.MissingNode;
  */
 class NotifyScheduleIntegrationTests {
 
-    /** How far an attempt may start after its scheduled time here (poll interval 20 ms, 2 busy cores). */
-    static final Duration TOLERANCE = Duration.ofMillis(500);
+    /**
+     * How far an attempt may start after its scheduled time here: poll interval 20 ms, on two cores
+     * that the build keeps busy (late by 0.52 s seen once in a full build). The figures measured
+     * are printed.
+     */
+    static final Duration TOLERANCE = Duration.ofSeconds(1);
 
     private final NotifyStack stack = NotifyStack.get();
 
@@ -217,9 +221,10 @@ class NotifyScheduleIntegrationTests {
             assertThat(due) // stored to the millisecond
                     .as("attempt %d due", n)
                     .isBetween(planned.minusMillis(2), planned.plusMillis(2));
-            assertThat(Duration.between(due, started))
-                    .as("attempt %d lateness", n)
-                    .isBetween(Duration.ofMillis(-5), TOLERANCE);
+            Duration late = Duration.between(due, started);
+            System.out.printf(
+                    "attempt %d of %d started %d ms after it was due%n", n, schedule.attempts(), late.toMillis());
+            assertThat(late).as("attempt %d lateness", n).isBetween(Duration.ofMillis(-5), TOLERANCE);
         }
     }
 

@@ -7,8 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signed calls already taken ({@code bank1.callback_seen}): the primary key (webhook-id, timestamp)
- * refuses the second sight of a call, however close together the two arrive. Rows older than the
- * signature's tolerance can never match a valid call again.
+ * refuses the second sight of a call, however close together the two arrive.
  */
 @Component
 class CallbackReplays {
@@ -29,10 +28,19 @@ class CallbackReplays {
         }
     }
 
-    /** @return rows removed (at most 1000 per statement) */
+    /** A call whose credit failed: forgotten, so the notifier's next attempt is taken even in the same second. */
+    void forget(String webhookId, long timestamp) {
+        jdbc.update("DELETE FROM callback_seen WHERE webhook_id = ? AND sent_at = ?", webhookId, timestamp);
+    }
+
+    /**
+     * Removes calls whose own timestamp is older than {@code age}: a call that old fails the
+     * signature's five-minute check anyway, so it can never be replayed successfully.
+     *
+     * @return rows removed (at most 1000 per statement)
+     */
     int forgetOlderThan(Duration age) {
         return jdbc.update(
-                "DELETE FROM callback_seen WHERE seen_at < DATE_SUB(UTC_TIMESTAMP(3), INTERVAL ? SECOND) LIMIT 1000",
-                age.toSeconds());
+                "DELETE FROM callback_seen WHERE sent_at < UNIX_TIMESTAMP() - ? LIMIT 1000", age.toSeconds());
     }
 }

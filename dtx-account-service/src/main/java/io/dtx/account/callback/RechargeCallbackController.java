@@ -73,22 +73,11 @@ class RechargeCallbackController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_PLAIN_VALUE)
     String receive(@RequestBody byte[] body, @RequestHeader HttpHeaders headers) {
+        // The signature is checked on this text, and this same text is what is read afterwards.
+        String text = new String(body, StandardCharsets.UTF_8);
         String webhookId = headers.getFirst("webhook-id");
-        try {
-            verifier.verify(new String(body, StandardCharsets.UTF_8), lowerCase(headers));
-            if (webhookId == null || !webhookId.matches(WEBHOOK_ID)) {
-                throw new CallbackRefusedException("bad webhook-id");
-            }
-            if (!replays.firstSight(webhookId, Long.parseLong(headers.getFirst("webhook-timestamp")))) {
-                throw new CallbackRefusedException("replayed");
-            }
-        } catch (CallbackRefusedException e) {
-            metrics.counter("dtx.account.callbacks.refused", "reason", e.reason())
-                    .increment();
-            log.warn("Callback refused ({}), nothing credited", e.reason());
-            throw e;
-        }
-        RechargeCallback callback = parse(body, webhookId);
+        long timestamp = checkSignedAndFirstSeen(text, headers, webhookId);
+        RechargeCallback callback = parse(text, webhookId);
         MDC.put("txNo", callback.txNo());
         try {
             RechargeSucceeded payment = reader.read(
@@ -99,12 +88,36 @@ class RechargeCallbackController {
         } catch (PoisonException e) {
             poison.record(callback.txNo(), "callback:" + webhookId, e.getMessage(), callback.message());
             throw new PoisonCallbackException(e.getMessage());
+        } catch (RuntimeException e) {
+            // Not credited (the database failed): the notifier's next attempt must not look like a replay.
+            replays.forget(webhookId, timestamp);
+            throw e;
         } finally {
             MDC.remove("txNo");
         }
     }
 
-    private RechargeCallback parse(byte[] body, String webhookId) {
+    /** @return the call's timestamp, once it is known to be signed, fresh and seen for the first time */
+    private long checkSignedAndFirstSeen(String text, HttpHeaders headers, String webhookId) {
+        try {
+            verifier.verify(text, lowerCase(headers));
+            if (webhookId == null || !webhookId.matches(WEBHOOK_ID)) {
+                throw new CallbackRefusedException("bad webhook-id");
+            }
+            long timestamp = Long.parseLong(headers.getFirst("webhook-timestamp"));
+            if (!replays.firstSight(webhookId, timestamp)) {
+                throw new CallbackRefusedException("replayed");
+            }
+            return timestamp;
+        } catch (CallbackRefusedException e) {
+            metrics.counter("dtx.account.callbacks.refused", "reason", e.reason())
+                    .increment();
+            log.warn("Callback refused ({}), nothing credited", e.reason());
+            throw e;
+        }
+    }
+
+    private RechargeCallback parse(String body, String webhookId) {
         try {
             RechargeCallback callback = json.readValue(body, RechargeCallback.class);
             if (!RechargeCallback.TYPE.equals(callback.type()) || callback.message() == null) {
@@ -112,8 +125,7 @@ class RechargeCallbackController {
             }
             return callback;
         } catch (JacksonException e) {
-            poison.record(
-                    null, "callback:" + webhookId, "unreadable callback", new String(body, StandardCharsets.UTF_8));
+            poison.record(null, "callback:" + webhookId, "unreadable callback", body);
             throw new PoisonCallbackException("unreadable body");
         }
     }

@@ -1,6 +1,5 @@
 package io.dtx.notifier.control;
 
-import io.dtx.notifier.subscription.Subscription;
 import io.dtx.notifier.subscription.Subscriptions;
 import io.dtx.notifier.subscription.UnknownSubscriptionException;
 import jakarta.validation.constraints.Pattern;
@@ -22,19 +21,23 @@ class SubscriptionController {
     }
 
     @GetMapping(path = "/notifier/subscriptions", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Subscription> all() {
-        return subscriptions.all();
+    List<SubscriptionView> all() {
+        return subscriptions.all().stream().map(SubscriptionView::of).toList();
     }
 
     @PostMapping(path = "/notifier/subscriptions/{id}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
-    Subscription enable(@PathVariable @Pattern(regexp = "[a-z0-9-]{1,64}") String id) {
+    SubscriptionView enable(@PathVariable @Pattern(regexp = "[a-z0-9-]{1,64}") String id) {
         subscriptions.enable(id);
-        return subscriptions.find(id).orElseThrow(() -> new UnknownSubscriptionException(id));
+        return view(id);
     }
 
     @PostMapping(path = "/notifier/subscriptions/{id}/disable", produces = MediaType.APPLICATION_JSON_VALUE)
-    Subscription disable(@PathVariable @Pattern(regexp = "[a-z0-9-]{1,64}") String id) {
+    SubscriptionView disable(@PathVariable @Pattern(regexp = "[a-z0-9-]{1,64}") String id) {
         subscriptions.disable(id, "disabled by a person");
-        return subscriptions.find(id).orElseThrow(() -> new UnknownSubscriptionException(id));
+        return view(id);
+    }
+
+    private SubscriptionView view(String id) {
+        return subscriptions.find(id).map(SubscriptionView::of).orElseThrow(() -> new UnknownSubscriptionException(id));
     }
 }

@@ -13,12 +13,17 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes one signed {@code POST} and reports what came back, never throwing for the receiver's
- * sake: a refused connection, a timeout and a 500 are all just a failed attempt. Only the first
- * bytes of a reply are read (an acknowledgement is a word).
+ * sake: a refused connection, a timeout and a 500 are all just a failed attempt. One deadline
+ * covers the whole call, body included (the client's own timeout ends at the headers: a receiver
+ * that then stalls would hold a thread for good). Only the first bytes of a reply are read.
  */
 @Component
 class CallbackClient {
@@ -27,6 +32,12 @@ class CallbackClient {
 
     private final HttpClient http;
     private final Duration timeout;
+    /** Closes a reply's body when the call's deadline passes: a read blocked on it then fails. */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "notify-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     CallbackClient(DeliverySettings settings) {
         this.http = HttpClient.newBuilder()
@@ -50,9 +61,17 @@ class CallbackClient {
         long started = System.nanoTime();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            long left = Math.max(1, timeout.toNanos() - (System.nanoTime() - started));
             String reply;
             try (InputStream in = response.body()) {
-                reply = new String(in.readNBytes(BODY_BYTES), StandardCharsets.UTF_8);
+                ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(in), left, TimeUnit.NANOSECONDS);
+                try {
+                    reply = new String(in.readNBytes(BODY_BYTES), StandardCharsets.UTF_8);
+                } catch (IOException closedAtTheDeadline) {
+                    return new CallbackReply(0, null, null, "timed out", millisSince(started));
+                } finally {
+                    deadline.cancel(false);
+                }
             }
             return new CallbackReply(
                     response.statusCode(), reply, retryAfter(response.headers()), null, millisSince(started));
@@ -83,6 +102,14 @@ class CallbackClient {
             } catch (DateTimeParseException notADate) {
                 return null;
             }
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the read it unblocks reports the timeout
         }
     }
 

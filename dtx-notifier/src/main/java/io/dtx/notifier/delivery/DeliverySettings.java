@@ -34,8 +34,9 @@ public record DeliverySettings(
     }
 
     /**
-     * How long a claimed notification is kept from other claims: longer than any call can take, so
-     * it is attempted again only if this instance died during the call.
+     * How long a claimed notification is kept from other claims: longer than any call can take
+     * (connecting, then one deadline for the answer), so it is attempted again only if this
+     * instance died during the call or could not record it.
      */
     public Duration lease() {
         return connectTimeout.plus(timeout).plusSeconds(5);

@@ -87,32 +87,31 @@ class Dispatcher {
      */
     private int dispatch() {
         int free = freeThreads.availablePermits();
-        if (free == 0) {
-            return 0;
-        }
-        List<Notification> due = notifications.claimDue(free, settings.lease());
-        if (due.isEmpty()) {
-            return 0;
-        }
-        Map<String, Subscription> byId =
-                subscriptions.all().stream().collect(Collectors.toMap(Subscription::id, Function.identity()));
+        Map<String, Subscription> callable =
+                subscriptions.callable().stream().collect(Collectors.toMap(Subscription::id, Function.identity()));
+        List<Notification> due = notifications.claimDue(List.copyOf(callable.keySet()), free, settings.lease());
         for (Notification n : due) {
             freeThreads.acquireUninterruptibly(); // only this thread takes permits: never waits here
             calls.execute(() -> {
                 try {
-                    attempt(n, byId.get(n.subscriptionId()));
+                    attempt(n, callable.get(n.subscriptionId()));
                 } finally {
                     freeThreads.release();
                 }
             });
         }
-        return due.size() == free ? free : 0;
+        return !due.isEmpty() && due.size() == free ? free : 0;
     }
 
     private void attempt(Notification n, Subscription s) {
         MDC.put("txNo", n.txNo());
         try {
             int number = n.attempts() + 1;
+            if (number > s.schedule().attempts()) {
+                // The schedule was shortened under this notification: its attempts are spent.
+                notifications.finish(n, attemptNotMade(n, number), Notification.GAVE_UP, Instant.now());
+                return;
+            }
             Instant planned = timing.plannedAt(s.schedule(), n.firstDueAt(), number);
             Instant started = Instant.now();
             long timestamp = started.getEpochSecond();
@@ -129,25 +128,49 @@ class Dispatcher {
                     reply.status() == 0 ? null : reply.status(),
                     step.outcome(),
                     step.outcome().equals(DeliveryAttempt.ACKNOWLEDGED) ? null : reply.describe());
-            notifications.finish(n, logged, step.status(), step.nextAttemptAt());
-            if (step.disableSubscription()) {
-                subscriptions.disable(s.id(), "410 Gone from " + s.url());
-            }
-            count(s, step, Duration.between(planned, started), reply.latencyMillis());
-            if (Notification.GAVE_UP.equals(step.status())) {
-                log.error(
-                        "ALARM notification of payment {} to {} gave up after {} attempt(s), last: {}",
-                        n.txNo(),
-                        s.id(),
-                        number,
-                        reply.describe());
-            }
+            record(n, s, step, logged, reply);
         } catch (RuntimeException e) {
             // The database failed while recording: the lease brings the attempt back.
             log.warn("Attempt for payment {} to {} not recorded: {}", n.txNo(), n.subscriptionId(), e.getMessage());
         } finally {
             MDC.remove("txNo");
         }
+    }
+
+    /** Applies the attempt, if its claim still holds the row; only then its consequences. */
+    private void record(Notification n, Subscription s, NextStep step, DeliveryAttempt logged, CallbackReply reply) {
+        if (!notifications.finish(n, logged, step.status(), step.nextAttemptAt())) {
+            // Overtaken (lease ran out, or a person's re-send): the claim that holds the row decides.
+            metrics.counter("dtx.notifier.attempts.superseded", "subscription", s.id())
+                    .increment();
+            return;
+        }
+        if (step.disableSubscription()) {
+            subscriptions.disable(s.id(), "410 Gone from " + s.shownUrl());
+        }
+        count(s, step, Duration.between(logged.dueAt(), logged.startedAt()), reply.latencyMillis());
+        if (Notification.GAVE_UP.equals(step.status())) {
+            log.error(
+                    "ALARM notification of payment {} to {} gave up after {} attempt(s), last: {}",
+                    n.txNo(),
+                    s.id(),
+                    logged.attempt(),
+                    reply.describe());
+        }
+    }
+
+    private static DeliveryAttempt attemptNotMade(Notification n, int number) {
+        Instant now = Instant.now();
+        return new DeliveryAttempt(
+                n.id(),
+                n.round(),
+                number,
+                now,
+                now,
+                0,
+                null,
+                DeliveryAttempt.FAILED,
+                "schedule has no attempt " + number);
     }
 
     private void count(Subscription s, NextStep step, Duration late, long latencyMillis) {

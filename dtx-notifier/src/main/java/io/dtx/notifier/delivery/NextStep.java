@@ -12,7 +12,9 @@ import java.time.Instant;
  * <ul>
  *   <li>a 2xx with the required body: delivered;</li>
  *   <li>anything else: the next attempt when the schedule says, or later if the receiver asked
- *       for that with {@code Retry-After}; after the last attempt, given up;</li>
+ *       for that with {@code Retry-After}; after the last attempt, given up. An attempt made late
+ *       shifts none after it, but the next one is never less than half its wait away: a notifier
+ *       back after an outage does not spend the rest of a schedule in one burst;</li>
  *   <li>410 Gone counts as a failed attempt and turns the subscription off: its notifications wait
  *       where they are until a person turns it on again.</li>
  * </ul>
@@ -33,6 +35,10 @@ record NextStep(String status, Instant nextAttemptAt, String outcome, boolean di
             return new NextStep(Notification.GAVE_UP, now, outcome, gone);
         }
         Instant next = timing.dueAt(s.schedule(), n.firstDueAt(), attempt + 1);
+        // Behind the schedule (the notifier was down, the subscription off): never back to back.
+        Instant soonest =
+                now.plus(timing.scaled(s.schedule().intervalBefore(attempt + 1)).dividedBy(2));
+        next = soonest.isAfter(next) ? soonest : next;
         if (reply.retryAfter() != null) {
             Duration asked = reply.retryAfter().compareTo(maxRetryAfter) > 0 ? maxRetryAfter : reply.retryAfter();
             Instant askedFor = now.plus(asked);

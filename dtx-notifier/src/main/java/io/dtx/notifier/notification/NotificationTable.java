@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class NotificationTable {
 
     private static final String COLUMNS = "id, subscription_id, tx_no, payload, status, round, attempts,"
-            + " first_due_at, next_attempt_at, last_error, delivered_at";
+            + " first_due_at, next_attempt_at, lease_token, last_error, delivered_at";
     private static final int ERROR_CHARS = 255;
 
     private final JdbcTemplate jdbc;
@@ -32,9 +33,10 @@ class NotificationTable {
     /** @return false if this payment was opened for this subscription before (a redelivered message) */
     boolean open(String subscriptionId, String txNo, String payload) {
         return jdbc.update(
-                        "INSERT IGNORE INTO notification"
-                                + " (subscription_id, tx_no, payload, first_due_at, next_attempt_at)"
-                                + " VALUES (?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))",
+                        // Not INSERT IGNORE: that would also turn a payload too long into a warning.
+                        "INSERT INTO notification (subscription_id, tx_no, payload, first_due_at, next_attempt_at)"
+                                + " VALUES (?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))"
+                                + " ON DUPLICATE KEY UPDATE id = id",
                         subscriptionId,
                         txNo,
                         payload)
@@ -42,45 +44,69 @@ class NotificationTable {
     }
 
     /**
-     * Locks due notifications of enabled subscriptions that no other instance holds. The
-     * subscription is checked in a subquery, which a locking read does not lock: two instances
-     * never wait on each other's subscription rows.
+     * Locks due notifications of the given subscriptions (those enabled, which this instance can
+     * sign for) that no other instance holds. The ids come from the caller, not a join or subquery:
+     * a locking read would lock the subscription rows too, on some servers, and two instances would
+     * then skip each other's whole subscriptions.
      */
-    List<Notification> lockDue(int limit) {
+    List<Notification> lockDue(List<String> subscriptionIds, int limit) {
+        String in = String.join(",", subscriptionIds.stream().map(id -> "?").toList());
+        List<Object> args = new ArrayList<>(subscriptionIds);
+        args.add(limit);
         return jdbc.query(
                 "SELECT " + COLUMNS + " FROM notification WHERE status = 'pending'"
-                        + " AND next_attempt_at <= UTC_TIMESTAMP(3)"
-                        + " AND subscription_id IN (SELECT id FROM subscription WHERE enabled = 1)"
+                        + " AND next_attempt_at <= UTC_TIMESTAMP(3) AND subscription_id IN (" + in + ")"
                         + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED",
                 NotificationTable::row,
-                limit);
+                args.toArray());
     }
 
-    /** The lease: until it ends no instance claims the row again; a crash mid-call only delays the attempt. */
-    void lease(long id, Duration lease) {
+    /**
+     * The lease: until it ends no instance claims the row again, and only the claim holding
+     * {@code token} may record the attempt. A crash mid-call only delays the attempt.
+     */
+    void lease(long id, Duration lease, String token) {
         jdbc.update(
-                "UPDATE notification SET next_attempt_at = DATE_ADD(UTC_TIMESTAMP(3), INTERVAL ? MICROSECOND)"
-                        + " WHERE id = ?",
+                "UPDATE notification SET next_attempt_at = DATE_ADD(UTC_TIMESTAMP(3), INTERVAL ? MICROSECOND),"
+                        + " lease_token = ? WHERE id = ?",
                 lease.toNanos() / 1000,
+                token,
                 id);
     }
 
     /**
-     * Moves the notification past a finished attempt, if it is still where the attempt found it
-     * (a person's re-send in between starts a new round, which this attempt must not touch).
+     * Moves the notification past a finished attempt, if this attempt's claim still holds it: not
+     * if its lease ran out and another claim took the row, nor if a person's re-send started a new
+     * round meanwhile.
      */
     boolean advance(Notification n, String status, Instant nextAttemptAt, String error) {
         return jdbc.update(
                         "UPDATE notification SET status = ?, attempts = attempts + 1, next_attempt_at = ?,"
-                                + " last_error = ?, delivered_at = IF(? = 'delivered', UTC_TIMESTAMP(3), NULL),"
-                                + " update_time = UTC_TIMESTAMP(3) WHERE id = ? AND round = ? AND attempts = ?",
+                                + " lease_token = NULL, last_error = ?,"
+                                + " delivered_at = CASE WHEN ? = 'delivered' THEN UTC_TIMESTAMP(3) END,"
+                                + " update_time = UTC_TIMESTAMP(3)"
+                                + " WHERE id = ? AND round = ? AND attempts = ? AND lease_token = ?",
                         status,
                         utc(nextAttemptAt),
                         truncate(error),
                         status,
                         n.id(),
                         n.round(),
-                        n.attempts())
+                        n.attempts(),
+                        n.leaseToken())
+                == 1;
+    }
+
+    /**
+     * An acknowledgement that came back after its claim was overtaken still counts: the receiver
+     * has the notification. Nothing else of a superseded attempt is applied.
+     */
+    boolean deliveredLate(Notification n) {
+        return jdbc.update(
+                        "UPDATE notification SET status = 'delivered', delivered_at = UTC_TIMESTAMP(3),"
+                                + " update_time = UTC_TIMESTAMP(3) WHERE id = ? AND round = ? AND status = 'pending'",
+                        n.id(),
+                        n.round())
                 == 1;
     }
 
@@ -115,8 +141,13 @@ class NotificationTable {
                 utc(to));
     }
 
+    /**
+     * A new round, due now; but a row under a lease (an attempt in flight) keeps its lease, so the
+     * new round's first call never goes out beside the old round's last one.
+     */
     private static final String RESTART = "status = 'pending', round = round + 1, attempts = 0,"
-            + " first_due_at = UTC_TIMESTAMP(3), next_attempt_at = UTC_TIMESTAMP(3), last_error = NULL,"
+            + " first_due_at = UTC_TIMESTAMP(3), next_attempt_at = CASE WHEN lease_token IS NULL"
+            + " THEN UTC_TIMESTAMP(3) ELSE GREATEST(next_attempt_at, UTC_TIMESTAMP(3)) END, last_error = NULL,"
             + " delivered_at = NULL, update_time = UTC_TIMESTAMP(3)";
 
     List<Notification> ofPayment(String txNo) {
@@ -171,6 +202,7 @@ class NotificationTable {
                 rs.getInt("attempts"),
                 instant(rs, "first_due_at"),
                 instant(rs, "next_attempt_at"),
+                rs.getString("lease_token"),
                 rs.getString("last_error"),
                 instant(rs, "delivered_at"));
     }

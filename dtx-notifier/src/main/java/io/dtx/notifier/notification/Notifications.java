@@ -2,8 +2,10 @@ package io.dtx.notifier.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,21 +41,36 @@ public class Notifications {
      * COMMITTED only those rows are locked, not the gaps new notifications go into.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED, timeout = 10)
-    public List<Notification> claimDue(int limit, Duration lease) {
-        List<Notification> due = table.lockDue(limit);
-        due.forEach(n -> table.lease(n.id(), lease));
-        return due;
+    public List<Notification> claimDue(List<String> subscriptionIds, int limit, Duration lease) {
+        if (subscriptionIds.isEmpty() || limit < 1) {
+            return List.of();
+        }
+        List<Notification> claimed = new ArrayList<>();
+        for (Notification n : table.lockDue(subscriptionIds, limit)) {
+            String token = UUID.randomUUID().toString();
+            table.lease(n.id(), lease, token);
+            claimed.add(n.claimedBy(token));
+        }
+        return claimed;
     }
 
     /**
-     * Records a finished attempt and moves its notification on: to {@code status}, with the next
-     * attempt due at {@code nextAttemptAt}. The attempt is logged even when a person's re-send
-     * overtook it (it did happen); the notification then stays in its new round.
+     * Records a finished attempt and moves its notification on, to {@code status} with the next
+     * attempt due at {@code nextAttemptAt}, if the attempt's claim still holds the row.
+     *
+     * @return false if another claim or a new round overtook this attempt: nothing was written,
+     *         except that an acknowledgement still marks the notification delivered
      */
     @Transactional(timeout = 10)
     public boolean finish(Notification n, DeliveryAttempt attempt, String status, Instant nextAttemptAt) {
+        if (!table.advance(n, status, nextAttemptAt, attempt.error())) {
+            if (DeliveryAttempt.ACKNOWLEDGED.equals(attempt.outcome())) {
+                table.deliveredLate(n);
+            }
+            return false;
+        }
         table.log(attempt);
-        return table.advance(n, status, nextAttemptAt, attempt.error());
+        return true;
     }
 
     /** A person's re-send: a new round from now, for every subscription or one. @return rows restarted */

@@ -1,6 +1,7 @@
 package io.dtx.notifier.subscription;
 
 import io.dtx.notifier.schedule.Schedule;
+import java.net.URI;
 
 /**
  * A receiver as the notifier sees it now (no secret: those stay in the {@link CallbackSigner}).
@@ -9,6 +10,16 @@ import io.dtx.notifier.schedule.Schedule;
  */
 public record Subscription(
         String id, String url, Schedule schedule, String ackBody, boolean enabled, String disabledReason) {
+
+    /**
+     * The address without what must not be shown (user info, query string): for logs, the API and
+     * reasons kept in the table. The real one is used only to call.
+     */
+    public String shownUrl() {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
 
     /** Whether a reply body acknowledges: any, or exactly the required word (surrounding blanks aside). */
     public boolean acknowledges(String body) {

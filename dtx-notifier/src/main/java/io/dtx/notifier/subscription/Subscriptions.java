@@ -32,7 +32,7 @@ public class Subscriptions {
         settings.subscriptions()
                 .forEach((id, receiver) -> table.upsert(id, receiver.url(), receiver.schedule(), receiver.ackBody()));
         table.disableAllBut(signers.keySet());
-        log.info("Subscriptions: {}", settings.subscriptions());
+        log.info("Subscriptions: {}", settings.subscriptions().keySet());
     }
 
     /** Every subscription, enabled or not. */
@@ -42,6 +42,13 @@ public class Subscriptions {
 
     public Optional<Subscription> find(String id) {
         return all().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The enabled subscriptions this instance holds a secret for: the only ones it may call. */
+    public List<Subscription> callable() {
+        return all().stream()
+                .filter(s -> s.enabled() && signers.containsKey(s.id()))
+                .toList();
     }
 
     /** The ids new payment results are opened for: every configured one, enabled or not (a disabled one waits). */

@@ -76,7 +76,7 @@ class NextStepTests {
     }
 
     private static Notification notification(int attempts) {
-        return new Notification(1, "a", "tx", "{}", Notification.PENDING, 1, attempts, START, START, null, null);
+        return new Notification(1, "a", "tx", "{}", Notification.PENDING, 1, attempts, START, START, "t", null, null);
     }
 
     private static HttpHeaders headers(String retryAfter) {

@@ -9,14 +9,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The bank on this machine: the broker, the database and the two services, each a process of
- * its own, so that killing one is a real crash of that one only (the fault campaign also kills
- * and restarts the broker).
- *
- * <p>Secrets are made for each run: the service token of the internal endpoints, the key that
- * signs every recharge message, and the database passwords (the sandbox generates those); they
- * stay in {@code .dtx/run/}, readable by the owner only, and are handed to the services through
- * their environment.
+ * The bank on this machine: the broker, the database, the two services and, when asked, the
+ * notifier, each a process of its own, so that killing one is a real crash of that one only.
+ * Secrets are made for each run ({@link RunSecrets}; the sandbox makes the database passwords).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -36,11 +31,12 @@ public final class LocalStack implements AutoCloseable {
     private JavaProcess pay;
     private JavaProcess account;
     private JavaProcess outboxPay;
+    private NotifierInstance notifier;
+    private volatile boolean callbacksOnly;
     /** The campaign's second broker and second instance of each service, when it runs them. */
     private final SecondInstances second = new SecondInstances();
 
-    private String serviceToken;
-    private String messageKeys;
+    private RunSecrets secrets;
     /** Set by close(): Ctrl-C runs close() while the story may be about to (re)start a process. */
     private volatile boolean closed;
 
@@ -52,17 +48,14 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything on a fresh database: the story's numbers start from the seed. */
     public LocalStack start() {
         RunFiles.deleteRecursively(workspace.runDir());
-        serviceToken = RunFiles.newServiceToken();
-        RunFiles.writeOwnerOnly(workspace.runDir().resolve("service-token"), serviceToken);
-        messageKeys = MessageSigning.newKeySpec(MESSAGE_KEY_ID);
-        RunFiles.writeOwnerOnly(workspace.runDir().resolve("message-keys"), messageKeys);
-        String requestKeys = MessageSigning.newKeySpec(REQUEST_KEY_ID);
-        RunFiles.writeOwnerOnly(workspace.runDir().resolve("request-keys"), requestKeys);
+        secrets = RunSecrets.create(workspace.runDir());
         database = sandboxPart("database", Map.of()).start();
         broker = sandboxPart("broker", Map.of()).start();
         sandbox.add(RunFiles.awaitEnvFile(database, workspace.sandboxEnv("database"), START_TIMEOUT));
         sandbox.add(RunFiles.awaitEnvFile(broker, workspace.sandboxEnv("broker"), START_TIMEOUT));
-        launch = new ServiceLaunch(workspace, profile, sandbox, serviceToken, messageKeys, requestKeys);
+        launch = new ServiceLaunch(workspace, profile, sandbox, secrets);
+        launch.callbacksOnly(callbacksOnly);
+        notifier = new NotifierInstance(workspace, launch, START_TIMEOUT);
         CompletableFuture<Void> payUp = CompletableFuture.runAsync(this::startPay);
         startAccount();
         payUp.join();
@@ -80,6 +73,22 @@ public final class LocalStack implements AutoCloseable {
         refuseIfClosed();
         account = launch.account(account != null).start();
         account.awaitHealthy(workspace.accountUrl(), START_TIMEOUT);
+    }
+
+    /**
+     * From the next start of the account service on: {@code true} takes payments only by the
+     * notifier's callbacks (and the query paths), {@code false} consumes the broker too.
+     */
+    public void callbacksOnly(boolean only) {
+        this.callbacksOnly = only;
+        if (launch != null) {
+            launch.callbacksOnly(only);
+        }
+    }
+
+    /** The notifier; not running until something starts it. */
+    public NotifierInstance notifier() {
+        return notifier;
     }
 
     /** The broker (with its name server) as a process of its own; a restart reuses its ports and store. */
@@ -174,12 +183,12 @@ public final class LocalStack implements AutoCloseable {
      * message on the topic again by hand: a real redelivery carries the pay side's signature.
      */
     public MessageSigning messageSigning() {
-        return MessageSigning.forSigning(messageKeys, MESSAGE_KEY_ID);
+        return MessageSigning.forSigning(secrets.messageKeys(), MESSAGE_KEY_ID);
     }
 
     /** The shared secret of the internal endpoints, made for this run. */
     public String serviceToken() {
-        return serviceToken;
+        return secrets.serviceToken();
     }
 
     public String namesrvAddr() {
@@ -210,6 +219,9 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<Void> secondStopped = CompletableFuture.runAsync(() -> {
             second.stopServices();
             stop(outboxPay);
+            if (notifier != null) {
+                notifier.stop();
+            }
         });
         stop(account);
         payStopped.join();

@@ -24,6 +24,13 @@ final class RunFiles {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
+    /** A Standard Webhooks secret: {@code whsec_} and standard base64 of 32 random bytes. */
+    static String newCallbackSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return "whsec_" + Base64.getEncoder().encodeToString(secret);
+    }
+
     static void writeOwnerOnly(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());

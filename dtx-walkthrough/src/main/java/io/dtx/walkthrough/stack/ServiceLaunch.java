@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the two services are started on this stack: the addresses and logins the sandbox made, the
+ * How the services are started on this stack: the addresses and logins the sandbox made, the
  * run's service token and message signing key, and what the profile adds.
  */
 final class ServiceLaunch {
@@ -13,23 +13,15 @@ final class ServiceLaunch {
     private final Workspace workspace;
     private final StackProfile profile;
     private final SandboxEnv sandbox;
-    private final String serviceToken;
-    private final String messageKeys;
-    private final String requestKeys;
+    private final RunSecrets secrets;
+    /** Scheme 2 alone: account instances started from now on leave their broker consumer off. */
+    private volatile boolean callbacksOnly;
 
-    ServiceLaunch(
-            Workspace workspace,
-            StackProfile profile,
-            SandboxEnv sandbox,
-            String serviceToken,
-            String messageKeys,
-            String requestKeys) {
+    ServiceLaunch(Workspace workspace, StackProfile profile, SandboxEnv sandbox, RunSecrets secrets) {
         this.workspace = workspace;
         this.profile = profile;
         this.sandbox = sandbox;
-        this.serviceToken = serviceToken;
-        this.messageKeys = messageKeys;
-        this.requestKeys = requestKeys;
+        this.secrets = secrets;
     }
 
     JavaProcess pay() {
@@ -42,9 +34,31 @@ final class ServiceLaunch {
                 profile.serviceJvm());
     }
 
+    void callbacksOnly(boolean only) {
+        this.callbacksOnly = only;
+    }
+
     JavaProcess account(boolean restart) {
         return new JavaProcess(
                 "account", workspace.accountJar(), List.of(), accountEnv(restart), workspace, profile.serviceJvm());
+    }
+
+    JavaProcess notifier(NotifierSetup setup) {
+        Map<String, String> env = new LinkedHashMap<>(ports("NOTIFIER", workspace.notifierPort()));
+        env.put("NOTIFIER_DB_URL", sandbox.jdbcUrl("dtx_notify"));
+        env.put("NOTIFIER_DB_USER", sandbox.get("DTX_NOTIFIER_DB_USER"));
+        env.put("NOTIFIER_DB_PASSWORD", sandbox.get("DTX_NOTIFIER_DB_PASSWORD"));
+        env.put("DTX_SERVICE_TOKEN", secrets.serviceToken());
+        // No message key: the notifier passes the pay side's signature on and cannot make one.
+        env.put("DTX_CALLBACK_SECRETS", secrets.callbackSecrets());
+        env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
+        env.put("NOTIFIER_MQ_CLIENT_INTERVAL_MS", "1000");
+        env.put("NOTIFIER_ACCOUNT_URL", setup.receiverUrl());
+        env.put("NOTIFIER_ACCOUNT_SCHEDULE", setup.schedule());
+        env.put("NOTIFIER_TIME_SCALE", Double.toString(setup.timeScale()));
+        env.put("NOTIFIER_TIMEOUT", setup.timeout().toString());
+        env.put("NOTIFIER_POLL_INTERVAL", "PT0.05S");
+        return new JavaProcess("notifier", workspace.notifierJar(), List.of(), env, workspace, profile.serviceJvm());
     }
 
     /** Another pay instance, on its own API and management ports, in the same producer group. */
@@ -82,10 +96,10 @@ final class ServiceLaunch {
         env.put("PAY_DB_URL", sandbox.jdbcUrl("bank1_pay"));
         env.put("PAY_DB_USER", sandbox.get("DTX_PAY_DB_USER"));
         env.put("PAY_DB_PASSWORD", sandbox.get("DTX_PAY_DB_PASSWORD"));
-        env.put("DTX_SERVICE_TOKEN", serviceToken);
-        env.put("DTX_MESSAGE_KEYS", messageKeys);
+        env.put("DTX_SERVICE_TOKEN", secrets.serviceToken());
+        env.put("DTX_MESSAGE_KEYS", secrets.messageKeys());
         env.put("DTX_MESSAGE_KEY_ID", LocalStack.MESSAGE_KEY_ID);
-        env.put("DTX_REQUEST_KEYS", requestKeys);
+        env.put("DTX_REQUEST_KEYS", secrets.requestKeys());
         env.put("DTX_REQUEST_KEY_ID", LocalStack.REQUEST_KEY_ID);
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("PAY_FEED_OVERLAP", "PT5S");
@@ -108,10 +122,14 @@ final class ServiceLaunch {
         env.put("ACCOUNT_DB_URL", sandbox.jdbcUrl("bank1"));
         env.put("ACCOUNT_DB_USER", sandbox.get("DTX_ACCOUNT_DB_USER"));
         env.put("ACCOUNT_DB_PASSWORD", sandbox.get("DTX_ACCOUNT_DB_PASSWORD"));
-        env.put("DTX_SERVICE_TOKEN", serviceToken);
-        env.put("DTX_MESSAGE_KEYS", messageKeys);
+        env.put("DTX_SERVICE_TOKEN", secrets.serviceToken());
+        env.put("DTX_MESSAGE_KEYS", secrets.messageKeys());
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("PAY_SERVICE_URL", workspace.payUrl());
+        // The notifier's callbacks are taken too (scheme 2 beside scheme 1), signed with the run's secret.
+        env.put("ACCOUNT_CALLBACKS_ENABLED", "true");
+        env.put("ACCOUNT_CONSUMER_ENABLED", Boolean.toString(!callbacksOnly));
+        env.put("DTX_CALLBACK_SECRETS", secrets.callbackSecrets());
         env.putAll(profile.accountSettings(restart));
         return env;
     }

@@ -80,6 +80,23 @@ public record Workspace(Path root, Path stateDir, int payPort, int accountPort, 
         return execJar("dtx-account-service");
     }
 
+    Path notifierJar() {
+        return execJar("dtx-notifier");
+    }
+
+    /** The notifier listens three ports above the pay service (the second instances take +2). */
+    public int notifierPort() {
+        return payPort + 3;
+    }
+
+    public String notifierUrl() {
+        return "http://127.0.0.1:" + notifierPort();
+    }
+
+    public String notifierManagementUrl() {
+        return "http://127.0.0.1:" + managementPort(notifierPort());
+    }
+
     public String payUrl() {
         return "http://127.0.0.1:" + payPort;
     }

@@ -43,7 +43,8 @@ class ComposeFileTests {
                         "discovery-users",
                         "rocketmq-dashboard",
                         "dtx-pay-service",
-                        "dtx-account-service");
+                        "dtx-account-service",
+                        "dtx-notifier");
     }
 
     @Test
@@ -126,7 +127,7 @@ class ComposeFileTests {
 
     @Test
     void servicesGetEveryVariableTheirDockerProfileNeeds() {
-        for (String service : List.of("dtx-pay-service", "dtx-account-service")) {
+        for (String service : List.of("dtx-pay-service", "dtx-account-service", "dtx-notifier")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> environment =
                     (Map<String, Object>) services().get(service).get("environment");
@@ -195,7 +196,11 @@ class ComposeFileTests {
         });
         assertThat(published)
                 .containsExactlyInAnyOrder(
-                        "dtx-pay-service", "dtx-account-service", "rocketmq-dashboard", "discovery-server");
+                        "dtx-pay-service",
+                        "dtx-account-service",
+                        "dtx-notifier",
+                        "rocketmq-dashboard",
+                        "discovery-server");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,31 @@
+package io.dtx.walkthrough.stack;
+
+import io.dtx.contract.MessageSigning;
+import java.nio.file.Path;
+
+/**
+ * The secrets of one run, made fresh and kept in {@code .dtx/run/} readable by the owner only: the
+ * internal endpoints' token, the pay side's message and request keys, and the notifier's callback
+ * secret. They reach the services through their environment, never a command line.
+ */
+record RunSecrets(String serviceToken, String messageKeys, String requestKeys, String callbackSecrets) {
+
+    static RunSecrets create(Path runDir) {
+        RunSecrets secrets = new RunSecrets(
+                RunFiles.newServiceToken(),
+                MessageSigning.newKeySpec(LocalStack.MESSAGE_KEY_ID),
+                MessageSigning.newKeySpec(LocalStack.REQUEST_KEY_ID),
+                RunFiles.newCallbackSecret());
+        RunFiles.writeOwnerOnly(runDir.resolve("service-token"), secrets.serviceToken());
+        RunFiles.writeOwnerOnly(runDir.resolve("message-keys"), secrets.messageKeys());
+        RunFiles.writeOwnerOnly(runDir.resolve("request-keys"), secrets.requestKeys());
+        RunFiles.writeOwnerOnly(runDir.resolve("callback-secrets"), secrets.callbackSecrets());
+        return secrets;
+    }
+
+    /** Never the values: this may end up in a log line. */
+    @Override
+    public String toString() {
+        return "RunSecrets[hidden]";
+    }
+}
