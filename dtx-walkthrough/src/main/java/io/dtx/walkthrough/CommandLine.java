@@ -49,12 +49,12 @@ final class CommandLine {
 
     /**
      * {@code chaos [--quick] [--recharges N] [--concurrency C] [--seconds S] [--seed X] [--faults F]
-     * [--bad-inputs N] [--inputs] [--out DIR]}; {@code defaultSeed} unless {@code --seed} is given.
+     * [--bad-inputs N] [--inputs] [--notify] [--out DIR]}; {@code defaultSeed} unless {@code --seed} is given.
      */
     static ChaosCommand chaos(String[] args, long defaultSeed, Path defaultOut) {
         Options options = Options.parse(
                 args,
-                Set.of("--quick", "--inputs"),
+                Set.of("--quick", "--inputs", "--notify"),
                 Set.of("--recharges", "--concurrency", "--seconds", "--seed", "--faults", "--bad-inputs", "--out"));
         long seed = options.number("--seed", defaultSeed);
         Chaos.Settings base = options.has("--quick") ? Chaos.Settings.quick(seed) : Chaos.Settings.full(seed);
@@ -65,8 +65,10 @@ final class CommandLine {
                 seed,
                 options.number("--faults", base.faults()),
                 options.number("--bad-inputs", base.badInputs()),
-                !options.has("--inputs"));
-        return new ChaosCommand(settings, options.path("--out", defaultOut));
+                !options.has("--inputs"),
+                false);
+        return new ChaosCommand(
+                options.has("--notify") ? settings.withNotifier() : settings, options.path("--out", defaultOut));
     }
 
     /** {@code --publisher transactional|outbox|queue-first}, which every command takes; transactional if absent. */

@@ -78,8 +78,22 @@ class CommandLineTests {
 
         CommandLine.ChaosCommand command = CommandLine.chaos(args, 42, OUT);
 
-        assertThat(command.settings()).isEqualTo(new Chaos.Settings(50, 2, 9, 7, 8, 0, true));
+        assertThat(command.settings()).isEqualTo(new Chaos.Settings(50, 2, 9, 7, 8, 0, true, false));
         assertThat(command.out()).isEqualTo(Path.of("/tmp/c"));
+    }
+
+    @Test
+    void notifyRunsTheCampaignWithTheNotifierAndAtLeastEachOfItsFaultsOnce() {
+        Chaos.Settings settings = CommandLine.chaos(
+                        new String[] {"chaos", "--quick", "--notify", "--faults", "3"}, 42, OUT)
+                .settings();
+
+        assertThat(settings.notifier()).isTrue();
+        assertThat(settings.faults()).isGreaterThan(3);
+        assertThat(CommandLine.chaos(new String[] {"chaos", "--quick"}, 42, OUT)
+                        .settings()
+                        .notifier())
+                .isFalse();
     }
 
     @Test

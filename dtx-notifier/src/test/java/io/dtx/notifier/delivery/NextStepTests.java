@@ -33,12 +33,25 @@ class NextStepTests {
 
     @Test
     void aFailureIsRetriedWhenTheScheduleSaysCountedFromTheStartAndGivenUpAfterTheLast() {
+        Instant onTime = START.plus(Duration.ofMinutes(4)).plusSeconds(1); // attempt 2, a second late
+        NextStep step =
+                NextStep.after(reply(500, ""), notification(1), ALIPAY, AS_WRITTEN, onTime, Duration.ofHours(1));
+
+        assertThat(step.status()).isEqualTo(Notification.PENDING);
+        assertThat(step.nextAttemptAt()).as("counted from the start").isEqualTo(START.plus(Duration.ofMinutes(14)));
+        assertThat(after(reply(500, ""), 7).status()).isEqualTo(Notification.GAVE_UP);
+    }
+
+    @Test
+    void behindTheScheduleTheNextAttemptIsNeverSoonerThanHalfItsWait() {
         Instant late = START.plus(Duration.ofMinutes(30)); // attempt 2 ran 26 minutes late
         NextStep step = NextStep.after(reply(500, ""), notification(1), ALIPAY, AS_WRITTEN, late, Duration.ofHours(1));
 
-        assertThat(step.status()).isEqualTo(Notification.PENDING);
-        assertThat(step.nextAttemptAt()).isEqualTo(START.plus(Duration.ofMinutes(14)));
-        assertThat(after(reply(500, ""), 7).status()).isEqualTo(Notification.GAVE_UP);
+        assertThat(step.nextAttemptAt()).isEqualTo(late.plus(Duration.ofMinutes(5)));
+        Instant farBehind = START.plus(Duration.ofHours(2)); // attempt 5 is due at 1 h 24 m
+        NextStep third =
+                NextStep.after(reply(500, ""), notification(3), ALIPAY, AS_WRITTEN, farBehind, Duration.ofHours(1));
+        assertThat(third.nextAttemptAt()).isEqualTo(farBehind.plus(Duration.ofMinutes(30)));
     }
 
     @Test

@@ -3,10 +3,12 @@ package io.dtx.walkthrough.chaos;
 import io.dtx.walkthrough.probe.Databases;
 import io.dtx.walkthrough.report.JsonReports;
 import io.dtx.walkthrough.stack.LocalStack;
+import io.dtx.walkthrough.stack.NotifierSetup;
 import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * {@code ./dtx chaos}: a fault campaign on the local multi-process stack, Jepsen style. Customers
@@ -25,18 +27,43 @@ public final class Chaos {
      * @param faults      how many faults (every kind at least once)
      * @param badInputs   how many hostile requests afterwards (0: none)
      * @param faultsOn    false for the bad-input campaign alone
+     * @param notifier    scheme 2: the account service takes payments by the notifier's callbacks
+     *                    only (its broker consumer off), and the notifier is killed too
      */
     public record Settings(
-            int recharges, int concurrency, int seconds, long seed, int faults, int badInputs, boolean faultsOn) {
+            int recharges,
+            int concurrency,
+            int seconds,
+            long seed,
+            int faults,
+            int badInputs,
+            boolean faultsOn,
+            boolean notifier) {
 
         public static Settings full(long seed) {
-            return new Settings(3000, 16, 150, seed, 12, 3000, true);
+            return new Settings(3000, 16, 150, seed, 12, 3000, true, false);
         }
 
         /** What {@code ./mvnw verify} runs: every kind of fault once, a few hundred recharges. */
         public static Settings quick(long seed) {
-            return new Settings(300, 8, 45, seed, Faults.Kind.values().length, 500, true);
+            return new Settings(300, 8, 45, seed, Faults.kinds(false).size(), 500, true, false);
         }
+
+        /** The same campaign with the notifier as the account service's only way to hear of payments. */
+        public Settings withNotifier() {
+            int kinds = Faults.kinds(true).size();
+            return new Settings(
+                    recharges, concurrency, seconds, seed, Math.max(faults, kinds), badInputs, faultsOn, true);
+        }
+    }
+
+    /**
+     * How the campaign runs the notifier: the Alipay schedule, 60 times faster (4 min is 4 s, the
+     * whole schedule 24 min), calling the account service itself.
+     */
+    static NotifierSetup notifierSetup(Workspace workspace) {
+        return new NotifierSetup(
+                workspace.accountUrl() + "/accounts/callbacks/recharges", "alipay", 1.0 / 60, Duration.ofSeconds(3));
     }
 
     private final Workspace workspace;
@@ -63,7 +90,12 @@ public final class Chaos {
         try {
             long t0 = System.nanoTime();
             out.println("Starting the broker, the database and both services, each a process of its own...");
+            stack.callbacksOnly(settings.notifier());
             stack.start();
+            if (settings.notifier()) {
+                out.println("Starting the notifier; the account service takes payments by its callbacks only...");
+                stack.notifier().start(notifierSetup(workspace));
+            }
             out.printf("Ready in %.1f s%n", Elapsed.seconds(t0));
             Databases db = new Databases(stack);
             FaultReport faults =

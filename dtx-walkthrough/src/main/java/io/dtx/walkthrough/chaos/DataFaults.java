@@ -130,4 +130,9 @@ final class DataFaults {
         String value = db.scalar("bank1", CURSOR, String.class);
         return value == null ? 0 : Long.parseLong(value);
     }
+
+    /** Notifications of the notifier with attempts left, at this moment. */
+    long pendingNotifications() {
+        return db.scalar("dtx_notify", "SELECT COUNT(*) FROM notification WHERE status = 'pending'", Long.class);
+    }
 }

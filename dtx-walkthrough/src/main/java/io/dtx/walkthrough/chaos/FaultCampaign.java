@@ -49,7 +49,7 @@ final class FaultCampaign {
         Map<String, BigDecimal> opening = Collections.synchronizedMap(balances());
         Random random = new Random(settings.seed());
         ChaosLoad load = customers(accounts);
-        List<Faults.Kind> schedule = Faults.schedule(settings.faults(), random);
+        List<Faults.Kind> schedule = Faults.schedule(settings.faults(), random, Faults.kinds(settings.notifier()));
         out.printf(
                 "Campaign (seed %d, publisher %s): %d recharges by %d clients over %d s, %d faults: %s%n",
                 settings.seed(),
@@ -79,7 +79,8 @@ final class FaultCampaign {
         Waits.sleep(3_000);
         Verdict verdict = Verdict.of(db, opening, load.paid, load.toldNotTaken);
         print(verdict);
-        return FaultReport.of(settings, loadSeconds, injected, load, verdict, convergence);
+        NotifyVerdict notify = settings.notifier() ? print(NotifyVerdict.of(db)) : null;
+        return FaultReport.of(settings, loadSeconds, injected, load, verdict, convergence, notify);
     }
 
     /** The customers, their attempts going round both pay instances. */
@@ -129,7 +130,9 @@ final class FaultCampaign {
      */
     private FaultReport.Convergence converge(long lastFaultOver) {
         long loadOver = System.nanoTime();
-        boolean converged = Waits.eventually(CONVERGE_TIMEOUT, () -> Verdict.uncredited(db) == 0);
+        boolean converged = Waits.eventually(
+                CONVERGE_TIMEOUT,
+                () -> Verdict.uncredited(db) == 0 && (!settings.notifier() || NotifyVerdict.notYetDelivered(db) == 0));
         double convergeSeconds = Elapsed.seconds(lastFaultOver);
         double afterLoadSeconds = Elapsed.seconds(loadOver);
         out.printf(
@@ -153,6 +156,18 @@ final class FaultCampaign {
                 load.gaveUp.size(),
                 load.refused.size(),
                 new TreeMap<>(load.statuses));
+    }
+
+    private NotifyVerdict print(NotifyVerdict notify) {
+        out.printf(
+                "Notifier: %d notifications; of the payments %d delivered by callback, %d not delivered, %d never"
+                        + " heard of; %d credits by callback%n",
+                notify.notifications(),
+                notify.delivered(),
+                notify.undelivered(),
+                notify.withoutNotification(),
+                notify.creditedByCallback());
+        return notify;
     }
 
     private void print(Verdict verdict) {

@@ -1,5 +1,6 @@
 package io.dtx.walkthrough.chaos;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ record FaultReport(
         List<Faults.Injected> faultLog,
         @JsonUnwrapped Clients clients,
         @JsonUnwrapped Verdict verdict,
-        @JsonUnwrapped Convergence convergence) {
+        @JsonUnwrapped Convergence convergence,
+        @JsonInclude(JsonInclude.Include.NON_NULL) NotifyVerdict notifier) {
 
     static FaultReport of(
             Chaos.Settings settings,
@@ -28,7 +30,8 @@ record FaultReport(
             List<Faults.Injected> injected,
             ChaosLoad load,
             Verdict verdict,
-            Convergence convergence) {
+            Convergence convergence,
+            NotifyVerdict notifier) {
         Map<String, Integer> counts = new TreeMap<>();
         injected.forEach(f -> counts.merge(f.kind().name(), 1, Integer::sum));
         return new FaultReport(
@@ -39,7 +42,8 @@ record FaultReport(
                 injected,
                 Clients.of(load),
                 verdict,
-                convergence);
+                convergence,
+                notifier);
     }
 
     /** Customers who gave up or were refused, beyond which the run fails: 1% of the recharges. */
@@ -47,10 +51,15 @@ record FaultReport(
 
     /**
      * Converged; nothing lost, doubled, phantom, mismatched, falsely acknowledged or falsely
-     * refused; every fault really happened; and few enough customers left unsettled.
+     * refused; every fault really happened; few enough customers left unsettled; and with the
+     * notifier, every payment delivered by its callback.
      */
     boolean holds() {
-        return convergence.converged() && verdict.holds() && everyFaultHappened() && clientsWithinBound();
+        return convergence.converged()
+                && verdict.holds()
+                && everyFaultHappened()
+                && clientsWithinBound()
+                && (notifier == null || notifier.holds());
     }
 
     boolean everyFaultHappened() {

@@ -48,6 +48,17 @@ final class ProcessFaults {
                 : new Faults.Outcome("pid " + pid + " killed; no payment reached the window in 10 s", false);
     }
 
+    /** Happened only if notifications were under way (pending) when the kill came. */
+    Faults.Outcome notifierKilled(DataFaults data) {
+        Waits.sleep(random.nextInt(1_000));
+        long pending = data.pendingNotifications();
+        long pid = stack.notifier().process().pid();
+        stack.notifier().kill();
+        stack.notifier().restart();
+        return new Faults.Outcome(
+                "pid " + pid + " killed with " + pending + " notification(s) pending, restarted", pending > 0);
+    }
+
     Faults.Outcome accountKilled() {
         long pid = stack.account().pid();
         stack.killAccount();

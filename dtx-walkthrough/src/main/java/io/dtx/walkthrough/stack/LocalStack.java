@@ -188,7 +188,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The shared secret of the internal endpoints, made for this run. */
     public String serviceToken() {
-        return secrets.serviceToken();
+        return secrets == null ? null : secrets.serviceToken(); // null before start()
     }
 
     public String namesrvAddr() {

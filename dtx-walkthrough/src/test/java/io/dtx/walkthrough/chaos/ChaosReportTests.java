@@ -118,7 +118,8 @@ class ChaosReportTests {
                 List.of(new Faults.Injected(Faults.Kind.PAY_KILLED, 1.5, 0.3, "pid 1 killed, restarted", happened)),
                 new FaultReport.Clients(10, 12, 2, gaveUp, 0, Map.of("201", 10), List.of()),
                 verdict,
-                new FaultReport.Convergence(converged, 2.0, 1.0, List.of()));
+                new FaultReport.Convergence(converged, 2.0, 1.0, List.of()),
+                null);
     }
 
     private static InputReport inputs(int accepted) {
