@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Step 9: every payment of the story against every credit, and the balance against both. */
+/** Step 10: every payment of the story against every credit, and the balance against both. */
 final class Audit implements Step {
 
     private static final String PAYMENTS =

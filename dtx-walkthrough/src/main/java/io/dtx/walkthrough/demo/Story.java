@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The bank recharge story in nine steps, each one checked against the databases, in the order asked for. */
+/** The bank recharge story in ten steps, each one checked against the databases, in the order asked for. */
 final class Story {
 
     /** Step n is {@code STEPS.get(n - 1)}. */
@@ -17,6 +17,7 @@ final class Story {
             new DeliveryLapse(),
             new BadRequest(),
             new BrokerDown(),
+            new BestEffortNotification(),
             new Audit());
 
     private final Scene scene;

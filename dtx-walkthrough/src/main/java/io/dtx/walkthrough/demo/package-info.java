@@ -1,5 +1,5 @@
 /**
- * {@code ./dtx demo}: the bank recharge story in nine steps on a fresh local stack, told to a
+ * {@code ./dtx demo}: the bank recharge story in ten steps on a fresh local stack, told to a
  * person at a terminal, each step checked against the databases. One class per step.
  */
 package io.dtx.walkthrough.demo;

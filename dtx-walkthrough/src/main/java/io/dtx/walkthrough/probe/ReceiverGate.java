@@ -46,7 +46,12 @@ public final class ReceiverGate implements AutoCloseable {
     public ReceiverGate(String target) throws IOException {
         this.target = target;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        // Daemon threads: a gate left open never keeps the walkthrough's JVM alive.
+        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
+            Thread thread = new Thread(r, "receiver-gate");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.createContext("/", this::handle);
         server.start();
     }

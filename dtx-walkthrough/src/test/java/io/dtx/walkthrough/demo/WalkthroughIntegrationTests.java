@@ -10,12 +10,12 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the whole walkthrough, as {@code ./dtx demo} does: the sandbox and both services as
- * separate processes, the real SIGKILLs, all nine steps. If the story stops holding, or the
+ * separate processes, the real SIGKILLs, all ten steps. If the story stops holding, or the
  * README's promises drift from the code, this fails.
  */
 class WalkthroughIntegrationTests {
@@ -28,11 +28,12 @@ class WalkthroughIntegrationTests {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new TeeOutputStream(System.out, captured), true, StandardCharsets.UTF_8);
 
-        boolean held = Demo.run(workspace, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), out, false);
+        boolean held =
+                Demo.run(workspace, IntStream.rangeClosed(1, Demo.STEPS).boxed().toList(), out, false);
 
         String story = captured.toString(StandardCharsets.UTF_8);
         assertThat(held).as("every step held; the story was:%n%s", story).isTrue();
-        assertThat(story).contains("Step 9 · Final audit").doesNotContain("✘");
+        assertThat(story).contains("Step 10 · Final audit").doesNotContain("✘");
         for (int step = 1; step <= Demo.STEPS; step++) {
             assertThat(story).contains("Step " + step + " · ");
         }

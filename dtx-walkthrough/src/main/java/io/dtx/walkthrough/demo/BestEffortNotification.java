@@ -1,0 +1,133 @@
+package io.dtx.walkthrough.demo;
+
+import static io.dtx.walkthrough.demo.Scene.CREDIT_TIMEOUT;
+import static io.dtx.walkthrough.demo.Scene.ZHANG_SAN;
+import static io.dtx.walkthrough.demo.Scene.shortTx;
+
+import io.dtx.walkthrough.probe.ReceiverGate;
+import io.dtx.walkthrough.probe.Reply;
+import io.dtx.walkthrough.probe.Waits;
+import io.dtx.walkthrough.stack.NotifierSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Step 9: best-effort notification, scheme 2. The account service stops consuming the broker and
+ * hears of payments only from the notifier, which calls it back over HTTP on Alipay's schedule
+ * (3600 times faster); the receiver is down for the first three calls and credits at the fourth.
+ * Then a receiver down past the last attempt: the notifier gives up, and the query path credits.
+ */
+final class BestEffortNotification implements Step {
+
+    /** One hour of the schedule per second: Alipay's 4 min, 10 min, 10 min are 67, 167, 167 ms. */
+    static final double TIME_SCALE = 1.0 / 3600;
+
+    private static final String LOG = "SELECT a.attempt, a.due_at, a.started_at, a.http_status, a.outcome"
+            + " FROM delivery_attempt a JOIN notification n ON n.id = a.notification_id"
+            + " WHERE n.tx_no = ? ORDER BY a.round, a.attempt";
+
+    @Override
+    public String title() {
+        return "Best-effort notification: the notifier calls back until the receiver says success";
+    }
+
+    @Override
+    public void play(Scene scene) {
+        Narrator say = scene.say();
+        say.explain("Scheme 2 of the articles: a notifier reads each payment result and calls the receiver's HTTP");
+        say.explain("interface, signed, again and again on a schedule until the reply is \"success\" (as Alipay");
+        say.explain("notifies merchants). The account service now stops consuming the broker: restarted with");
+        say.explain("ACCOUNT_CONSUMER_ENABLED=false, it hears of payments only by callback (and by its own queries).");
+        scene.stack().callbacksOnly(true);
+        scene.stack().killAccount();
+        scene.stack().startAccount();
+        ReceiverGate gate = gate(scene);
+        say.explain("The notifier starts with the Alipay schedule (now, 4m, 10m, 10m, 1h, 2h, 6h, 15h), one hour");
+        say.explain("to the second here. A gate in front of the account service answers 503 to the first three calls.");
+        scene.stack().notifier().start(new NotifierSetup(gate.url(), "alipay", TIME_SCALE, Duration.ofSeconds(3)));
+        say.explain("First it catches up: a new consumer group, it reads every payment result the broker still holds");
+        say.explain(
+                "and calls back for each. All were credited before, so each is answered success and nothing moves.");
+        BigDecimal before = scene.bank().balance(ZHANG_SAN);
+        boolean caughtUp = Waits.eventually(
+                CREDIT_TIMEOUT,
+                () -> count(scene, "TRUE") > 0
+                        && Waits.stays(Duration.ofSeconds(2), () -> count(scene, "status = 'pending'") == 0));
+        scene.check(
+                caughtUp && scene.bank().balance(ZHANG_SAN).compareTo(before) == 0,
+                count(scene, "status = 'delivered'")
+                        + " earlier payment(s) delivered by callback, the balance unchanged");
+        comesBackAtTheFourthAttempt(scene, gate);
+        downPastTheLastAttempt(scene, gate);
+        gate.shut(false); // left open: later steps' payments reach the account service by callback
+    }
+
+    private static void comesBackAtTheFourthAttempt(Scene scene, ReceiverGate gate) {
+        Bank bank = scene.bank();
+        BigDecimal before = bank.balance(ZHANG_SAN);
+        gate.refuseFirst(ZHANG_SAN, 3);
+        String txNo = bank.recharge(ZHANG_SAN, "50.00", null).field("txNo");
+        boolean credited = Waits.eventually(CREDIT_TIMEOUT, () -> bank.credits(txNo) == 1);
+        // The notifier records the attempt once the answer is in: after the account service committed.
+        Waits.eventually(Duration.ofSeconds(10), () -> "delivered".equals(status(scene, txNo)));
+        showLog(scene, txNo);
+        List<ReceiverGate.Call> calls = gate.calls(txNo);
+        scene.check(
+                calls.size() == 4 && calls.get(3).answered() == 200,
+                "the receiver saw " + calls.size() + " calls: three refused, the fourth answered 200 success");
+        scene.showCredit(txNo);
+        scene.checkCredited(credited, before, "50.00", "credited once, by the callback");
+    }
+
+    private static void downPastTheLastAttempt(Scene scene, ReceiverGate gate) {
+        Narrator say = scene.say();
+        Bank bank = scene.bank();
+        say.explain("Now the receiver is down past the last attempt (the gate stays shut): the notifier makes all");
+        say.explain("eight calls over \"25 hours\" (24.4 s here), then gives up with an ALARM. The payment is not");
+        say.explain("lost: the account side's own query paths (reconciliation, the pull) find it in bank1_pay.");
+        gate.shut(true);
+        BigDecimal before = bank.balance(ZHANG_SAN);
+        String txNo = bank.recharge(ZHANG_SAN, "25.00", null).field("txNo");
+        boolean gaveUp = Waits.eventually(Duration.ofSeconds(90), () -> "gave_up".equals(status(scene, txNo)));
+        scene.check(gaveUp && gate.calls(txNo).size() == 8, "eight calls refused, the notification gave up");
+        Reply pulled = bank.post(scene.workspace().accountUrl(), "/accounts/recharges/" + txNo + "/pull", "", null);
+        scene.check(pulled.status() == 200, "the pull answered " + pulled.field("outcome"));
+        scene.showCredit(txNo);
+        scene.checkCredited(bank.credits(txNo) == 1, before, "25.00", "credited once, by the query path");
+    }
+
+    private static void showLog(Scene scene, String txNo) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, Object> a : scene.db().rows("dtx_notify", LOG, txNo)) {
+            rows.add(List.of(
+                    String.valueOf(a.get("attempt")),
+                    String.valueOf(a.get("due_at")),
+                    String.valueOf(a.get("started_at")),
+                    String.valueOf(a.get("http_status")),
+                    String.valueOf(a.get("outcome"))));
+        }
+        scene.say().explain("The delivery log of payment " + shortTx(txNo) + " (dtx_notify.delivery_attempt):");
+        scene.say().table(List.of("attempt", "due", "started", "HTTP", "outcome"), rows);
+    }
+
+    private static long count(Scene scene, String where) {
+        return scene.db().scalar("dtx_notify", "SELECT COUNT(*) FROM notification WHERE " + where, Long.class);
+    }
+
+    private static String status(Scene scene, String txNo) {
+        return scene.db().scalar("dtx_notify", "SELECT status FROM notification WHERE tx_no = ?", String.class, txNo);
+    }
+
+    private static ReceiverGate gate(Scene scene) {
+        try {
+            return new ReceiverGate(scene.workspace().accountUrl() + "/accounts/callbacks/recharges");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
