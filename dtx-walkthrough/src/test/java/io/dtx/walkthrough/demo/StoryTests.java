@@ -6,8 +6,10 @@ import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.Test;
 class StoryTests {
 
     @Test
-    void theStepsAreTheNineThatDtxHelpLists() {
-        assertThat(Story.STEPS).hasSize(9).hasSize(Demo.STEPS);
+    void theStepsAreTheTenThatDtxHelpLists() throws IOException {
+        assertThat(Story.STEPS).hasSize(10).hasSize(Demo.STEPS);
+        assertThat(Files.readString(Path.of("..", "dtx")))
+                .contains("--step replays chosen steps (1-10)", "9 best-effort notification", "10 audit");
         assertThat(Story.STEPS.stream().map(Step::title))
                 .doesNotHaveDuplicates()
                 .first()
