@@ -39,6 +39,7 @@ public record DeliverySettings(
      * instance died during the call or could not record it.
      */
     public Duration lease() {
-        return connectTimeout.plus(timeout).plusSeconds(5);
+        // Recording the answer may wait 3 s for a connection and 10 s for its transaction.
+        return connectTimeout.plus(timeout).plusSeconds(15);
     }
 }

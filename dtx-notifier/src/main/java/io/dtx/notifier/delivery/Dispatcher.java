@@ -109,7 +109,15 @@ class Dispatcher {
             int number = n.attempts() + 1;
             if (number > s.schedule().attempts()) {
                 // The schedule was shortened under this notification: its attempts are spent.
-                notifications.finish(n, attemptNotMade(n, number), Notification.GAVE_UP, Instant.now());
+                if (notifications.finish(n, attemptNotMade(n, number), Notification.GAVE_UP, Instant.now())) {
+                    metrics.counter("dtx.notifier.gave.up", "subscription", s.id())
+                            .increment();
+                    log.error(
+                            "ALARM notification of payment {} to {} gave up: its schedule has {} attempt(s) now",
+                            n.txNo(),
+                            s.id(),
+                            s.schedule().attempts());
+                }
                 return;
             }
             Instant planned = timing.plannedAt(s.schedule(), n.firstDueAt(), number);

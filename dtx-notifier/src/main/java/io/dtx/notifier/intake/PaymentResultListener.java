@@ -86,8 +86,7 @@ class PaymentResultListener implements RocketMQListener<MessageExt>, RocketMQPus
         String body = new String(message.getBody(), StandardCharsets.UTF_8);
         String payload = json.writeValueAsString(
                 new RechargeCallback(RechargeCallback.TYPE, payment.txNo(), body, keyId, signature));
-        int opened = notifications.open(subscriptions.configuredIds(), payment.txNo(), payload);
-        log.debug("Payment {}: {} notification(s) opened", payment.txNo(), opened);
+        notifications.open(subscriptions.configuredIds(), payment.txNo(), payload);
     }
 
     private void refuse(MessageExt message, String reason) {

@@ -30,17 +30,16 @@ class NotificationTable {
         this.jdbc = jdbc;
     }
 
-    /** @return false if this payment was opened for this subscription before (a redelivered message) */
-    boolean open(String subscriptionId, String txNo, String payload) {
-        return jdbc.update(
-                        // Not INSERT IGNORE: that would also turn a payload too long into a warning.
-                        "INSERT INTO notification (subscription_id, tx_no, payload, first_due_at, next_attempt_at)"
-                                + " VALUES (?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))"
-                                + " ON DUPLICATE KEY UPDATE id = id",
-                        subscriptionId,
-                        txNo,
-                        payload)
-                == 1;
+    /** Opens it, unless this payment was opened for this subscription before (a redelivered message). */
+    void open(String subscriptionId, String txNo, String payload) {
+        jdbc.update(
+                // Not INSERT IGNORE: that would also turn a payload too long into a warning.
+                "INSERT INTO notification (subscription_id, tx_no, payload, first_due_at, next_attempt_at)"
+                        + " VALUES (?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))"
+                        + " ON DUPLICATE KEY UPDATE id = id",
+                subscriptionId,
+                txNo,
+                payload);
     }
 
     /**
@@ -85,7 +84,8 @@ class NotificationTable {
                                 + " lease_token = NULL, last_error = ?,"
                                 + " delivered_at = CASE WHEN ? = 'delivered' THEN UTC_TIMESTAMP(3) END,"
                                 + " update_time = UTC_TIMESTAMP(3)"
-                                + " WHERE id = ? AND round = ? AND attempts = ? AND lease_token = ?",
+                                + " WHERE id = ? AND round = ? AND attempts = ? AND lease_token = ?"
+                                + " AND status = 'pending'",
                         status,
                         utc(nextAttemptAt),
                         truncate(error),
@@ -104,7 +104,8 @@ class NotificationTable {
     boolean deliveredLate(Notification n) {
         return jdbc.update(
                         "UPDATE notification SET status = 'delivered', delivered_at = UTC_TIMESTAMP(3),"
-                                + " update_time = UTC_TIMESTAMP(3) WHERE id = ? AND round = ? AND status = 'pending'",
+                                + " lease_token = NULL, update_time = UTC_TIMESTAMP(3)"
+                                + " WHERE id = ? AND round = ? AND status = 'pending'",
                         n.id(),
                         n.round())
                 == 1;

@@ -23,16 +23,12 @@ public class Notifications {
     /**
      * One notification per subscription for a payment result, each starting its schedule now. A
      * message delivered twice opens nothing new: (subscription, txNo) is unique.
-     *
-     * @return how many were new
      */
     @Transactional(timeout = 10)
-    public int open(List<String> subscriptionIds, String txNo, String payload) {
-        int opened = 0;
+    public void open(List<String> subscriptionIds, String txNo, String payload) {
         for (String id : subscriptionIds) {
-            opened += table.open(id, txNo, payload) ? 1 : 0;
+            table.open(id, txNo, payload);
         }
-        return opened;
     }
 
     /**
@@ -59,13 +55,14 @@ public class Notifications {
      * attempt due at {@code nextAttemptAt}, if the attempt's claim still holds the row.
      *
      * @return false if another claim or a new round overtook this attempt: nothing was written,
-     *         except that an acknowledgement still marks the notification delivered
+     *         except that an acknowledgement still marks the notification delivered (and is logged),
+     *         after which the overtaking claim can no longer move it
      */
     @Transactional(timeout = 10)
     public boolean finish(Notification n, DeliveryAttempt attempt, String status, Instant nextAttemptAt) {
         if (!table.advance(n, status, nextAttemptAt, attempt.error())) {
-            if (DeliveryAttempt.ACKNOWLEDGED.equals(attempt.outcome())) {
-                table.deliveredLate(n);
+            if (DeliveryAttempt.ACKNOWLEDGED.equals(attempt.outcome()) && table.deliveredLate(n)) {
+                table.log(attempt);
             }
             return false;
         }

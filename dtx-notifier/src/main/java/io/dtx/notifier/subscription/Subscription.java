@@ -16,9 +16,23 @@ public record Subscription(
      * reasons kept in the table. The real one is used only to call.
      */
     public String shownUrl() {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return shown(url);
+    }
+
+    /** An address without user info or query string, or a placeholder if it cannot be read. */
+    static String shown(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        } catch (RuntimeException e) {
+            return "(an address that is not a URL)";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Subscription[" + id + ", " + shownUrl() + ", " + schedule.name() + ", enabled=" + enabled + "]";
     }
 
     /** Whether a reply body acknowledges: any, or exactly the required word (surrounding blanks aside). */

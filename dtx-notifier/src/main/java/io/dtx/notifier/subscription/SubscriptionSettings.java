@@ -28,7 +28,8 @@ public record SubscriptionSettings(Map<String, Receiver> subscriptions) {
         /** Never the secrets: this may end up in a log line. */
         @Override
         public String toString() {
-            return "Receiver[url=" + url + ", schedule=" + schedule + ", ackBody=" + ackBody + ", secrets=(hidden)]";
+            return "Receiver[url=" + Subscription.shown(url) + ", schedule=" + schedule + ", ackBody=" + ackBody
+                    + ", secrets=(hidden)]";
         }
     }
 }

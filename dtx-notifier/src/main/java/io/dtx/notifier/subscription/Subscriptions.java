@@ -80,14 +80,23 @@ public class Subscriptions {
         log.info("Subscription {} enabled", id);
     }
 
+    /** The host, or null when the address cannot be read (the exception would quote it whole). */
+    private static String hostOf(String url) {
+        try {
+            return URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static void check(String id, SubscriptionSettings.Receiver receiver) {
         if (!id.matches("[a-z0-9-]{1,64}")) {
             throw new IllegalStateException("A subscription id is 1-64 of a-z, 0-9 and -, not '" + id + "'");
         }
         String url = receiver.url() == null ? "" : receiver.url().strip();
-        if (!(url.startsWith("http://") || url.startsWith("https://"))
-                || URI.create(url).getHost() == null) {
-            throw new IllegalStateException("Subscription '" + id + "' needs an http(s) url, not '" + url + "'");
+        if (!(url.startsWith("http://") || url.startsWith("https://")) || hostOf(url) == null) {
+            throw new IllegalStateException(
+                    "Subscription '" + id + "' needs an http(s) url, not '" + Subscription.shown(url) + "'");
         }
         try {
             Schedule.parse(receiver.schedule());

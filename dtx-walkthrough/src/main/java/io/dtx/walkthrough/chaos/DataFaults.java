@@ -131,8 +131,13 @@ final class DataFaults {
         return value == null ? 0 : Long.parseLong(value);
     }
 
-    /** Notifications of the notifier with attempts left, at this moment. */
-    long pendingNotifications() {
-        return db.scalar("dtx_notify", "SELECT COUNT(*) FROM notification WHERE status = 'pending'", Long.class);
+    /** Notifications of real payments whose call is under way at this moment (claimed, not yet recorded). */
+    long callsInFlight() {
+        return db.scalar(
+                "dtx_notify",
+                "SELECT COUNT(*) FROM notification n WHERE n.status = 'pending' AND n.lease_token IS NOT NULL"
+                        + " AND n.next_attempt_at > UTC_TIMESTAMP(3) AND EXISTS (SELECT 1 FROM bank1_pay.account_pay p"
+                        + " WHERE p.id = n.tx_no AND p.result = 'success')",
+                Long.class);
     }
 }

@@ -16,8 +16,9 @@ import io.dtx.walkthrough.probe.Databases;
 record NotifyVerdict(
         long notifications, long delivered, long undelivered, long withoutNotification, long creditedByCallback) {
 
+    /** Every payment delivered, and the callbacks really did credit (not reconciliation alone). */
     boolean holds() {
-        return undelivered == 0 && withoutNotification == 0;
+        return undelivered == 0 && withoutNotification == 0 && creditedByCallback > 0;
     }
 
     /** What convergence waits for in notify mode, besides every credit. */
@@ -28,8 +29,8 @@ record NotifyVerdict(
     static NotifyVerdict of(Databases db) {
         return new NotifyVerdict(
                 db.scalar("dtx_notify", "SELECT COUNT(*) FROM notification", Long.class),
-                payments(db, "EXISTS", "n.status = 'delivered'"),
-                payments(db, "EXISTS", "n.status <> 'delivered'"),
+                payments(db, "EXISTS", ACKNOWLEDGED),
+                payments(db, "EXISTS", "NOT (" + ACKNOWLEDGED + ")"),
                 payments(db, "NOT EXISTS", "TRUE"),
                 db.scalar("bank1", "SELECT COUNT(*) FROM de_duplication WHERE applied_by = 'CALLBACK'", Long.class));
     }
@@ -43,6 +44,14 @@ record NotifyVerdict(
                 Long.class);
     }
 
+    /**
+     * Delivered, and the delivery log of its current round holds the acknowledged attempt: a status
+     * alone is the notifier's word, the attempt row is the receiver's answer written down.
+     */
+    private static final String ACKNOWLEDGED = "n.status = 'delivered' AND EXISTS (SELECT 1 FROM"
+            + " dtx_notify.delivery_attempt a WHERE a.notification_id = n.id AND a.round = n.round"
+            + " AND a.outcome = 'acknowledged')";
+
     private static final String NOT_DELIVERED = "FROM account_pay p WHERE p.result = 'success' AND NOT EXISTS"
-            + " (SELECT 1 FROM dtx_notify.notification n WHERE n.tx_no = p.id AND n.status = 'delivered')";
+            + " (SELECT 1 FROM dtx_notify.notification n WHERE n.tx_no = p.id AND " + ACKNOWLEDGED + ")";
 }

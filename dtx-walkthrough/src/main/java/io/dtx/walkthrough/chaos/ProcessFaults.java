@@ -48,15 +48,15 @@ final class ProcessFaults {
                 : new Faults.Outcome("pid " + pid + " killed; no payment reached the window in 10 s", false);
     }
 
-    /** Happened only if notifications were under way (pending) when the kill came. */
+    /** Happened only if a call of a real payment's notification was under way when the kill came. */
     Faults.Outcome notifierKilled(DataFaults data) {
-        Waits.sleep(random.nextInt(1_000));
-        long pending = data.pendingNotifications();
+        long[] inFlight = {0};
+        boolean caught = Waits.eventually(Duration.ofSeconds(10), () -> (inFlight[0] = data.callsInFlight()) > 0);
         long pid = stack.notifier().process().pid();
         stack.notifier().kill();
         stack.notifier().restart();
         return new Faults.Outcome(
-                "pid " + pid + " killed with " + pending + " notification(s) pending, restarted", pending > 0);
+                "pid " + pid + " killed with " + inFlight[0] + " call(s) under way, restarted", caught);
     }
 
     Faults.Outcome accountKilled() {
