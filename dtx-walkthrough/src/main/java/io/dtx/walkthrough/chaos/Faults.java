@@ -60,7 +60,10 @@ final class Faults {
      * wiped store, a broker gone for good): scheme 2 hears only what the broker delivers, and what
      * it never hears, reconciliation restores, as the campaign without the notifier shows. The
      * failing consumer is left out too: it is seen in the broker consumer's dead letters, and that
-     * consumer is off (callbacks that fail meanwhile are retried on the notifier's schedule).
+     * consumer is off (callbacks that fail meanwhile are retried on the notifier's schedule); so are
+     * the forged messages, which count once the consumer set them all aside: with the consumer off,
+     * the notifier refuses the unsigned ones itself and the receiver refuses the rest by callback
+     * (NotifyCallbackSecurityIntegrationTests shows that part).
      */
     static List<Kind> kinds(boolean notify) {
         List<Kind> kinds = new ArrayList<>(List.of(Kind.values()));
@@ -69,7 +72,8 @@ final class Faults {
                     Kind.TRANSACTION_STALLED,
                     Kind.BROKER_STORE_WIPED,
                     Kind.SECOND_INSTANCES_KILLED,
-                    Kind.CONSUMER_FAILING));
+                    Kind.CONSUMER_FAILING,
+                    Kind.FORGED_MESSAGES));
         } else {
             kinds.remove(Kind.NOTIFIER_KILLED);
         }

@@ -23,7 +23,10 @@ class NotifyChaosIntegrationTests {
         Workspace workspace =
                 new Workspace(root, Path.of("target", "notify-chaos-it").toAbsolutePath(), freePort(), freePort());
         Chaos.Settings quick = Chaos.Settings.quick(11);
-        Chaos.Settings settings = new Chaos.Settings(150, 6, 30, 11, quick.faults(), 0, true, false).withNotifier();
+        // The quick campaign's load (the faults need payments in flight while they strike), no bad inputs.
+        Chaos.Settings settings = new Chaos.Settings(
+                        quick.recharges(), quick.concurrency(), quick.seconds(), 11, quick.faults(), 0, true, false)
+                .withNotifier();
 
         ChaosReport report = Chaos.run(
                 workspace, settings, Path.of("target", "notify-chaos-it", "out"), new PrintStream(System.out, true));
