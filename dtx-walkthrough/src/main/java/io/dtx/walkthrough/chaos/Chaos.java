@@ -1,12 +1,15 @@
 package io.dtx.walkthrough.chaos;
 
 import io.dtx.walkthrough.probe.Databases;
+import io.dtx.walkthrough.probe.ReceiverGate;
 import io.dtx.walkthrough.report.JsonReports;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.NotifierSetup;
 import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -59,11 +62,11 @@ public final class Chaos {
 
     /**
      * How the campaign runs the notifier: the Alipay schedule, 60 times faster (4 min is 4 s, the
-     * whole schedule 24 min), calling the account service itself.
+     * whole schedule 24 min), calling the account service through a gate (which the notifier's
+     * kill makes slow, so that it lands mid-call).
      */
-    static NotifierSetup notifierSetup(Workspace workspace) {
-        return new NotifierSetup(
-                workspace.accountUrl() + "/accounts/callbacks/recharges", "alipay", 1.0 / 60, Duration.ofSeconds(3));
+    static NotifierSetup notifierSetup(String receiverUrl) {
+        return new NotifierSetup(receiverUrl, "alipay", 1.0 / 60, Duration.ofSeconds(3));
     }
 
     private final Workspace workspace;
@@ -87,6 +90,7 @@ public final class Chaos {
         LocalStack stack = new LocalStack(workspace, StackProfile.CHAOS);
         Thread stopper = new Thread(stack::close, "dtx-chaos-stop");
         Runtime.getRuntime().addShutdownHook(stopper); // Ctrl-C stops the processes too
+        ReceiverGate gate = null;
         try {
             long t0 = System.nanoTime();
             out.println("Starting the broker, the database and both services, each a process of its own...");
@@ -94,16 +98,22 @@ public final class Chaos {
             stack.start();
             if (settings.notifier()) {
                 out.println("Starting the notifier; the account service takes payments by its callbacks only...");
-                stack.notifier().start(notifierSetup(workspace));
+                gate = new ReceiverGate(workspace.accountUrl() + "/accounts/callbacks/recharges");
+                stack.notifier().start(notifierSetup(gate.url()));
             }
             out.printf("Ready in %.1f s%n", Elapsed.seconds(t0));
             Databases db = new Databases(stack);
             FaultReport faults =
-                    settings.faultsOn() ? new FaultCampaign(workspace, stack, db, settings, out).run() : null;
+                    settings.faultsOn() ? new FaultCampaign(workspace, stack, db, settings, out, gate).run() : null;
             InputReport inputs = settings.badInputs() > 0 ? inputCampaign(stack, db) : null;
             return ChaosReport.of(settings.seed(), faults, inputs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             out.println("Stopping every process the campaign started...");
+            if (gate != null) {
+                gate.close();
+            }
             stack.close();
             Runtime.getRuntime().removeShutdownHook(stopper);
         }

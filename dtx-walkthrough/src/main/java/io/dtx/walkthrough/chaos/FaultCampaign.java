@@ -1,6 +1,7 @@
 package io.dtx.walkthrough.chaos;
 
 import io.dtx.walkthrough.probe.Databases;
+import io.dtx.walkthrough.probe.ReceiverGate;
 import io.dtx.walkthrough.probe.Waits;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.Workspace;
@@ -33,13 +34,22 @@ final class FaultCampaign {
     private final Databases db;
     private final Chaos.Settings settings;
     private final PrintStream out;
+    /** In front of the account service's callbacks with {@code --notify}; else null. */
+    private final ReceiverGate gate;
 
-    FaultCampaign(Workspace workspace, LocalStack stack, Databases db, Chaos.Settings settings, PrintStream out) {
+    FaultCampaign(
+            Workspace workspace,
+            LocalStack stack,
+            Databases db,
+            Chaos.Settings settings,
+            PrintStream out,
+            ReceiverGate gate) {
         this.workspace = workspace;
         this.stack = stack;
         this.db = db;
         this.settings = settings;
         this.out = out;
+        this.gate = gate;
     }
 
     FaultReport run() {
@@ -66,7 +76,8 @@ final class FaultCampaign {
                 random,
                 CONSUMER_FAILURE,
                 accounts,
-                new LateAccounts(db, opening, settings.seed()));
+                new LateAccounts(db, opening, settings.seed()),
+                gate);
         FaultTimeline timeline = new FaultTimeline(faults, random, out);
         long start = System.nanoTime();
         CompletableFuture<Void> customers = CompletableFuture.runAsync(() -> recharge(load));

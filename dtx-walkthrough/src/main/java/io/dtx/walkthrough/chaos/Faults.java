@@ -2,6 +2,7 @@ package io.dtx.walkthrough.chaos;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dtx.walkthrough.probe.Databases;
+import io.dtx.walkthrough.probe.ReceiverGate;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
@@ -100,6 +101,7 @@ final class Faults {
     private final LateAccounts lateAccounts;
     private final List<String> accounts;
     private final Random random;
+    private final ReceiverGate gate;
 
     Faults(
             Workspace workspace,
@@ -108,13 +110,15 @@ final class Faults {
             Random random,
             Duration consumerFailure,
             List<String> accounts,
-            LateAccounts lateAccounts) {
+            LateAccounts lateAccounts,
+            ReceiverGate gate) {
         this.processes = new ProcessFaults(workspace, stack, random);
         this.data = new DataFaults(stack, db, consumerFailure);
         this.messages = new MessageFaults(workspace, stack, db, random);
         this.lateAccounts = lateAccounts;
         this.accounts = accounts;
         this.random = random;
+        this.gate = gate;
     }
 
     private static Outcome both(Outcome first, Outcome second) {
@@ -135,7 +139,7 @@ final class Faults {
     Outcome inject(Kind kind, ChaosLoad load) throws IOException, SQLException {
         return switch (kind) {
             case PAY_KILLED -> processes.payKilled();
-            case PAY_KILLED_AFTER_LOCAL_COMMIT -> processes.payKilledAfterLocalCommit();
+            case PAY_KILLED_AFTER_LOCAL_COMMIT -> processes.payKilledAfterLocalCommit(load, accounts.get(1));
             case ACCOUNT_KILLED -> processes.accountKilled();
             case BROKER_KILLED -> processes.brokerKilled();
             case BROKER_STORE_WIPED -> processes.brokerStoreWiped();
@@ -146,7 +150,7 @@ final class Faults {
             case CONSUMER_FAILING -> data.lockHotAccount(load);
             case ACCOUNTS_OPENED_LATE -> lateAccounts.payThenOpen(load);
             case SECOND_INSTANCES_KILLED -> processes.secondInstancesKilled();
-            case NOTIFIER_KILLED -> processes.notifierKilled(data);
+            case NOTIFIER_KILLED -> processes.notifierKilled(data, gate, load, accounts.get(0));
         };
     }
 }

@@ -1,13 +1,16 @@
 package io.dtx.walkthrough.chaos;
 
+import io.dtx.walkthrough.probe.ReceiverGate;
 import io.dtx.walkthrough.probe.Waits;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.PauseMoment;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 
 /** Processes dying: SIGKILL of a service or of the broker, and a broker that loses its disks. */
 final class ProcessFaults {
@@ -31,8 +34,11 @@ final class ProcessFaults {
     }
 
     /** Happened only if a payment really sat between its local commit and COMMIT when the kill came. */
-    Faults.Outcome payKilledAfterLocalCommit() throws IOException {
+    Faults.Outcome payKilledAfterLocalCommit(ChaosLoad load, String accountNo) throws IOException {
         PauseMoment.AFTER_LOCAL_COMMIT.pauseAt(workspace);
+        // The customers may all be done by now: one payment of the fault's own walks into the window
+        // (its client retries with its key once the pay service is back, as theirs do).
+        CompletableFuture.runAsync(() -> load.payExtra(accountNo, new BigDecimal("3.33")));
         // Every payment that commits from now on waits in the window; kill as soon as one is there.
         boolean inWindow = Waits.eventually(
                 Duration.ofSeconds(10), () -> !PauseMoment.paused(workspace).isEmpty());
@@ -48,12 +54,25 @@ final class ProcessFaults {
                 : new Faults.Outcome("pid " + pid + " killed; no payment reached the window in 10 s", false);
     }
 
-    /** Happened only if a call of a real payment's notification was under way when the kill came. */
-    Faults.Outcome notifierKilled(DataFaults data) {
+    /**
+     * The receiver is made slow (each callback held 2 s at the gate) and three payments are made,
+     * so that calls are under way; the kill comes as soon as one is. Happened only if a call of a
+     * real payment's notification was under way when the kill came.
+     */
+    Faults.Outcome notifierKilled(DataFaults data, ReceiverGate gate, ChaosLoad load, String accountNo) {
         long[] inFlight = {0};
-        boolean caught = Waits.eventually(Duration.ofSeconds(10), () -> (inFlight[0] = data.callsInFlight()) > 0);
         long pid = stack.notifier().process().pid();
-        stack.notifier().kill();
+        gate.holdEachCall(Duration.ofSeconds(2));
+        boolean caught;
+        try {
+            for (int i = 0; i < 3; i++) {
+                load.payExtra(accountNo, new BigDecimal("1.11"));
+            }
+            caught = Waits.eventually(Duration.ofSeconds(15), () -> (inFlight[0] = data.callsInFlight()) > 0);
+            stack.notifier().kill();
+        } finally {
+            gate.holdEachCall(Duration.ZERO);
+        }
         stack.notifier().restart();
         return new Faults.Outcome(
                 "pid " + pid + " killed with " + inFlight[0] + " call(s) under way, restarted", caught);
