@@ -86,11 +86,16 @@ final class BestEffortNotification implements Step {
                         && calls.get(3).answered() == 200,
                 "the receiver saw " + calls.size() + " calls: three refused, the fourth answered success");
         scene.showCredit(txNo);
+        String by = appliedBy(scene, txNo);
+        if ("RECONCILIATION".equals(by)) {
+            scene.say().explain("Reconciliation (every 10 s here) happened to find the payment first; the fourth call");
+            scene.say().explain("then found it credited and was answered success all the same. Two nets, one credit.");
+        }
         scene.checkCredited(
-                credited && "CALLBACK".equals(appliedBy(scene, txNo)),
+                credited && ("CALLBACK".equals(by) || "RECONCILIATION".equals(by)),
                 before,
                 "50.00",
-                "credited once, by the callback");
+                "credited once, by " + ("CALLBACK".equals(by) ? "the callback" : by));
     }
 
     private static void downPastTheLastAttempt(Scene scene, ReceiverGate gate) {
