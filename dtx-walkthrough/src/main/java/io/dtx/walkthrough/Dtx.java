@@ -6,12 +6,14 @@ import io.dtx.walkthrough.chaos.Chaos;
 import io.dtx.walkthrough.chaos.ChaosReport;
 import io.dtx.walkthrough.demo.Demo;
 import io.dtx.walkthrough.stack.LocalStack;
+import io.dtx.walkthrough.stack.NotifierSetup;
 import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -75,8 +77,15 @@ public final class Dtx {
     private static void up(Workspace workspace, PrintStream out) {
         LocalStack stack = new LocalStack(workspace, StackProfile.DEMO);
         try {
-            out.println("Starting the sandbox (RocketMQ + MariaDB) and both services...");
+            out.println("Starting the sandbox (RocketMQ + MariaDB), both services and the notifier...");
             stack.start();
+            // Scheme 2 beside scheme 1: the notifier calls the account service back on Alipay's schedule.
+            stack.notifier()
+                    .start(new NotifierSetup(
+                            workspace.accountUrl() + "/accounts/callbacks/recharges",
+                            "alipay",
+                            1,
+                            Duration.ofSeconds(10)));
         } catch (RuntimeException e) {
             stack.close();
             out.println("Could not start: " + e.getMessage());
@@ -98,6 +107,7 @@ public final class Dtx {
 
                   pay service      %1$s      OpenAPI %1$s/v3/api-docs   Swagger UI %1$s/swagger-ui.html
                   account service  %2$s      OpenAPI %2$s/v3/api-docs   Swagger UI %2$s/swagger-ui.html
+                  notifier         %8$s      delivery log: %8$s/notifier/notifications/{txNo} (service token)
                   health           /livez, /readyz on both; metrics and the full health report on the
                                    management ports, loopback only: %6$s/actuator/prometheus, %7$s/...
                   databases        %3$s/bank1 and /bank1_pay; logins (made for this run) in \
@@ -119,7 +129,8 @@ public final class Dtx {
                         stack.namesrvAddr(),
                         workspace.logDir(),
                         workspace.payManagementUrl(),
-                        workspace.accountManagementUrl());
+                        workspace.accountManagementUrl(),
+                        workspace.notifierUrl());
     }
 
     /** A command's options, or exit 2 with what is wrong with them. */
