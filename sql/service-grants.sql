@@ -35,3 +35,11 @@ GRANT SELECT, INSERT, DELETE ON bank1.callback_seen TO 'dtx_account'@'%';
 GRANT SELECT, INSERT, UPDATE ON dtx_notify.subscription TO 'dtx_notifier'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON dtx_notify.notification TO 'dtx_notifier'@'%';
 GRANT SELECT, INSERT, DELETE ON dtx_notify.delivery_attempt TO 'dtx_notifier'@'%';
+
+-- Binlog relay: reads bank1_pay only through the binlog (REPLICATION SLAVE to stream it,
+-- REPLICATION CLIENT to list the binlog files and find their end), sees which user each
+-- connection belongs to (PROCESS, for routing per environment), and writes only its own schema.
+-- No right on any table of bank1_pay or bank1.
+GRANT REPLICATION SLAVE, REPLICATION CLIENT, PROCESS ON *.* TO 'dtx_relay'@'%';
+GRANT SELECT, INSERT, UPDATE ON dtx_relay.relay_position TO 'dtx_relay'@'%';
+GRANT SELECT, INSERT, UPDATE ON dtx_relay.relay_exception TO 'dtx_relay'@'%';

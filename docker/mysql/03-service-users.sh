@@ -1,6 +1,6 @@
 #!/bin/bash
-# Runs once, when MySQL initialises its volume (after 01-bank1.sql, 02-bank1_pay.sql and
-# 02-dtx_notify.sql).
+# Runs once, when MySQL initialises its volume (after 01-bank1.sql, 02-bank1_pay.sql,
+# 02-dtx_notify.sql and 02-dtx_relay.sql).
 # One user per service, logging in over TLS only; what each may do, table by table, is granted
 # by 04-service-grants.sql (sql/service-grants.sql, the same file the local sandbox applies).
 #
@@ -15,10 +15,10 @@ fail() {
   exit 1
 }
 
-for name in MYSQL_ROOT_PASSWORD PAY_DB_PASSWORD ACCOUNT_DB_PASSWORD NOTIFIER_DB_PASSWORD; do
+for name in MYSQL_ROOT_PASSWORD PAY_DB_PASSWORD ACCOUNT_DB_PASSWORD NOTIFIER_DB_PASSWORD RELAY_DB_PASSWORD; do
   [[ -n "${!name:-}" ]] || fail "$name is not set (see .env.example)"
 done
-for name in PAY_DB_PASSWORD ACCOUNT_DB_PASSWORD NOTIFIER_DB_PASSWORD; do
+for name in PAY_DB_PASSWORD ACCOUNT_DB_PASSWORD NOTIFIER_DB_PASSWORD RELAY_DB_PASSWORD; do
   value=${!name}
   (( ${#value} >= 16 )) || fail "$name must be at least 16 characters"
 done
@@ -58,7 +58,8 @@ root_options() {
   create_user dtx_pay "$PAY_DB_PASSWORD"
   create_user dtx_account "$ACCOUNT_DB_PASSWORD"
   create_user dtx_notifier "$NOTIFIER_DB_PASSWORD"
+  create_user dtx_relay "$RELAY_DB_PASSWORD"
   echo "SET @password = NULL, @statement = NULL;"
 } | mysql --defaults-extra-file=<(root_options) --batch --silent
 
-echo "03-service-users.sh: users dtx_pay, dtx_account and dtx_notifier exist"
+echo "03-service-users.sh: users dtx_pay, dtx_account, dtx_notifier and dtx_relay exist"

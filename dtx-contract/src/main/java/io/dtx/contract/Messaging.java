@@ -1,6 +1,7 @@
 package io.dtx.contract;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The topic, tag and group names both services must spell the same way. */
 public final class Messaging {
@@ -47,12 +48,45 @@ public final class Messaging {
      */
     public static final String NOTIFIER_CONSUMER_GROUP = "dtx-notifier-consumer";
 
+    /**
+     * The binlog relay's producer group. It publishes committed payments it reads from the
+     * binary log, so no half message and no check-back are involved.
+     */
+    public static final String RELAY_PRODUCER_GROUP = "dtx-relay-producer";
+
+    /** What an environment name may look like ({@code dev}, {@code staging}, {@code qa2}, ...). */
+    private static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9]{0,15}");
+
     /** Every topic the system publishes to, for whoever creates topics up front. */
     public static final List<String> TOPICS = List.of(RECHARGE_TOPIC, RECHARGE_REQUEST_TOPIC);
 
     /** Every consumer group, so their retry and dead-letter topics can be created up front. */
     public static final List<String> CONSUMER_GROUPS =
             List.of(ACCOUNT_CONSUMER_GROUP, PAY_REQUEST_CONSUMER_GROUP, NOTIFIER_CONSUMER_GROUP);
+
+    /**
+     * A topic or consumer group of one deployment environment: {@code name-env}, or {@code name}
+     * itself where no environment is set. Several environments share one broker (and one
+     * database) this way; each process derives every name from its single {@code DTX_ENV}.
+     *
+     * @throws IllegalArgumentException if {@code environment} is not a lowercase word of up to 16
+     *         letters and digits
+     */
+    public static String inEnvironment(String name, String environment) {
+        if (environment == null || environment.isBlank()) {
+            return name;
+        }
+        return name + "-" + checkEnvironment(environment);
+    }
+
+    /** The environment name itself, checked, so a typo cannot make a topic nobody reads. */
+    public static String checkEnvironment(String environment) {
+        if (environment == null || !ENVIRONMENT.matcher(environment).matches()) {
+            throw new IllegalArgumentException(
+                    "An environment is a lowercase word of up to 16 letters and digits, not '" + environment + "'");
+        }
+        return environment;
+    }
 
     private Messaging() {}
 }

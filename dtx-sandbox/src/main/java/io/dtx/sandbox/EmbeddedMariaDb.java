@@ -62,7 +62,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .addArg("--default-time-zone=+00:00")
                 // Durable like production: every commit is flushed (benchmarks report this setting).
                 .addArg("--innodb-flush-log-at-trx-commit=1")
-                .addArg("--max-connections=500");
+                .addArg("--max-connections=500")
+                // A row-based binlog with every column and its name, for the binlog relay.
+                .addArg("--log-bin=" + dir.resolve("data/binlog"))
+                .addArg("--binlog-format=ROW")
+                .addArg("--binlog-row-image=FULL")
+                .addArg("--binlog-row-metadata=FULL")
+                .addArg("--server-id=1");
         if (!tls) {
             config.addArg("--skip-ssl");
         }

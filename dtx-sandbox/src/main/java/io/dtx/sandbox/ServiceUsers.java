@@ -22,8 +22,8 @@ import java.util.Map;
 public final class ServiceUsers {
 
     /** Schema -> the user of the service that owns it. */
-    public static final Map<String, String> OWNERS =
-            Map.of("bank1_pay", "dtx_pay", "bank1", "dtx_account", "dtx_notify", "dtx_notifier");
+    public static final Map<String, String> OWNERS = Map.of(
+            "bank1_pay", "dtx_pay", "bank1", "dtx_account", "dtx_notify", "dtx_notifier", "dtx_relay", "dtx_relay");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

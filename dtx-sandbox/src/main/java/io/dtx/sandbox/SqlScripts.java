@@ -31,7 +31,10 @@ public final class SqlScripts {
     public static final String DTX_NOTIFY = "dtx_notify.sql";
 
     /** Every schema of the system, in the order a fresh server gets them. */
-    public static final String[] SCHEMAS = {BANK1, BANK1_PAY, DTX_NOTIFY};
+    /** The binlog relay's schema (database dtx_relay): its position and its exception table. */
+    public static final String DTX_RELAY = "dtx_relay.sql";
+
+    public static final String[] SCHEMAS = {BANK1, BANK1_PAY, DTX_NOTIFY, DTX_RELAY};
 
     /** What each service's database user may do, table by table (the users must exist). */
     public static final String SERVICE_GRANTS = "service-grants.sql";

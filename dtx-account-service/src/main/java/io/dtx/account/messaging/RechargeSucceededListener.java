@@ -34,9 +34,10 @@ import org.springframework.stereotype.Component;
 // Off when the account side takes payments by callback only (scheme 2): dtx.account.consumer.enabled=false.
 @ConditionalOnProperty(name = "dtx.account.consumer.enabled", havingValue = "true", matchIfMissing = true)
 @RocketMQMessageListener(
-        topic = Messaging.RECHARGE_TOPIC,
+        // dtx-recharge, or dtx-recharge-<env> with DTX_ENV (io.dtx.web.EnvironmentNames); the group likewise.
+        topic = "${dtx.messaging.recharge-topic}",
         selectorExpression = Messaging.RECHARGE_SUCCEEDED_TAG,
-        consumerGroup = Messaging.ACCOUNT_CONSUMER_GROUP)
+        consumerGroup = "${dtx.messaging.account-consumer-group}")
 class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketMQPushConsumerLifecycleListener {
 
     private final RechargeMessageReader reader;

@@ -35,9 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @RocketMQMessageListener(
-        topic = Messaging.RECHARGE_TOPIC,
+        // dtx-recharge, or dtx-recharge-<env> with DTX_ENV (io.dtx.web.EnvironmentNames); the group likewise.
+        topic = "${dtx.messaging.recharge-topic}",
         selectorExpression = Messaging.RECHARGE_SUCCEEDED_TAG,
-        consumerGroup = Messaging.NOTIFIER_CONSUMER_GROUP)
+        consumerGroup = "${dtx.messaging.notifier-consumer-group}")
 class PaymentResultListener implements RocketMQListener<MessageExt>, RocketMQPushConsumerLifecycleListener {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentResultListener.class);
@@ -95,7 +96,7 @@ class PaymentResultListener implements RocketMQListener<MessageExt>, RocketMQPus
                 "Refused message {} (keys {}) on {}: {}; nobody is notified of it",
                 message.getMsgId(),
                 message.getKeys(),
-                Messaging.RECHARGE_TOPIC,
+                message.getTopic(),
                 reason);
     }
 

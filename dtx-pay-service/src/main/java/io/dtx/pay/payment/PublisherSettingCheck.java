@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PublisherSettingCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 
-    static final List<String> PUBLISHERS = List.of("transactional", "outbox");
+    static final List<String> PUBLISHERS = List.of("transactional", "outbox", "binlog");
 
     private Environment environment;
 

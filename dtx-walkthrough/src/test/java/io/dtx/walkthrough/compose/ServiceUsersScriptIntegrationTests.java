@@ -80,7 +80,9 @@ class ServiceUsersScriptIntegrationTests {
                 "ACCOUNT_DB_PASSWORD",
                 "long-enough-password-2",
                 "NOTIFIER_DB_PASSWORD",
-                "long-enough-password-3"));
+                "long-enough-password-3",
+                "RELAY_DB_PASSWORD",
+                "long-enough-password-4"));
 
         assertThat(missing.exitCode()).as(missing.output()).isNotZero();
         assertThat(missing.output()).contains("ACCOUNT_DB_PASSWORD is not set");
@@ -97,7 +99,14 @@ class ServiceUsersScriptIntegrationTests {
         String account = "  spaces,  '' quotes and ` ticks  " + salt;
 
         ScriptRun run = run(Map.of(
-                "PAY_DB_PASSWORD", pay, "ACCOUNT_DB_PASSWORD", account, "NOTIFIER_DB_PASSWORD", "notifier-" + salt));
+                "PAY_DB_PASSWORD",
+                pay,
+                "ACCOUNT_DB_PASSWORD",
+                account,
+                "NOTIFIER_DB_PASSWORD",
+                "notifier-" + salt,
+                "RELAY_DB_PASSWORD",
+                "relay-" + salt));
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).doesNotContain(salt);
         SqlScripts.apply(root, SqlScripts.SERVICE_GRANTS);
@@ -108,6 +117,8 @@ class ServiceUsersScriptIntegrationTests {
                 .containsExactly("dtx_account@%");
         assertThat(query(login("dtx_notify", "REQUIRED", "notifier-" + salt), "SELECT CURRENT_USER()"))
                 .containsExactly("dtx_notifier@%");
+        assertThat(query(login("dtx_relay", "REQUIRED", "relay-" + salt), "SELECT CURRENT_USER()"))
+                .containsExactly("dtx_relay@%");
         assertThatThrownBy(() -> login("bank1_pay", "DISABLED", pay).close())
                 .as("a service user without TLS is refused")
                 .isInstanceOf(SQLException.class);
@@ -138,6 +149,23 @@ class ServiceUsersScriptIntegrationTests {
             expected.forEach(grant ->
                     assertThat(granted).as(user).anySatisfy(g -> assertThat(g).startsWith(grant + " TO")));
         }
+    }
+
+    @Test
+    @Order(4)
+    void theRelayMayReadTheBinlogAndSeeConnectionsButNoTableOfEitherService() throws SQLException {
+        List<String> granted = query("SHOW GRANTS FOR 'dtx_relay'@'%'");
+
+        assertThat(granted)
+                .as("the server-wide rights, over TLS only")
+                .anySatisfy(grant -> assertThat(grant)
+                        .startsWith("GRANT ")
+                        .contains("PROCESS", "REPLICATION SLAVE", "ON *.*", "REQUIRE SSL"));
+        assertThat(granted)
+                .filteredOn(grant -> !grant.contains("ON *.*"))
+                .as("table rights: its own schema only")
+                .allSatisfy(grant -> assertThat(grant).contains("ON `dtx_relay`."))
+                .hasSize(2);
     }
 
     private static ScriptRun run(Map<String, String> passwords) {

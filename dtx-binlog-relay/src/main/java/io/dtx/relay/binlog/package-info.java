@@ -1,0 +1,2 @@
+/** Reading the binary log: events in, whole committed transactions on {@code account_pay} out. */
+package io.dtx.relay.binlog;

@@ -1,0 +1,2 @@
+/** The signed message, sent and acknowledged before the relay goes on. */
+package io.dtx.relay.publish;

@@ -1,0 +1,226 @@
+package io.dtx.relay.relaying;
+
+import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.network.ServerException;
+import io.dtx.relay.binlog.BinlogPosition;
+import io.dtx.relay.binlog.BinlogSettings;
+import io.dtx.relay.binlog.BinlogStream;
+import io.dtx.relay.binlog.SourceServer;
+import io.dtx.relay.binlog.TransactionAssembler;
+import io.dtx.relay.position.PositionKeeper;
+import io.dtx.relay.position.PositionTable;
+import io.dtx.relay.routing.RoutingSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The relay's loop, on a thread of its own: resume from the saved position, read committed
+ * transactions, publish them, save the position behind the acknowledgements. On any failure (the
+ * broker down, the server gone) it drops the connection, waits (doubling up to a limit) and reads
+ * again from the saved position, so nothing it had not finished is skipped. A saved position the
+ * server no longer has stops the relay for good, with an ERROR and a metric: going on from
+ * anywhere else would skip payments silently.
+ */
+@Component
+public class BinlogRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BinlogRelay.class);
+    /** The server's "cannot send the binlog from there" (purged file, position past the end, ...). */
+    private static final int CANNOT_READ_FROM_THERE = 1236;
+
+    private final BinlogSettings settings;
+    private final SourceServer source;
+    private final PositionTable positions;
+    private final PositionKeeper keeper;
+    private final TransactionHandler handler;
+    private final RoutingSettings routing;
+    private final String startAt;
+    private final Duration firstWait;
+    private final Duration longestWait;
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile BinlogStream stream;
+    private volatile String state = "starting";
+    private volatile String lastError;
+    private volatile BinlogPosition read;
+
+    BinlogRelay(
+            BinlogSettings settings,
+            SourceServer source,
+            PositionTable positions,
+            PositionKeeper keeper,
+            TransactionHandler handler,
+            RoutingSettings routing,
+            MeterRegistry meters,
+            @Value("${dtx.relay.first-start:end}") String startAt,
+            @Value("${dtx.relay.retry.first-wait:PT1S}") Duration firstWait,
+            @Value("${dtx.relay.retry.longest-wait:PT30S}") Duration longestWait) {
+        this.settings = settings;
+        this.source = source;
+        this.positions = positions;
+        this.keeper = keeper;
+        this.handler = handler;
+        this.routing = routing;
+        this.startAt = startAt;
+        this.firstWait = firstWait;
+        this.longestWait = longestWait;
+        meters.gauge("dtx.relay.position.lost", this, relay -> "position_lost".equals(relay.state) ? 1 : 0);
+        meters.gauge("dtx.relay.reading", this, relay -> "reading".equals(relay.state) ? 1 : 0);
+    }
+
+    /** Refuses to start on a server whose binlog cannot serve what is configured. */
+    @Override
+    public void start() {
+        source.checkRowEvents();
+        if (routing.enabled() && !source.writesThreadIds()) {
+            throw new IllegalStateException("Routing per environment (RELAY_ROUTING_ENABLED) needs each"
+                    + " transaction's thread id in the binlog, and " + source.version() + " does not write it"
+                    + " (MariaDB writes it from 11.5 on, MySQL always). Relay to a single environment"
+                    + " (routing off), or run on such a server.");
+        }
+        running = true;
+        thread = new Thread(this::loop, "binlog-relay");
+        thread.start();
+    }
+
+    private void loop() {
+        Duration wait = firstWait;
+        while (running) {
+            try {
+                readFrom(startingPoint());
+                wait = firstWait;
+            } catch (PositionLostException e) {
+                state = "position_lost";
+                lastError = e.getMessage();
+                log.error("Binlog relay stopped: {}", e.getMessage());
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                state = "waiting";
+                lastError = String.valueOf(e.getMessage());
+                log.warn("Binlog relay: {}; reading again from {} in {}", e.getMessage(), keeper.saved(), wait);
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(longestWait) > 0 ? longestWait : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private BinlogPosition startingPoint() {
+        BinlogPosition from = positions.load().orElseGet(this::firstStart);
+        if (!source.files().contains(from.file())) {
+            throw positionLost(from);
+        }
+        return from;
+    }
+
+    /** No saved position: a documented choice, never a guess (README, "The binlog relay"). */
+    private BinlogPosition firstStart() {
+        List<String> files = source.files();
+        BinlogPosition from = "earliest".equals(startAt) ? new BinlogPosition(files.get(0), 4) : source.end();
+        positions.save(from);
+        log.info(
+                "Binlog relay: no saved position; first start at {} ({}). Payments committed before it are"
+                        + " not relayed; reconciliation credits them.",
+                from,
+                startAt);
+        return from;
+    }
+
+    private void readFrom(BinlogPosition from) throws Exception {
+        keeper.startFrom(from);
+        TransactionAssembler assembler =
+                new TransactionAssembler(settings.schema(), settings.table(), settings.ownSchema());
+        assembler.startAt(from);
+        BinlogStream current = new BinlogStream(settings, from);
+        AtomicBoolean failed = new AtomicBoolean();
+        stream = current;
+        state = "reading";
+        log.info("Binlog relay reading {}.{} from {}", settings.schema(), settings.table(), from);
+        try {
+            current.read(event -> onEvent(event, assembler, current, failed));
+        } catch (Exception e) {
+            Throwable why = e instanceof ServerException ? e : e.getCause();
+            if (why instanceof ServerException server && server.getErrorCode() == CANNOT_READ_FROM_THERE) {
+                throw positionLost(from);
+            }
+            throw e;
+        } finally {
+            stream = null;
+            keeper.flush();
+        }
+    }
+
+    private void onEvent(Event event, TransactionAssembler assembler, BinlogStream current, AtomicBoolean failed) {
+        if (failed.get()) {
+            return; // stopping: nothing after a failure may pass
+        }
+        try {
+            if (event.getHeader().getEventType() == EventType.HEARTBEAT) {
+                keeper.flush();
+                return;
+            }
+            assembler.accept(event).ifPresent(transaction -> {
+                handler.handle(transaction);
+                read = transaction.next();
+            });
+        } catch (RuntimeException e) {
+            failed.set(true);
+            current.stopBecause(e);
+        }
+    }
+
+    private PositionLostException positionLost(BinlogPosition from) {
+        return new PositionLostException("the saved position " + from + " is no longer in the server's binlog"
+                + " (purged?). Nothing after it was skipped; to start again, see README \"Re-bootstrapping the"
+                + " binlog relay\" (delete its row in dtx_relay.relay_position; reconciliation covers the gap).");
+    }
+
+    public RelayStatus status() {
+        return new RelayStatus(
+                state,
+                read == null ? null : read.toString(),
+                keeper.saved().map(BinlogPosition::toString).orElse(null),
+                lastError);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        BinlogStream current = stream;
+        if (current != null) {
+            current.stop();
+        }
+        Thread reader = thread;
+        if (reader != null) {
+            reader.interrupt();
+            try {
+                reader.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.dtx.relay.relaying;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** DOWN once the relay has stopped for good (its position is gone); a person must act. */
+@Component
+class RelayHealth implements HealthIndicator {
+
+    private final BinlogRelay relay;
+
+    RelayHealth(BinlogRelay relay) {
+        this.relay = relay;
+    }
+
+    @Override
+    public Health health() {
+        RelayStatus status = relay.status();
+        Health.Builder health = "position_lost".equals(status.state()) ? Health.down() : Health.up();
+        return health.withDetail("state", status.state())
+                .withDetail("read", String.valueOf(status.read()))
+                .withDetail("saved", String.valueOf(status.saved()))
+                .build();
+    }
+}

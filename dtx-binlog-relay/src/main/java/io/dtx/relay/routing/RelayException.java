@@ -1,0 +1,26 @@
+package io.dtx.relay.routing;
+
+import io.dtx.relay.binlog.PaymentRow;
+import java.time.Instant;
+
+/**
+ * A row of {@code dtx_relay.relay_exception}: a payment kept back because no environment could be
+ * named for it.
+ *
+ * @param environment named by a person, or found by compensation; null while nobody knows
+ * @param routedBy    {@code compensation} or {@code person}, once published
+ */
+public record RelayException(
+        PaymentRow payment,
+        long threadId,
+        String user,
+        String reason,
+        String status,
+        String environment,
+        String routedBy,
+        int attempts,
+        Instant createdAt) {
+
+    public static final String OPEN = "open";
+    public static final String PUBLISHED = "published";
+}

@@ -1,0 +1,64 @@
+package io.dtx.pay.binlog;
+
+import io.dtx.pay.payment.LocalCommitHook;
+import io.dtx.pay.payment.PaymentCommand;
+import io.dtx.pay.payment.PaymentLedger;
+import io.dtx.pay.payment.PaymentPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code dtx.pay.publisher=binlog}: the source articles' third way, where the application does
+ * nothing for messaging at all. The payment row commits alone; the binlog relay
+ * ({@code dtx-binlog-relay}) reads it from the server's binary log, where only committed rows
+ * appear, and publishes it. Payments go on while the broker is down, as with the outbox, and no
+ * table is written for the message.
+ */
+@Component
+@ConditionalOnProperty(name = "dtx.pay.publisher", havingValue = "binlog")
+class PaymentRowOnlyPublisher implements PaymentPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentRowOnlyPublisher.class);
+
+    private final PaymentLedger ledger;
+    private final LocalCommitHook afterCommit;
+    private final TransactionTemplate transaction;
+
+    PaymentRowOnlyPublisher(
+            PaymentLedger ledger, LocalCommitHook afterCommit, PlatformTransactionManager transactions) {
+        this.ledger = ledger;
+        this.afterCommit = afterCommit;
+        this.transaction = new TransactionTemplate(transactions);
+        transaction.setTimeout(5);
+    }
+
+    @Override
+    public boolean publish(PaymentCommand command) {
+        try {
+            transaction.executeWithoutResult(status -> ledger.recordSucceeded(command));
+        } catch (DuplicateKeyException e) {
+            log.info(
+                    "Payment not recorded, key taken: {}",
+                    e.getMostSpecificCause().getMessage());
+            return false;
+        } catch (DataAccessException | TransactionException e) {
+            // The COMMIT may have happened or not: the database decides, not a guess.
+            log.warn("Local transaction failed; asking the database whether it committed", e);
+            return false;
+        }
+        try {
+            afterCommit.afterLocalCommit(command.txNo(), command.accountNo());
+        } catch (RuntimeException e) {
+            // The payment committed whatever a hook does; the relay publishes it from the binlog.
+            log.warn("After-commit hook failed ({}); the binlog relay publishes the payment", e.getMessage());
+        }
+        return true;
+    }
+}
