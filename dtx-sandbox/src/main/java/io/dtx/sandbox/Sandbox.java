@@ -21,6 +21,7 @@ public final class Sandbox implements AutoCloseable {
 
     private final EmbeddedRocketMq embeddedBroker;
     private final EmbeddedMariaDb embeddedDatabase;
+    private final DebianMariaDb debianDatabase;
     private final String namesrvAddr;
     private final MysqlServer mysql;
     private final Map<String, MysqlServer> serviceLogins;
@@ -28,11 +29,13 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(
             EmbeddedRocketMq embeddedBroker,
             EmbeddedMariaDb embeddedDatabase,
+            DebianMariaDb debianDatabase,
             String namesrvAddr,
             MysqlServer mysql,
             Map<String, MysqlServer> serviceLogins) {
         this.embeddedBroker = embeddedBroker;
         this.embeddedDatabase = embeddedDatabase;
+        this.debianDatabase = debianDatabase;
         this.namesrvAddr = namesrvAddr;
         this.mysql = mysql;
         this.serviceLogins = serviceLogins;
@@ -40,10 +43,8 @@ public final class Sandbox implements AutoCloseable {
 
     public static Sandbox start(SandboxConfig config) {
         long started = System.nanoTime();
-        CompletableFuture<EmbeddedMariaDb> database = config.externalMysql().isPresent()
-                ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> timed(
-                        "MariaDB", () -> EmbeddedMariaDb.start(config.workDir().resolve("mariadb"))));
+        CompletableFuture<DebianMariaDb> debian = startDebianMariaDb(config);
+        CompletableFuture<EmbeddedMariaDb> database = startEmbeddedMariaDb(config);
         EmbeddedRocketMq broker = null;
         try {
             if (config.externalNamesrv().isEmpty()) {
@@ -52,27 +53,48 @@ public final class Sandbox implements AutoCloseable {
                         () -> EmbeddedRocketMq.start(config.workDir().resolve("rocketmq")));
             }
             EmbeddedMariaDb db = database.join();
-            MysqlServer mysql =
-                    db != null ? db.server() : config.externalMysql().orElseThrow();
+            DebianMariaDb debianDb = debian.join();
+            MysqlServer mysql = db != null
+                    ? db.server()
+                    : debianDb != null
+                            ? debianDb.server()
+                            : config.externalMysql().orElseThrow();
             SqlScripts.apply(mysql, SqlScripts.SCHEMAS);
             Map<String, MysqlServer> logins = ServiceUsers.create(mysql);
             String namesrv = broker != null
                     ? broker.namesrvAddr()
                     : config.externalNamesrv().orElseThrow();
-            Sandbox sandbox = new Sandbox(broker, db, namesrv, mysql, logins);
+            Sandbox sandbox = new Sandbox(broker, db, debianDb, namesrv, mysql, logins);
             log.info(
                     "Sandbox ready in {} ms: namesrv {} ({}), database {} ({})",
                     (System.nanoTime() - started) / 1_000_000,
                     namesrv,
                     broker != null ? "embedded" : "external",
                     mysql.baseUrl(),
-                    db != null ? "embedded" : "external");
+                    db != null ? "embedded" : debianDb != null ? "MariaDB 11.8" : "external");
             return sandbox;
         } catch (RuntimeException e) {
             closeQuietly(broker);
             database.thenAccept(Sandbox::closeQuietly);
+            debian.thenAccept(Sandbox::closeQuietly);
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    private static CompletableFuture<EmbeddedMariaDb> startEmbeddedMariaDb(SandboxConfig config) {
+        if (config.externalMysql().isPresent() || config.debianMariaDb()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.supplyAsync(() ->
+                timed("MariaDB", () -> EmbeddedMariaDb.start(config.workDir().resolve("mariadb"))));
+    }
+
+    private static CompletableFuture<DebianMariaDb> startDebianMariaDb(SandboxConfig config) {
+        if (!config.debianMariaDb() || config.externalMysql().isPresent()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.supplyAsync(() ->
+                timed("MariaDB 11.8", () -> DebianMariaDb.start(config.workDir().resolve("mariadb-11.8"))));
     }
 
     /** Creates the topics and, per consumer group, its retry and dead-letter topics. */
@@ -116,6 +138,7 @@ public final class Sandbox implements AutoCloseable {
             closeQuietly(embeddedBroker);
         } finally {
             closeQuietly(embeddedDatabase);
+            closeQuietly(debianDatabase);
         }
     }
 

@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** Direct SQL on both databases: how the tests set up faults and check what really happened. */
@@ -24,9 +26,14 @@ final class Db {
 
     /** A fresh account with a zero balance, so each test's arithmetic is its own. */
     String newAccount(String prefix) {
+        return newAccount("bank1", prefix);
+    }
+
+    /** The same in another account database (one environment's, in the relay's tests). */
+    String newAccount(String schema, String prefix) {
         String accountNo = prefix + UUID.randomUUID().toString().substring(0, 8);
         update(
-                "bank1",
+                schema,
                 "INSERT INTO account_info (account_name, account_no, account_balance) VALUES (?, ?, 0.00)",
                 "test " + accountNo,
                 accountNo);
@@ -39,7 +46,26 @@ final class Db {
     }
 
     long credits(String txNo) {
-        return scalar("bank1", "SELECT COUNT(*) FROM de_duplication WHERE tx_no = ?", Long.class, txNo);
+        return credits("bank1", txNo);
+    }
+
+    long credits(String schema, String txNo) {
+        return scalar(schema, "SELECT COUNT(*) FROM de_duplication WHERE tx_no = ?", Long.class, txNo);
+    }
+
+    /** Every txNo an account database has credited. */
+    Set<String> creditedTxNos(String schema) {
+        Set<String> txNos = new HashSet<>();
+        try (Connection c = connect(schema);
+                PreparedStatement s = c.prepareStatement("SELECT tx_no FROM de_duplication");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                txNos.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return txNos;
     }
 
     String appliedBy(String txNo) {

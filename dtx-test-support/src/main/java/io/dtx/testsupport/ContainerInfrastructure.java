@@ -24,7 +24,9 @@ final class ContainerInfrastructure implements ManagedInfrastructure {
                 .withCommand(
                         "--character-set-server=utf8mb4",
                         "--collation-server=utf8mb4_unicode_ci",
-                        "--default-time-zone=+00:00");
+                        "--default-time-zone=+00:00",
+                        // The binlog relay reads column names from the binlog.
+                        "--binlog-row-metadata=FULL");
         rocketMq = new RocketMqContainer();
         mysqlContainer.start();
         rocketMq.start();

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ public class PositionKeeper {
     private boolean unsaved;
     private Instant savedAt = Instant.EPOCH;
 
+    @Autowired
     PositionKeeper(PositionTable table, @Value("${dtx.relay.position-interval:PT0.2S}") Duration interval) {
         this(table, interval, Clock.systemUTC());
     }
