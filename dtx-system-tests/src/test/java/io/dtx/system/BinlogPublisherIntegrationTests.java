@@ -99,14 +99,18 @@ class BinlogPublisherIntegrationTests {
         String oldFile;
         try (Connection c = admin();
                 Statement s = c.createStatement()) {
-            oldFile = stack.db.scalar("bank1", "SELECT 'x'", String.class);
-            var rs = s.executeQuery("SHOW BINARY LOGS");
-            rs.next();
-            oldFile = rs.getString(1);
+            oldFile = firstColumn(s, "SHOW BINARY LOGS");
             s.execute("FLUSH BINARY LOGS");
-            var end = s.executeQuery("SHOW MASTER STATUS");
-            end.next();
-            String current = end.getString(1);
+            String current = firstColumn(s, "SHOW MASTER STATUS");
+            // The running relay passes the rotation and saves a position in the new file; only
+            // then is the old file one nobody needs.
+            Http running = new Http("http://127.0.0.1:" + NotifyStack.port(relay), DtxStack.SERVICE_TOKEN);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> running.get("/relay/status")
+                            .json()
+                            .get("saved")
+                            .asString()
+                            .startsWith(current));
             s.execute("INSERT INTO dtx_relay.relay_position (relay_name, binlog_file, binlog_offset)"
                     + " VALUES ('it-purged', '" + oldFile + "', 4)");
             s.execute("PURGE BINARY LOGS TO '" + current + "'");

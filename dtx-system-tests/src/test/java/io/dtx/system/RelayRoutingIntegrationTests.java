@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,6 +169,23 @@ class RelayRoutingIntegrationTests {
                 .until(() -> stack.db.creditedTxNos("bank1_staging").containsAll(txNos));
         Set<String> dev = stack.db.creditedTxNos("bank1_dev");
         assertThat(dev).doesNotContainAnyElementsOf(txNos);
+    }
+
+    @Test
+    @Order(6)
+    void aBinlogRotationChangesNothing() throws SQLException {
+        String accountNo = stack.newAccount("dev");
+        try (Connection c = DriverManager.getConnection(
+                        stack.infra.mysql().jdbcUrl(""),
+                        stack.infra.mysql().user(),
+                        stack.infra.mysql().password());
+                Statement s = c.createStatement()) {
+            s.execute("FLUSH BINARY LOGS");
+        }
+        Http.Response created = stack.pay.get("dev").post("/pay/recharges", rechargeJson(accountNo, "4.00"));
+        String txNo = created.json().get("txNo").asString();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.db.credits("bank1_dev", txNo) == 1);
     }
 
     private JsonNode exception(String txNo) {

@@ -33,6 +33,7 @@ public final class TransactionAssembler {
     private long threadId;
     private Instant writtenAt = Instant.EPOCH;
     private boolean onlyOwnWrites = true;
+    private boolean inTransaction;
 
     /**
      * @param schema    the payments' schema ({@code bank1_pay})
@@ -56,11 +57,11 @@ public final class TransactionAssembler {
         EventHeaderV4 header = event.getHeader();
         EventType type = header.getEventType();
         if (type == EventType.ROTATE) {
-            file = ((RotateEventData) event.getData()).getBinlogFilename();
-            return Optional.empty();
+            return rotate(event.getData());
         }
         if (type == EventType.MARIADB_GTID && event.getData() instanceof MariadbTransactionStart start) {
             reset(start.threadId(), Instant.ofEpochMilli(header.getTimestamp()));
+            inTransaction = true;
             return Optional.empty();
         }
         if (type == EventType.TABLE_MAP) {
@@ -82,11 +83,26 @@ public final class TransactionAssembler {
         return Optional.empty();
     }
 
+    /**
+     * The server moved to another file. Between transactions (where the binlog always rotates)
+     * that is progress like a commit: without it, a relay idle across a rotation would keep a
+     * position in a file the server may purge, and stop for nothing on its next start.
+     */
+    private Optional<CommittedTransaction> rotate(RotateEventData rotate) {
+        file = rotate.getBinlogFilename();
+        if (inTransaction) {
+            return Optional.empty();
+        }
+        BinlogPosition next = new BinlogPosition(file, Math.max(4, rotate.getBinlogPosition()));
+        return Optional.of(new CommittedTransaction(0, Instant.EPOCH, List.of(), next, false));
+    }
+
     private Optional<CommittedTransaction> query(QueryEventData query, EventHeaderV4 header) {
         String sql = query.getSql().strip();
         if ("BEGIN".equalsIgnoreCase(sql)) {
             // MySQL (and MariaDB talking to an old replica) opens a transaction this way.
             reset(query.getThreadId(), Instant.ofEpochMilli(header.getTimestamp()));
+            inTransaction = true;
             return Optional.empty();
         }
         // COMMIT of a non-transactional engine, or a statement of its own (DDL): it ends here.
@@ -117,6 +133,7 @@ public final class TransactionAssembler {
     }
 
     private void reset(long threadId, Instant writtenAt) {
+        this.inTransaction = false;
         this.threadId = threadId;
         this.writtenAt = writtenAt;
         payments.clear();

@@ -165,6 +165,7 @@ public class BinlogRelay implements SmartLifecycle {
             return; // stopping: nothing after a failure may pass
         }
         try {
+            log.trace("{}", event);
             if (event.getHeader().getEventType() == EventType.HEARTBEAT) {
                 keeper.flush();
                 return;
