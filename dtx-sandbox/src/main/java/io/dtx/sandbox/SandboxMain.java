@@ -102,10 +102,19 @@ public final class SandboxMain {
     }
 
     private static String database(Path workDir) {
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(workDir.resolve("mariadb"));
-        Runtime.getRuntime().addShutdownHook(new Thread(db::close, "database-stop"));
-        SqlScripts.apply(db.server(), SqlScripts.SCHEMAS);
-        return databaseEnv(db.server(), ServiceUsers.create(db.server()));
+        MysqlServer server;
+        if (SandboxConfig.DEBIAN_MARIADB.equals(System.getenv("DTX_SANDBOX_DATABASE"))) {
+            // MariaDB 11.8: its binlog names each transaction's thread (the relay's routing).
+            DebianMariaDb db = DebianMariaDb.start(workDir.resolve("mariadb-11.8"));
+            Runtime.getRuntime().addShutdownHook(new Thread(db::close, "database-stop"));
+            server = db.server();
+        } else {
+            EmbeddedMariaDb db = EmbeddedMariaDb.start(workDir.resolve("mariadb"));
+            Runtime.getRuntime().addShutdownHook(new Thread(db::close, "database-stop"));
+            server = db.server();
+        }
+        SqlScripts.apply(server, SqlScripts.SCHEMAS);
+        return databaseEnv(server, ServiceUsers.create(server));
     }
 
     private static String databaseEnv(MysqlServer admin, Map<String, MysqlServer> logins) {
@@ -122,6 +131,9 @@ public final class SandboxMain {
                 DTX_JDBC_URL_DTX_NOTIFY=%s
                 DTX_NOTIFIER_DB_USER=%s
                 DTX_NOTIFIER_DB_PASSWORD=%s
+                DTX_JDBC_URL_DTX_RELAY=%s
+                DTX_RELAY_DB_USER=%s
+                DTX_RELAY_DB_PASSWORD=%s
                 """.formatted(
                         admin.baseUrl(),
                         admin.user(),
@@ -134,7 +146,10 @@ public final class SandboxMain {
                         logins.get("bank1").password(),
                         admin.jdbcUrl("dtx_notify"),
                         logins.get("dtx_notify").user(),
-                        logins.get("dtx_notify").password());
+                        logins.get("dtx_notify").password(),
+                        admin.jdbcUrl("dtx_relay"),
+                        logins.get("dtx_relay").user(),
+                        logins.get("dtx_relay").password());
     }
 
     private static Optional<Integer> portFromEnv(String name) {

@@ -30,7 +30,7 @@ class CommandLineTests {
         assertThat(CommandLine.withoutPublisher(args)).containsExactly("chaos", "--quick");
         assertThat(CommandLine.publisher(new String[] {"demo"})).isEqualTo("transactional");
         assertThatThrownBy(() -> CommandLine.publisher(new String[] {"up", "--publisher", "carrier-pigeon"}))
-                .hasMessageContaining("--publisher needs one of [transactional, outbox, queue-first]");
+                .hasMessageContaining("--publisher needs one of [transactional, outbox, queue-first, binlog]");
         assertThatThrownBy(() -> CommandLine.publisher(new String[] {"up", "--publisher"}))
                 .hasMessageContaining("--publisher needs one of");
     }

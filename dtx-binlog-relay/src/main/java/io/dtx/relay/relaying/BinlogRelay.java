@@ -86,6 +86,8 @@ public class BinlogRelay implements SmartLifecycle {
                     + " (MariaDB writes it from 11.5 on, MySQL always). Relay to a single environment"
                     + " (routing off), or run on such a server.");
         }
+        // Before readiness: a first start's position is fixed before anyone is told the relay is up.
+        positions.load().orElseGet(this::firstStart);
         running = true;
         thread = new Thread(this::loop, "binlog-relay");
         thread.start();

@@ -132,6 +132,15 @@ final class DataFaults {
     }
 
     /** Notifications of real payments whose call is under way at this moment (claimed, not yet recorded). */
+    /** Successful payments committed after the binlog relay last saved its position: work it must redo. */
+    long paymentsAfterRelaySave() {
+        return db.scalar(
+                "bank1_pay",
+                "SELECT COUNT(*) FROM account_pay WHERE result = 'success'"
+                        + " AND created_at > (SELECT MAX(updated_at) FROM dtx_relay.relay_position)",
+                Long.class);
+    }
+
     long callsInFlight() {
         return db.scalar(
                 "dtx_notify",

@@ -52,6 +52,17 @@ final class FaultCampaign {
         this.gate = gate;
     }
 
+    /** Every kind once, then random ones; with the binlog relay, its kill twice more (again and again). */
+    private List<Faults.Kind> schedule(Random random) {
+        List<Faults.Kind> schedule =
+                Faults.schedule(settings.faults(), random, Faults.kinds(settings.notifier(), workspace.binlog()));
+        if (workspace.binlog()) {
+            schedule.add(random.nextInt(schedule.size()), Faults.Kind.RELAY_KILLED);
+            schedule.add(random.nextInt(schedule.size()), Faults.Kind.RELAY_KILLED);
+        }
+        return schedule;
+    }
+
     FaultReport run() {
         out.println("Starting a second broker and a second instance of each service...");
         stack.startSecondInstances();
@@ -59,7 +70,7 @@ final class FaultCampaign {
         Map<String, BigDecimal> opening = Collections.synchronizedMap(balances());
         Random random = new Random(settings.seed());
         ChaosLoad load = customers(accounts);
-        List<Faults.Kind> schedule = Faults.schedule(settings.faults(), random, Faults.kinds(settings.notifier()));
+        List<Faults.Kind> schedule = schedule(random);
         out.printf(
                 "Campaign (seed %d, publisher %s): %d recharges by %d clients over %d s, %d faults: %s%n",
                 settings.seed(),

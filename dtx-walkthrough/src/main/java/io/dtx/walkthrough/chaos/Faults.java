@@ -52,7 +52,12 @@ final class Faults {
         /** The second broker and the second instance of each service SIGKILLed for good, under load. */
         SECOND_INSTANCES_KILLED,
         /** SIGKILL of the notifier while notifications are under way (only with {@code --notify}). */
-        NOTIFIER_KILLED
+        NOTIFIER_KILLED,
+        /**
+         * SIGKILL of the binlog relay with payments committed after its last saved position (only
+         * with {@code --publisher binlog}); started again, it must read them again.
+         */
+        RELAY_KILLED
     }
 
     /**
@@ -67,7 +72,15 @@ final class Faults {
      * (NotifyCallbackSecurityIntegrationTests shows that part).
      */
     static List<Kind> kinds(boolean notify) {
+        return kinds(notify, false);
+    }
+
+    /** The same; with the binlog relay as the publisher ({@code --publisher binlog}) it is killed too. */
+    static List<Kind> kinds(boolean notify, boolean binlog) {
         List<Kind> kinds = new ArrayList<>(List.of(Kind.values()));
+        if (!binlog) {
+            kinds.remove(Kind.RELAY_KILLED);
+        }
         if (notify) {
             kinds.removeAll(List.of(
                     Kind.TRANSACTION_STALLED,
@@ -151,6 +164,7 @@ final class Faults {
             case ACCOUNTS_OPENED_LATE -> lateAccounts.payThenOpen(load);
             case SECOND_INSTANCES_KILLED -> processes.secondInstancesKilled();
             case NOTIFIER_KILLED -> processes.notifierKilled(data, gate, load, accounts.get(0));
+            case RELAY_KILLED -> processes.relayKilled(data, load, accounts.get(0));
         };
     }
 }

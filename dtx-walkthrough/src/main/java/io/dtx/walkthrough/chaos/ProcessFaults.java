@@ -78,6 +78,27 @@ final class ProcessFaults {
                 "pid " + pid + " killed with " + inFlight[0] + " call(s) under way, restarted", caught);
     }
 
+    /**
+     * The binlog relay dies mid-stream: three payments are made just before the SIGKILL, and the
+     * fault counts only if, seen from the database once the relay is dead, payments committed
+     * after its last saved position (work it must read again, and must not skip). Started again
+     * after a moment, during which payments go into the binlog only.
+     */
+    Faults.Outcome relayKilled(DataFaults data, ChaosLoad load, String accountNo) {
+        long pid = stack.relay().process().pid();
+        for (int i = 0; i < 3; i++) {
+            load.payExtra(accountNo, new BigDecimal("1.23"));
+        }
+        stack.relay().kill();
+        long unsaved = data.paymentsAfterRelaySave();
+        Waits.sleep(500 + random.nextInt(1_500));
+        stack.relay().start();
+        return new Faults.Outcome(
+                "pid " + pid + " killed with " + unsaved + " payment(s) committed after its last saved position,"
+                        + " restarted",
+                unsaved > 0);
+    }
+
     Faults.Outcome accountKilled() {
         long pid = stack.account().pid();
         stack.killAccount();

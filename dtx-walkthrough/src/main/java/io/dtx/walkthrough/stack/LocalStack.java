@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private JavaProcess account;
     private JavaProcess outboxPay;
     private NotifierInstance notifier;
+    private RelayInstance relay;
     private volatile boolean callbacksOnly;
     /** The campaign's second broker and second instance of each service, when it runs them. */
     private final SecondInstances second = new SecondInstances();
@@ -56,7 +58,12 @@ public final class LocalStack implements AutoCloseable {
         launch = new ServiceLaunch(workspace, profile, sandbox, secrets);
         launch.callbacksOnly(callbacksOnly);
         notifier = new NotifierInstance(workspace, launch, START_TIMEOUT);
+        relay = new RelayInstance(workspace, launch, START_TIMEOUT);
         CompletableFuture<Void> payUp = CompletableFuture.runAsync(this::startPay);
+        if (workspace.binlog()) {
+            // Before the first payment: a relay with no saved position starts at the binlog's end.
+            relay.start();
+        }
         startAccount();
         payUp.join();
         return this;
@@ -75,15 +82,17 @@ public final class LocalStack implements AutoCloseable {
         account.awaitHealthy(workspace.accountUrl(), START_TIMEOUT);
     }
 
-    /**
-     * From the next start of the account service on: {@code true} takes payments only by the
-     * notifier's callbacks (and the query paths), {@code false} consumes the broker too.
-     */
+    /** From the next account start on: true takes payments by callbacks only, false consumes too. */
     public void callbacksOnly(boolean only) {
         this.callbacksOnly = only;
         if (launch != null) {
             launch.callbacksOnly(only);
         }
+    }
+
+    /** The binlog relay; running from the start with publisher {@code binlog}, otherwise not at all. */
+    public RelayInstance relay() {
+        return relay;
     }
 
     /** The notifier; not running until something starts it. */
@@ -106,11 +115,7 @@ public final class LocalStack implements AutoCloseable {
         second.start(workspace, launch, namesrvAddr(), START_TIMEOUT);
     }
 
-    /**
-     * Another pay instance, publishing through the local message table and paying queue-first
-     * requests, beside the first on the same broker, database and account service (the
-     * benchmark's side-by-side run); its URL.
-     */
+    /** A second pay instance (outbox, queue-first) beside the first: the benchmark's; its URL. */
     public String startOutboxPay() {
         refuseIfClosed();
         int port = Workspace.secondInstancePort(workspace.payPort());
@@ -178,10 +183,7 @@ public final class LocalStack implements AutoCloseable {
         return database;
     }
 
-    /**
-     * The run's message signing key, for the story and the campaign when they put a payment's
-     * message on the topic again by hand: a real redelivery carries the pay side's signature.
-     */
+    /** The run's message key, for a message put on the topic again by hand (a redelivery is signed). */
     public MessageSigning messageSigning() {
         return MessageSigning.forSigning(secrets.messageKeys(), MESSAGE_KEY_ID);
     }
@@ -219,9 +221,8 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<Void> secondStopped = CompletableFuture.runAsync(() -> {
             second.stopServices();
             stop(outboxPay);
-            if (notifier != null) {
-                notifier.stop();
-            }
+            Optional.ofNullable(notifier).ifPresent(NotifierInstance::stop);
+            Optional.ofNullable(relay).ifPresent(RelayInstance::stop);
         });
         stop(account);
         payStopped.join();

@@ -1,5 +1,6 @@
 package io.dtx.walkthrough.stack;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,28 @@ final class ServiceLaunch {
         env.put("NOTIFIER_TIMEOUT", setup.timeout().toString());
         env.put("NOTIFIER_POLL_INTERVAL", "PT0.05S");
         return new JavaProcess("notifier", workspace.notifierJar(), List.of(), env, workspace, profile.serviceJvm());
+    }
+
+    /**
+     * The binlog relay on the sandbox's database: its own login (replication and process list
+     * rights, its own schema), the run's message key (it publishes for the pay side), and short
+     * waits after a failure, so a broker restart heals in seconds here.
+     */
+    JavaProcess relay() {
+        Map<String, String> env = new LinkedHashMap<>(ports("RELAY", workspace.relayPort()));
+        URI server = URI.create(sandbox.mysqlUrl().substring("jdbc:".length()));
+        env.put("RELAY_DB_URL", sandbox.jdbcUrl("dtx_relay"));
+        env.put("RELAY_DB_USER", sandbox.get("DTX_RELAY_DB_USER"));
+        env.put("RELAY_DB_PASSWORD", sandbox.get("DTX_RELAY_DB_PASSWORD"));
+        env.put("RELAY_BINLOG_HOST", server.getHost());
+        env.put("RELAY_BINLOG_PORT", Integer.toString(server.getPort()));
+        env.put("DTX_SERVICE_TOKEN", secrets.serviceToken());
+        env.put("DTX_MESSAGE_KEYS", secrets.messageKeys());
+        env.put("DTX_MESSAGE_KEY_ID", LocalStack.MESSAGE_KEY_ID);
+        env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
+        env.put("RELAY_RETRY_FIRST_WAIT", "PT0.2S");
+        env.put("RELAY_RETRY_LONGEST_WAIT", "PT2S");
+        return new JavaProcess("relay", workspace.relayJar(), List.of(), env, workspace, profile.serviceJvm());
     }
 
     /** Another pay instance, on its own API and management ports, in the same producer group. */

@@ -15,13 +15,19 @@ import java.util.stream.Stream;
  * @param stateDir {@code .dtx/} by default
  * @param payPort  the pay service's HTTP port
  * @param accountPort the account service's HTTP port
- * @param publisher how payments are taken and published: {@code transactional}, {@code outbox}, or
- *                  {@code queue-first} (requests written to the broker, paid on consumption)
+ * @param publisher how payments are taken and published: {@code transactional}, {@code outbox},
+ *                  {@code queue-first} (requests written to the broker, paid on consumption) or
+ *                  {@code binlog} (the payment row only; the binlog relay publishes it)
  */
 public record Workspace(Path root, Path stateDir, int payPort, int accountPort, String publisher) {
 
     /** The publishers the pay service offers ({@code DTX_PAY_PUBLISHER}). */
-    public static final List<String> PUBLISHERS = List.of("transactional", "outbox", "queue-first");
+    public static final List<String> PUBLISHERS = List.of("transactional", "outbox", "queue-first", "binlog");
+
+    /** The pay service writes only the payment; the binlog relay, a process of its own, publishes it. */
+    public boolean binlog() {
+        return publisher.equals("binlog");
+    }
 
     /** Customers write the queue first: {@code POST /pay/recharge-requests}, not {@code /pay/recharges}. */
     public boolean queueFirst() {
@@ -82,6 +88,23 @@ public record Workspace(Path root, Path stateDir, int payPort, int accountPort, 
 
     Path notifierJar() {
         return execJar("dtx-notifier");
+    }
+
+    Path relayJar() {
+        return execJar("dtx-binlog-relay");
+    }
+
+    /** The binlog relay listens four ports above the pay service. */
+    public int relayPort() {
+        return payPort + 4;
+    }
+
+    public String relayUrl() {
+        return "http://127.0.0.1:" + relayPort();
+    }
+
+    public String relayManagementUrl() {
+        return "http://127.0.0.1:" + managementPort(relayPort());
     }
 
     /** The notifier listens three ports above the pay service (the second instances take +2). */

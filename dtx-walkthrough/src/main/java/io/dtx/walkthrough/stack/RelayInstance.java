@@ -1,0 +1,42 @@
+package io.dtx.walkthrough.stack;
+
+import java.time.Duration;
+
+/**
+ * The binlog relay as a process of its own (publisher {@code binlog}): started with the stack,
+ * killed for real, started again on the same database, where it resumes from its saved position.
+ */
+public final class RelayInstance {
+
+    private final Workspace workspace;
+    private final ServiceLaunch launch;
+    private final Duration startTimeout;
+    private JavaProcess process;
+
+    RelayInstance(Workspace workspace, ServiceLaunch launch, Duration startTimeout) {
+        this.workspace = workspace;
+        this.launch = launch;
+        this.startTimeout = startTimeout;
+    }
+
+    /** Starts it; returns once it is healthy (reading, or about to). */
+    public synchronized void start() {
+        process = launch.relay().start();
+        process.awaitHealthy(workspace.relayUrl(), startTimeout);
+    }
+
+    /** SIGKILL: no shutdown hook, no last position save. */
+    public synchronized void kill() {
+        process.kill();
+    }
+
+    public synchronized JavaProcess process() {
+        return process;
+    }
+
+    synchronized void stop() {
+        if (process != null) {
+            process.stop();
+        }
+    }
+}
