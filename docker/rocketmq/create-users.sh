@@ -3,14 +3,16 @@
 # broker users of the three services and exactly what each may do (the broker runs ACL 2.0):
 #   pay:      send recharges; send and consume the queue-first requests with its consumer group;
 #   account:  consume recharges with its consumer group, and nothing else;
-#   notifier: the same as account, with its own group.
+#   notifier: the same as account, with its own group;
+#   relay:    the binlog relay, publishing for the pay service: send recharges, nothing else.
 # A topic's Get is for the consumer's first offset lookup; a group's Sub covers its retries and
 # offsets. Secrets stay in the environment.
 set -euo pipefail
 source "$(dirname "$0")/mqadmin.sh"
 
-require PAY_MQ_USER PAY_MQ_SECRET ACCOUNT_MQ_USER ACCOUNT_MQ_SECRET NOTIFIER_MQ_USER NOTIFIER_MQ_SECRET
-for name in PAY_MQ_SECRET ACCOUNT_MQ_SECRET NOTIFIER_MQ_SECRET; do
+require PAY_MQ_USER PAY_MQ_SECRET ACCOUNT_MQ_USER ACCOUNT_MQ_SECRET NOTIFIER_MQ_USER NOTIFIER_MQ_SECRET \
+  RELAY_MQ_USER RELAY_MQ_SECRET
+for name in PAY_MQ_SECRET ACCOUNT_MQ_SECRET NOTIFIER_MQ_SECRET RELAY_MQ_SECRET; do
   value=${!name}
   ((${#value} >= 16)) || fail "$name must be at least 16 characters"
 done
@@ -35,4 +37,6 @@ users ACCOUNT_MQ_USER ACCOUNT_MQ_SECRET \
 users NOTIFIER_MQ_USER NOTIFIER_MQ_SECRET \
   Topic:dtx-recharge=Sub,Get \
   Group:dtx-notifier-consumer=Sub
-echo "create-users.sh: broker users $PAY_MQ_USER, $ACCOUNT_MQ_USER and $NOTIFIER_MQ_USER exist with their grants"
+users RELAY_MQ_USER RELAY_MQ_SECRET \
+  Topic:dtx-recharge=Pub
+echo "create-users.sh: broker users $PAY_MQ_USER, $ACCOUNT_MQ_USER, $NOTIFIER_MQ_USER and $RELAY_MQ_USER exist with their grants"

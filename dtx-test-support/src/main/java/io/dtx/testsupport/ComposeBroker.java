@@ -27,6 +27,7 @@ public final class ComposeBroker implements AutoCloseable {
     public static final String PAY_USER = "dtx-pay";
     public static final String ACCOUNT_USER = "dtx-account";
     public static final String NOTIFIER_USER = "dtx-notifier";
+    public static final String RELAY_USER = "dtx-relay";
 
     private final Path home;
     private final Map<String, String> secrets;
@@ -47,7 +48,8 @@ public final class ComposeBroker implements AutoCloseable {
                 "MQ_ADMIN_PASSWORD", "admin-" + salt,
                 "PAY_MQ_SECRET", "pay-" + salt,
                 "ACCOUNT_MQ_SECRET", "account-" + salt,
-                "NOTIFIER_MQ_SECRET", "notifier-" + salt);
+                "NOTIFIER_MQ_SECRET", "notifier-" + salt,
+                "RELAY_MQ_SECRET", "relay-" + salt);
         try {
             Path home = Files.createDirectories(dir.resolve("rocketmq-home"));
             Files.createDirectories(home.resolve("conf"));
@@ -86,6 +88,7 @@ public final class ComposeBroker implements AutoCloseable {
         environment.put("PAY_MQ_USER", PAY_USER);
         environment.put("ACCOUNT_MQ_USER", ACCOUNT_USER);
         environment.put("NOTIFIER_MQ_USER", NOTIFIER_USER);
+        environment.put("RELAY_MQ_USER", RELAY_USER);
         environment.put("MQADMIN_CLASSPATH", System.getProperty("java.class.path"));
         environment.put("BROKER_WAIT_SECONDS", "30");
         environment.put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home); // the admin tool's own log files

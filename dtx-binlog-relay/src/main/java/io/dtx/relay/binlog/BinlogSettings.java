@@ -1,5 +1,6 @@
 package io.dtx.relay.binlog;
 
+import com.github.shyiko.mysql.binlog.network.SSLMode;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param table     the payments' table
  * @param ownSchema the relay's own schema ({@code dtx_relay}), whose writes it does not count as progress
  * @param heartbeat how often an idle server sends a heartbeat (the relay saves its position then)
+ * @param sslMode   TLS on the binlog connection: {@code DISABLED} locally, {@code REQUIRED} where the
+ *                  login requires it (docker compose), or {@code VERIFY_IDENTITY}
  */
 @ConfigurationProperties("dtx.relay.binlog")
 public record BinlogSettings(
@@ -26,4 +29,5 @@ public record BinlogSettings(
         String schema,
         String table,
         String ownSchema,
-        Duration heartbeat) {}
+        Duration heartbeat,
+        SSLMode sslMode) {}

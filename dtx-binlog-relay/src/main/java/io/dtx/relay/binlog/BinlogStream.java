@@ -25,6 +25,7 @@ public final class BinlogStream {
         client.setBinlogFilename(from.file());
         client.setBinlogPosition(from.offset());
         client.setKeepAlive(false);
+        client.setSSLMode(settings.sslMode());
         client.setHeartbeatInterval(settings.heartbeat().toMillis());
         EventDeserializer events = new EventDeserializer();
         // Exact values: DATETIME as microseconds (UTC), strings as their bytes, decoded by the reader.

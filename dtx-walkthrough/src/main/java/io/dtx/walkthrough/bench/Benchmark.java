@@ -95,12 +95,19 @@ public final class Benchmark {
         // while, which must not fall into a measured run.
         recordings.start();
         out.println("Starting a pay instance with the outbox publisher beside the transactional one...");
-        String outboxUrl = stack.startOutboxPay();
+        String outboxUrl = stack.startPayBeside("queue-first", 2);
+        out.println("Starting a pay instance with the binlog publisher (the relay runs only during its runs)...");
+        String binlogUrl = stack.startPayBeside("binlog", 5);
         Workloads warmLoad = workloads(settings.saturation().dividedBy(2));
         WarmUpReport warmUp = new WarmUp(warmLoad, stack, settings.warmUpRounds(), outboxUrl, out).run();
         DatabaseSettings database = DatabaseSettings.read(db);
         Scenario scenario = new Scenario(
-                workloads(settings.saturation()), stack, recordings, settings.concurrency(), outboxUrl, out);
+                workloads(settings.saturation()),
+                stack,
+                recordings,
+                settings.concurrency(),
+                new Scenario.Beside(outboxUrl, binlogUrl),
+                out);
         ScenarioResult many = scenario.run("many_accounts", settings.accounts());
         ScenarioResult hot = scenario.run("hot_account", 1);
         recordings.stop();

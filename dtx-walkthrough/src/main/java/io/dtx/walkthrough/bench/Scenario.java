@@ -14,6 +14,15 @@ final class Scenario {
 
     private record Run(double tps, CpuCost cpu, double compileSeconds) {}
 
+    /**
+     * The pay instances beside the transactional one, or nulls to measure without them.
+     *
+     * @param outboxUrl publishing through the outbox (and paying queue-first requests)
+     * @param binlogUrl writing payments only; the binlog relay runs during its runs alone, so it
+     *                  publishes no other instance's payments
+     */
+    record Beside(String outboxUrl, String binlogUrl) {}
+
     private final Workloads load;
     private final LocalStack stack;
     private final CpuMeter cpu;
@@ -21,17 +30,12 @@ final class Scenario {
     private final int concurrency;
     private final PrintStream out;
     private final String outboxUrl;
+    private final String binlogUrl;
 
-    /** {@code outboxUrl}: the pay instance with the outbox publisher, or null to measure without it. */
-    Scenario(
-            Workloads load,
-            LocalStack stack,
-            Recordings recordings,
-            int concurrency,
-            String outboxUrl,
-            PrintStream out) {
+    Scenario(Workloads load, LocalStack stack, Recordings recordings, int concurrency, Beside beside, PrintStream out) {
         this.load = load;
-        this.outboxUrl = outboxUrl;
+        this.outboxUrl = beside.outboxUrl();
+        this.binlogUrl = beside.binlogUrl();
         this.stack = stack;
         this.cpu = new CpuMeter(stack);
         this.recordings = recordings;
@@ -63,6 +67,7 @@ final class Scenario {
                 outboxUrl == null
                         ? null
                         : other("queue-first", Workloads.QUEUE_FIRST, name, accountCount, dtx.tps(), offered),
+                binlogUrl == null ? null : binlog(name, accountCount, dtx.tps(), offered),
                 null);
     }
 
@@ -85,6 +90,34 @@ final class Scenario {
                 "  %-12s time-to-credit at %.0f/s: p50 %.1f ms, p99 %.1f ms (%d payments)%n",
                 label, offered, run.creditMsP50(), run.creditMsP99(), micros.size());
         return run;
+    }
+
+    /**
+     * The binlog publisher: the relay started afresh at the binlog's end (its position row
+     * deleted, so it publishes nothing of the runs before), one unmeasured run to warm it, then
+     * throughput, the relay's lag (from the broker's store times), and time-to-credit.
+     */
+    private ScenarioResult.PublisherRun binlog(String name, int accountCount, double dtxTps, double offered) {
+        load.db().update("dtx_relay", "DELETE FROM relay_position");
+        stack.relay().start();
+        try {
+            load.saturation(binlogUrl, Workloads.DTX, load.accounts(name + "-binlog-warm", accountCount));
+            List<String> accounts = load.accounts(name + "-binlog", accountCount);
+            double tps = load.saturation(binlogUrl, Workloads.DTX, accounts);
+            List<Long> lag = RelayLag.of(load.db(), stack.namesrvAddr(), accounts);
+            List<Long> micros = load.latency(
+                    binlogUrl, Workloads.DTX, load.accounts(name + "-binlog-latency", accountCount), offered);
+            ScenarioResult.PublisherRun run = ScenarioResult.PublisherRun.of(tps, dtxTps, micros, lag);
+            out.printf(
+                    "  %-12s %8.1f recharges/s credited (%.0f%% of dtx); relay lag p50 %.1f ms, p99 %.1f ms%n",
+                    "binlog", run.tps(), 100 * run.vsDtx(), run.lagMsP50(), Stats.percentile(lag, 99));
+            out.printf(
+                    "  %-12s time-to-credit at %.0f/s: p50 %.1f ms, p99 %.1f ms (%d payments)%n",
+                    "binlog", offered, run.creditMsP50(), run.creditMsP99(), micros.size());
+            return run;
+        } finally {
+            stack.relay().stop();
+        }
     }
 
     private Run naive(List<String> accounts) {

@@ -22,6 +22,7 @@ record ScenarioResult(
         @JsonUnwrapped Latency latency,
         @JsonInclude(JsonInclude.Include.NON_NULL) PublisherRun outbox,
         @JsonInclude(JsonInclude.Include.NON_NULL) PublisherRun queueFirst,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PublisherRun binlog,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, ProfileSummary> dtxProfile) {
 
     ScenarioResult withDtxProfile(Map<String, ProfileSummary> profile) {
@@ -33,6 +34,7 @@ record ScenarioResult(
                 latency,
                 outbox,
                 queueFirst,
+                binlog,
                 profile);
     }
 
@@ -44,7 +46,13 @@ record ScenarioResult(
      * the outbox lag (oldest unsent row) sampled during the saturation run.
      */
     record PublisherRun(
-            double tps, double vsDtx, double creditMsP50, double creditMsP99, double lagMsP50, double lagMsMax) {
+            double tps,
+            double vsDtx,
+            double creditMsP50,
+            double creditMsP99,
+            double lagMsP50,
+            double lagMsP99,
+            double lagMsMax) {
 
         static PublisherRun of(double tps, double dtxTps, List<Long> creditMicros, List<Long> lagMicros) {
             return new PublisherRun(
@@ -53,6 +61,7 @@ record ScenarioResult(
                     Stats.percentile(creditMicros, 50),
                     Stats.percentile(creditMicros, 99),
                     Stats.percentile(lagMicros, 50),
+                    Stats.percentile(lagMicros, 99),
                     Stats.percentile(lagMicros, 100));
         }
     }

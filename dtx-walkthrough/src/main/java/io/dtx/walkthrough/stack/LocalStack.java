@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The bank on this machine: the broker, the database, the two services and, when asked, the
@@ -31,7 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private JavaProcess database;
     private JavaProcess pay;
     private JavaProcess account;
-    private JavaProcess outboxPay;
+    private final List<JavaProcess> besidePays = new CopyOnWriteArrayList<>();
     private NotifierInstance notifier;
     private RelayInstance relay;
     private volatile boolean callbacksOnly;
@@ -115,13 +116,15 @@ public final class LocalStack implements AutoCloseable {
         second.start(workspace, launch, namesrvAddr(), START_TIMEOUT);
     }
 
-    /** A second pay instance (outbox, queue-first) beside the first: the benchmark's; its URL. */
-    public String startOutboxPay() {
+    /** Another pay instance beside the first (the benchmark's), on {@code payPort + offset}; its URL. */
+    public String startPayBeside(String publisher, int offset) {
         refuseIfClosed();
-        int port = Workspace.secondInstancePort(workspace.payPort());
-        outboxPay = launch.payInstance("pay-outbox", port, "queue-first").start();
+        int port = workspace.payPort() + offset;
+        JavaProcess pay =
+                launch.payInstance("pay-" + publisher, port, publisher).start();
+        besidePays.add(pay);
         String url = "http://127.0.0.1:" + port;
-        outboxPay.awaitHealthy(url, START_TIMEOUT);
+        pay.awaitHealthy(url, START_TIMEOUT);
         return url;
     }
 
@@ -144,12 +147,7 @@ public final class LocalStack implements AutoCloseable {
         RunFiles.awaitEnvFile(broker, workspace.sandboxEnv("broker"), START_TIMEOUT);
     }
 
-    /**
-     * The broker's disks lost: SIGKILL, its store deleted, started again empty on the same ports.
-     * Every half message, every undelivered message and every consumer offset is gone.
-     *
-     * @return whether there was a store to delete
-     */
+    /** The broker's disks lost: SIGKILL, store deleted, started again empty; whether there was a store. */
     public boolean wipeBrokerStore() {
         broker.kill();
         Path store = workspace.runDir().resolve("sandbox").resolve("rocketmq");
@@ -220,7 +218,7 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<Void> payStopped = CompletableFuture.runAsync(() -> stop(pay));
         CompletableFuture<Void> secondStopped = CompletableFuture.runAsync(() -> {
             second.stopServices();
-            stop(outboxPay);
+            besidePays.forEach(LocalStack::stop);
             Optional.ofNullable(notifier).ifPresent(NotifierInstance::stop);
             Optional.ofNullable(relay).ifPresent(RelayInstance::stop);
         });

@@ -34,7 +34,8 @@ public final class RelayInstance {
         return process;
     }
 
-    synchronized void stop() {
+    /** SIGTERM, and waits until it is gone: it saves its position on the way out. */
+    public synchronized void stop() {
         if (process != null) {
             process.stop();
         }

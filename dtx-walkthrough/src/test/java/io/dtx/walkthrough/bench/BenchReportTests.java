@@ -59,7 +59,7 @@ class BenchReportTests {
 
     @Test
     void theOtherPublishersAppearOnlyWhenMeasuredBesideDtx() {
-        ScenarioResult.PublisherRun outbox = new ScenarioResult.PublisherRun(300.5, 0.81, 12.0, 40.0, 3.0, 55.0);
+        ScenarioResult.PublisherRun outbox = new ScenarioResult.PublisherRun(300.5, 0.81, 12.0, 40.0, 3.0, 9.0, 55.0);
         BenchReport report = report(null, outbox);
 
         assertThat(paths(
@@ -68,10 +68,17 @@ class BenchReportTests {
                                 .get("outbox"),
                         ""))
                 .containsExactlyInAnyOrder(
-                        ".tps", ".vs_dtx", ".credit_ms_p50", ".credit_ms_p99", ".lag_ms_p50", ".lag_ms_max");
+                        ".tps",
+                        ".vs_dtx",
+                        ".credit_ms_p50",
+                        ".credit_ms_p99",
+                        ".lag_ms_p50",
+                        ".lag_ms_p99",
+                        ".lag_ms_max");
         assertThat(ReportFiles.markdown(report))
-                .contains("| many_accounts | outbox | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 55.0 |")
-                .contains("| many_accounts | queue first | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 55.0 |");
+                .contains("| many_accounts | outbox | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 9.0 / 55.0 |")
+                .contains("| many_accounts | queue first | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 9.0 / 55.0 |")
+                .contains("| many_accounts | binlog | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 9.0 / 55.0 |");
         assertThat(ReportFiles.markdown(report(null))).doesNotContain("outbox");
     }
 
@@ -87,6 +94,7 @@ class BenchReportTests {
                 cpu,
                 0.94,
                 new ScenarioResult.Latency(185.98, 3720, 10.0, 39.0, 148.0),
+                outbox,
                 outbox,
                 outbox,
                 profile);

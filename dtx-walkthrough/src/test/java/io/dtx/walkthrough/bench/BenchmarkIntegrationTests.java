@@ -54,11 +54,20 @@ class BenchmarkIntegrationTests {
             assertThat(result.get("naive_tps").asDouble()).isPositive();
             assertThat(result.get("dtx_tps").asDouble()).isPositive();
             assertThat(result.get("latency_samples").asInt()).isPositive();
+            assertBinlogMeasured(scenario, result.get("binlog"));
         }
         // The JIT counters were read (jcmd) and the one allowed warm-up round ran.
         assertThat(report.warmUp().rounds()).isEqualTo(1);
         assertThat(json.get("warm_up").has("last_round_jit_share")).isTrue();
         assertThat(report.database().innodbFlushLogAtTrxCommit()).isEqualTo(1L);
+    }
+
+    /** The binlog publisher beside dtx: its relay published, and its lag was read at the broker. */
+    private static void assertBinlogMeasured(String scenario, JsonNode binlog) {
+        assertThat(binlog.get("tps").asDouble()).as(scenario + " binlog").isPositive();
+        assertThat(binlog.get("lag_ms_p50").asDouble())
+                .as(scenario + " relay lag")
+                .isPositive();
     }
 
     private static int freePort() throws IOException {

@@ -44,7 +44,8 @@ class ComposeFileTests {
                         "rocketmq-dashboard",
                         "dtx-pay-service",
                         "dtx-account-service",
-                        "dtx-notifier");
+                        "dtx-notifier",
+                        "dtx-binlog-relay");
     }
 
     @Test
@@ -127,7 +128,7 @@ class ComposeFileTests {
 
     @Test
     void servicesGetEveryVariableTheirDockerProfileNeeds() {
-        for (String service : List.of("dtx-pay-service", "dtx-account-service", "dtx-notifier")) {
+        for (String service : List.of("dtx-pay-service", "dtx-account-service", "dtx-notifier", "dtx-binlog-relay")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> environment =
                     (Map<String, Object>) services().get(service).get("environment");
