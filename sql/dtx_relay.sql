@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS relay_position (
 -- A payment the relay could not route to an environment (routing per environment is on): the
 -- thread that wrote it was gone before it was looked up, or its database user is mapped to no
 -- environment. Never published by guess: the compensation job publishes it once its user maps to
--- an environment, or once a person has named the environment (status 'open' -> 'published').
+-- an environment, or once a person has named the environment (status 'open' -> 'publishing' while
+-- one job holds it -> 'published'; 'refused' if it does not match its payment in account_pay).
 -- The row keeps the whole payment, so nothing has to be read from the binlog again.
 CREATE TABLE IF NOT EXISTS relay_exception (
   tx_no           VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,

@@ -36,10 +36,12 @@ GRANT SELECT, INSERT, UPDATE ON dtx_notify.subscription TO 'dtx_notifier'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON dtx_notify.notification TO 'dtx_notifier'@'%';
 GRANT SELECT, INSERT, DELETE ON dtx_notify.delivery_attempt TO 'dtx_notifier'@'%';
 
--- Binlog relay: reads bank1_pay only through the binlog (REPLICATION SLAVE to stream it,
--- REPLICATION CLIENT to list the binlog files and find their end), sees which user each
--- connection belongs to (PROCESS, for routing per environment), and writes only its own schema.
--- No right on any table of bank1_pay or bank1.
+-- Binlog relay: streams the binlog (REPLICATION SLAVE: a wide right, the whole server's changes
+-- pass by; the relay reads only bank1_pay.account_pay from them), lists the binlog files and
+-- finds their end (REPLICATION CLIENT), sees which user each connection belongs to (PROCESS, for
+-- routing per environment), reads a payment to check a kept row against it before compensation
+-- publishes it, and writes only its own schema.
 GRANT REPLICATION SLAVE, REPLICATION CLIENT, PROCESS ON *.* TO 'dtx_relay'@'%';
+GRANT SELECT ON bank1_pay.account_pay TO 'dtx_relay'@'%';
 GRANT SELECT, INSERT, UPDATE ON dtx_relay.relay_position TO 'dtx_relay'@'%';
 GRANT SELECT, INSERT, UPDATE ON dtx_relay.relay_exception TO 'dtx_relay'@'%';

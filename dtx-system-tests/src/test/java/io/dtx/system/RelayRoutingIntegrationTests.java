@@ -8,6 +8,7 @@ import io.dtx.sandbox.MysqlServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -173,15 +174,28 @@ class RelayRoutingIntegrationTests {
 
     @Test
     @Order(6)
-    void aBinlogRotationChangesNothing() throws SQLException {
+    void aRotationMovesTheSavedPositionToTheNewFileAndLosesNothing() throws SQLException {
         String accountNo = stack.newAccount("dev");
+        String current;
         try (Connection c = DriverManager.getConnection(
                         stack.infra.mysql().jdbcUrl(""),
                         stack.infra.mysql().user(),
                         stack.infra.mysql().password());
                 Statement s = c.createStatement()) {
             s.execute("FLUSH BINARY LOGS");
+            try (ResultSet end = s.executeQuery("SHOW MASTER STATUS")) {
+                end.next();
+                current = end.getString(1);
+            }
         }
+        // No payment yet: only the rotation itself can move the saved position to the new file.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> stack.relayHttp()
+                        .get("/relay/status")
+                        .json()
+                        .get("saved")
+                        .asString()
+                        .startsWith(current));
         Http.Response created = stack.pay.get("dev").post("/pay/recharges", rechargeJson(accountNo, "4.00"));
         String txNo = created.json().get("txNo").asString();
 

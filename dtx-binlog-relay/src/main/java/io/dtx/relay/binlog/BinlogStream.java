@@ -6,6 +6,7 @@ import com.github.shyiko.mysql.binlog.event.EventType;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer.CompatibilityMode;
 import java.io.IOException;
+import java.net.Socket;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -27,6 +28,14 @@ public final class BinlogStream {
         client.setKeepAlive(false);
         client.setSSLMode(settings.sslMode());
         client.setHeartbeatInterval(settings.heartbeat().toMillis());
+        // A connection that went quiet (half open: no event, no heartbeat) fails its read after 15
+        // heartbeats, so the relay connects again instead of waiting for ever.
+        int readTimeoutMs = (int) Math.max(5_000, settings.heartbeat().toMillis() * 15);
+        client.setSocketFactory(() -> {
+            Socket socket = new Socket();
+            socket.setSoTimeout(readTimeoutMs);
+            return socket;
+        });
         EventDeserializer events = new EventDeserializer();
         // Exact values: DATETIME as microseconds (UTC), strings as their bytes, decoded by the reader.
         events.setCompatibilityMode(

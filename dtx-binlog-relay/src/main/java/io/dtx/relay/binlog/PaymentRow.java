@@ -26,12 +26,19 @@ public record PaymentRow(String txNo, String accountNo, BigDecimal amount, Strin
 
     public static final String SUCCESS = "success";
 
+    /** The check-back's tombstone: the payment never committed, nothing to publish. */
+    public static final String ROLLED_BACK = "rolled_back";
+
     public PaymentRow {
         Objects.requireNonNull(txNo, "txNo");
         Objects.requireNonNull(accountNo, "accountNo");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(paidAt, "paidAt");
+        if (!SUCCESS.equals(result) && !ROLLED_BACK.equals(result)) {
+            // Skipping it could lose a payment; publishing it could invent one: a person decides.
+            throw new IllegalStateException("Payment " + txNo + " has a result the relay does not know: " + result);
+        }
     }
 
     /** Reads a row of {@code account_pay}; the column names come from the table map event. */

@@ -33,11 +33,38 @@ public class SourceServer {
         expect(settings, "format", "ROW", "--binlog-format=ROW");
         expect(settings, "image", "FULL", "--binlog-row-image=FULL");
         expect(settings, "metadata", "FULL", "--binlog-row-metadata=FULL");
+        // Compressed events hold rows the client library cannot read (MySQL: a whole transaction in
+        // one event; MariaDB: event types it does not know).
+        if (isMariaDb()) {
+            expect(
+                    jdbc.queryForMap("SELECT @@log_bin_compress AS compression"),
+                    "compression",
+                    "0",
+                    "--log-bin-compress=OFF");
+        } else {
+            Map<String, Object> compression =
+                    jdbc.queryForMap("SELECT @@binlog_transaction_compression AS compression");
+            expect(compression, "compression", "0", "--binlog-transaction-compression=OFF");
+        }
+    }
+
+    /** This server's id: transactions with another in their events were replicated from elsewhere. */
+    public long serverId() {
+        Long id = jdbc.queryForObject("SELECT @@server_id", Long.class);
+        return id == null ? 0 : id;
+    }
+
+    /** The schema of the relay's own login (its position is written there). */
+    public String ownSchema() {
+        return jdbc.queryForObject("SELECT DATABASE()", String.class);
     }
 
     private static void expect(Map<String, Object> settings, String key, String wanted, String option) {
         String actual = String.valueOf(settings.get(key)).toUpperCase(Locale.ROOT);
-        if (!actual.equals(wanted) && !("1".equals(wanted) && "ON".equals(actual))) {
+        boolean same = actual.equals(wanted)
+                || "1".equals(wanted) && "ON".equals(actual)
+                || "0".equals(wanted) && ("OFF".equals(actual) || "FALSE".equals(actual));
+        if (!same) {
             throw new IllegalStateException("The binlog relay needs the server started with " + option + " (" + key
                     + " is " + settings.get(key) + ")");
         }

@@ -1,6 +1,6 @@
 package io.dtx.relay.control;
 
-import io.dtx.relay.routing.RelayException;
+import io.dtx.relay.routing.KeptPayment;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -19,7 +19,7 @@ public record ExceptionView(
         int attempts,
         Instant keptAt) {
 
-    static ExceptionView of(RelayException row) {
+    static ExceptionView of(KeptPayment row) {
         return new ExceptionView(
                 row.payment().txNo(),
                 row.payment().accountNo(),

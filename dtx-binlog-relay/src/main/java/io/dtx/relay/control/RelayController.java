@@ -3,7 +3,7 @@ package io.dtx.relay.control;
 import io.dtx.relay.relaying.BinlogRelay;
 import io.dtx.relay.relaying.RelayStatus;
 import io.dtx.relay.routing.ExceptionTable;
-import io.dtx.relay.routing.RelayException;
+import io.dtx.relay.routing.KeptPayment;
 import io.dtx.relay.routing.Router;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/relay")
 class RelayController {
 
-    private static final Set<String> STATUSES = Set.of(RelayException.OPEN, RelayException.PUBLISHED);
+    private static final Set<String> STATUSES = Set.of(KeptPayment.OPEN, KeptPayment.PUBLISHED, KeptPayment.REFUSED);
 
     private final BinlogRelay relay;
     private final ExceptionTable exceptions;
@@ -40,7 +40,7 @@ class RelayController {
     }
 
     @GetMapping("/exceptions")
-    List<ExceptionView> exceptions(@RequestParam(defaultValue = RelayException.OPEN) String status) {
+    List<ExceptionView> exceptions(@RequestParam(defaultValue = KeptPayment.OPEN) String status) {
         if (!STATUSES.contains(status)) {
             throw new BadRelayRequestException("status must be one of " + STATUSES);
         }

@@ -10,10 +10,11 @@ import io.dtx.relay.binlog.SourceServer;
 import io.dtx.relay.binlog.TransactionAssembler;
 import io.dtx.relay.position.PositionKeeper;
 import io.dtx.relay.position.PositionTable;
-import io.dtx.relay.routing.RoutingSettings;
+import io.dtx.relay.routing.Router;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
 public class BinlogRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BinlogRelay.class);
-    /** The server's "cannot send the binlog from there" (purged file, position past the end, ...). */
+    /** The server's "cannot send the binlog from there": a purged file, but also other causes. */
     private static final int CANNOT_READ_FROM_THERE = 1236;
 
     private final BinlogSettings settings;
@@ -41,14 +42,15 @@ public class BinlogRelay implements SmartLifecycle {
     private final PositionTable positions;
     private final PositionKeeper keeper;
     private final TransactionHandler handler;
-    private final RoutingSettings routing;
+    private final StartChecks checks;
+    private final Router router;
     private final String startAt;
     private final Duration firstWait;
     private final Duration longestWait;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile BinlogStream stream;
-    private volatile String state = "starting";
+    private volatile RelayState state = RelayState.STARTING;
     private volatile String lastError;
     private volatile BinlogPosition read;
 
@@ -58,7 +60,8 @@ public class BinlogRelay implements SmartLifecycle {
             PositionTable positions,
             PositionKeeper keeper,
             TransactionHandler handler,
-            RoutingSettings routing,
+            StartChecks checks,
+            Router router,
             MeterRegistry meters,
             @Value("${dtx.relay.first-start:end}") String startAt,
             @Value("${dtx.relay.retry.first-wait:PT1S}") Duration firstWait,
@@ -68,28 +71,29 @@ public class BinlogRelay implements SmartLifecycle {
         this.positions = positions;
         this.keeper = keeper;
         this.handler = handler;
-        this.routing = routing;
+        this.checks = checks;
+        this.router = router;
         this.startAt = startAt;
         this.firstWait = firstWait;
         this.longestWait = longestWait;
-        meters.gauge("dtx.relay.position.lost", this, relay -> "position_lost".equals(relay.state) ? 1 : 0);
-        meters.gauge("dtx.relay.reading", this, relay -> "reading".equals(relay.state) ? 1 : 0);
+        meters.gauge("dtx.relay.position.lost", this, relay -> relay.state == RelayState.POSITION_LOST ? 1 : 0);
+        meters.gauge("dtx.relay.reading", this, relay -> relay.state == RelayState.READING ? 1 : 0);
     }
 
-    /** Refuses to start on a server whose binlog cannot serve what is configured. */
+    /** Refuses to start where the relay could not do its work (see {@link StartChecks}). */
     @Override
     public void start() {
-        source.checkRowEvents();
-        if (routing.enabled() && !source.writesThreadIds()) {
-            throw new IllegalStateException("Routing per environment (RELAY_ROUTING_ENABLED) needs each"
-                    + " transaction's thread id in the binlog, and " + source.version() + " does not write it"
-                    + " (MariaDB writes it from 11.5 on, MySQL always). Relay to a single environment"
-                    + " (routing off), or run on such a server.");
-        }
+        checks.run();
         // Before readiness: a first start's position is fixed before anyone is told the relay is up.
         positions.load().orElseGet(this::firstStart);
         running = true;
         thread = new Thread(this::loop, "binlog-relay");
+        thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> {
+            state = RelayState.FAILED;
+            lastError = String.valueOf(e);
+            log.error("Binlog relay stopped by an error it cannot recover from", e);
+        });
         thread.start();
     }
 
@@ -99,8 +103,13 @@ public class BinlogRelay implements SmartLifecycle {
             try {
                 readFrom(startingPoint());
                 wait = firstWait;
+                if (running) {
+                    // The server ended the stream without an error (a restart, a KILL): read again soon.
+                    log.info("Binlog relay: the server ended the stream; reading again from {}", keeper.saved());
+                    sleep(firstWait);
+                }
             } catch (PositionLostException e) {
-                state = "position_lost";
+                state = RelayState.POSITION_LOST;
                 lastError = e.getMessage();
                 log.error("Binlog relay stopped: {}", e.getMessage());
                 return;
@@ -108,7 +117,7 @@ public class BinlogRelay implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                state = "waiting";
+                state = RelayState.WAITING;
                 lastError = String.valueOf(e.getMessage());
                 log.warn("Binlog relay: {}; reading again from {} in {}", e.getMessage(), keeper.saved(), wait);
                 sleep(wait);
@@ -120,7 +129,7 @@ public class BinlogRelay implements SmartLifecycle {
     private BinlogPosition startingPoint() {
         BinlogPosition from = positions.load().orElseGet(this::firstStart);
         if (!source.files().contains(from.file())) {
-            throw positionLost(from);
+            throw positionLost(from, "its file is not in SHOW BINARY LOGS");
         }
         return from;
     }
@@ -130,9 +139,9 @@ public class BinlogRelay implements SmartLifecycle {
         List<String> files = source.files();
         BinlogPosition from = "earliest".equals(startAt) ? new BinlogPosition(files.get(0), 4) : source.end();
         positions.save(from);
-        log.info(
+        log.warn(
                 "Binlog relay: no saved position; first start at {} ({}). Payments committed before it are"
-                        + " not relayed; reconciliation credits them.",
+                        + " not relayed by it: reconciliation credits them (single environment only).",
                 from,
                 startAt);
         return from;
@@ -140,22 +149,28 @@ public class BinlogRelay implements SmartLifecycle {
 
     private void readFrom(BinlogPosition from) throws Exception {
         keeper.startFrom(from);
+        router.connectedTo(source.serverId());
         TransactionAssembler assembler =
                 new TransactionAssembler(settings.schema(), settings.table(), settings.ownSchema());
         assembler.startAt(from);
         BinlogStream current = new BinlogStream(settings, from);
         AtomicBoolean failed = new AtomicBoolean();
         stream = current;
-        state = "reading";
+        if (!running) {
+            return; // stop() came before there was a stream to end
+        }
+        state = RelayState.READING;
         log.info("Binlog relay reading {}.{} from {}", settings.schema(), settings.table(), from);
         try {
             current.read(event -> onEvent(event, assembler, current, failed));
         } catch (Exception e) {
             Throwable why = e instanceof ServerException ? e : e.getCause();
-            if (why instanceof ServerException server && server.getErrorCode() == CANNOT_READ_FROM_THERE) {
-                throw positionLost(from);
+            if (why instanceof ServerException server
+                    && server.getErrorCode() == CANNOT_READ_FROM_THERE
+                    && !source.files().contains(from.file())) {
+                throw positionLost(from, server.getMessage());
             }
-            throw e;
+            throw e; // other reasons for 1236 (a replica with the same server id, ...) pass: try again
         } finally {
             stream = null;
             keeper.flush();
@@ -167,8 +182,8 @@ public class BinlogRelay implements SmartLifecycle {
             return; // stopping: nothing after a failure may pass
         }
         try {
-            log.trace("{}", event);
-            if (event.getHeader().getEventType() == EventType.HEARTBEAT) {
+            EventType type = event.getHeader().getEventType();
+            if (type == EventType.HEARTBEAT || type == EventType.HEARTBEAT_V2) {
                 keeper.flush();
                 return;
             }
@@ -182,18 +197,22 @@ public class BinlogRelay implements SmartLifecycle {
         }
     }
 
-    private PositionLostException positionLost(BinlogPosition from) {
-        return new PositionLostException("the saved position " + from + " is no longer in the server's binlog"
-                + " (purged?). Nothing after it was skipped; to start again, see README \"Re-bootstrapping the"
-                + " binlog relay\" (delete its row in dtx_relay.relay_position; reconciliation covers the gap).");
+    private PositionLostException positionLost(BinlogPosition from, String why) {
+        return new PositionLostException("the saved position " + from + " is no longer in the server's binlog ("
+                + why + "). Nothing after it was skipped; to start again, a person chooses: see README"
+                + " \"Re-bootstrapping the binlog relay\".");
     }
 
     public RelayStatus status() {
         return new RelayStatus(
-                state,
+                state.name().toLowerCase(Locale.ROOT),
                 read == null ? null : read.toString(),
                 keeper.saved().map(BinlogPosition::toString).orElse(null),
                 lastError);
+    }
+
+    RelayState state() {
+        return state;
     }
 
     @Override
@@ -212,6 +231,7 @@ public class BinlogRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        checks.release();
     }
 
     @Override

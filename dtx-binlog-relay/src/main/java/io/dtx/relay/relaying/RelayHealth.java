@@ -17,7 +17,9 @@ class RelayHealth implements HealthIndicator {
     @Override
     public Health health() {
         RelayStatus status = relay.status();
-        Health.Builder health = "position_lost".equals(status.state()) ? Health.down() : Health.up();
+        RelayState state = relay.state();
+        boolean stopped = state == RelayState.POSITION_LOST || state == RelayState.FAILED;
+        Health.Builder health = stopped ? Health.down() : Health.up();
         return health.withDetail("state", status.state())
                 .withDetail("read", String.valueOf(status.read()))
                 .withDetail("saved", String.valueOf(status.saved()))

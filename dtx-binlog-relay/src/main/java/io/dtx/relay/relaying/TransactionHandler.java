@@ -7,6 +7,7 @@ import io.dtx.relay.publish.PaymentPublisher;
 import io.dtx.relay.routing.ExceptionTable;
 import io.dtx.relay.routing.Route;
 import io.dtx.relay.routing.Router;
+import io.dtx.relay.routing.RoutingSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +29,21 @@ class TransactionHandler {
     private final ExceptionTable exceptions;
     private final PositionKeeper position;
     private final MeterRegistry meters;
+    private final RoutingSettings routing;
 
     TransactionHandler(
             Router router,
             PaymentPublisher publisher,
             ExceptionTable exceptions,
             PositionKeeper position,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            RoutingSettings routing) {
         this.router = router;
         this.publisher = publisher;
         this.exceptions = exceptions;
         this.position = position;
         this.meters = meters;
+        this.routing = routing;
     }
 
     void handle(CommittedTransaction transaction) {
@@ -51,6 +55,10 @@ class TransactionHandler {
                 continue;
             }
             if (route instanceof Route.To to) {
+                if (routing.enabled() && exceptions.isKept(payment.txNo())) {
+                    // Read again after a restart: it was kept back then; compensation decides, not a re-read.
+                    continue;
+                }
                 publisher.publish(payment, to.environment());
                 meters.counter("dtx.relay.published", "environment", label(to.environment()))
                         .increment();

@@ -13,8 +13,12 @@ import org.springframework.stereotype.Component;
  * that is not a guess: one a person named, or the one its recorded database user is now mapped
  * to (the mapping was missing, and configuration has since been fixed). A row whose connection
  * was gone stays open until a person names its environment: a thread id is never looked up
- * again later, when it could name someone else's connection. Publishing may repeat (a crash
- * between send and update); the account side's dedup absorbs it.
+ * again later, when it could name someone else's connection.
+ *
+ * <p>Each row is claimed before it is published (one publisher per row, and a person's later
+ * choice is not overwritten), and checked against {@code bank1_pay.account_pay}: a row that does
+ * not match its payment is refused, never signed. Publishing may repeat (a crash between send
+ * and update); the account side's dedup absorbs it.
  */
 @Component
 public class Compensation {
@@ -32,36 +36,43 @@ public class Compensation {
         this.publisher = publisher;
         this.meters = meters;
         meters.gauge("dtx.relay.exceptions.open", exceptions, ExceptionTable::countOpen);
+        int released = exceptions.releaseAll();
+        if (released > 0) {
+            log.info("Compensation: {} row(s) claimed before a crash are open again", released);
+        }
     }
 
     @Scheduled(fixedDelayString = "${dtx.relay.routing.compensation-interval:PT5S}")
     public void run() {
-        for (RelayException open : exceptions.withStatus(RelayException.OPEN, 100)) {
+        for (KeptPayment open : exceptions.actionable(100)) {
             String environment = open.environment();
             String routedBy = "person";
-            if (environment == null
-                    && open.user() != null
-                    && router.environmentOf(open.user()) instanceof Route.To to) {
+            if (environment == null && router.environmentOf(open.user()) instanceof Route.To to) {
                 environment = to.environment();
                 routedBy = "compensation";
             }
-            if (environment == null) {
-                continue;
+            if (environment != null && exceptions.claim(open.payment().txNo(), open.environment())) {
+                publish(open, environment, routedBy);
             }
-            try {
-                publisher.publish(open.payment(), environment);
-                exceptions.published(open.payment().txNo(), environment, routedBy);
-                meters.counter("dtx.relay.compensated", "by", routedBy).increment();
-                log.info(
-                        "Compensated {}: published to {} (routed by {})",
-                        open.payment().txNo(),
-                        environment,
-                        routedBy);
-            } catch (PublishFailedException e) {
-                exceptions.triedAgain(open.payment().txNo());
-                log.warn("Compensation could not publish {}: {}", open.payment().txNo(), e.getMessage());
-                return;
-            }
+        }
+    }
+
+    private void publish(KeptPayment row, String environment, String routedBy) {
+        String txNo = row.payment().txNo();
+        if (!exceptions.matchesLedger(row)) {
+            exceptions.refuse(txNo, "does not match its payment in bank1_pay.account_pay");
+            meters.counter("dtx.relay.compensated", "by", "refused").increment();
+            log.error("Compensation refused {}: the kept row does not match bank1_pay.account_pay", txNo);
+            return;
+        }
+        try {
+            publisher.publish(row.payment(), environment);
+            exceptions.published(txNo, environment, routedBy);
+            meters.counter("dtx.relay.compensated", "by", routedBy).increment();
+            log.info("Compensated {}: published to {} (routed by {})", txNo, environment, routedBy);
+        } catch (PublishFailedException e) {
+            exceptions.release(txNo);
+            log.warn("Compensation could not publish {}: {}", txNo, e.getMessage());
         }
     }
 }

@@ -40,7 +40,75 @@ public class ExceptionTable {
                 at.offset());
     }
 
-    public List<RelayException> withStatus(String status, int limit) {
+    /**
+     * Open rows compensation can act on: a person named their environment, or their user is known
+     * (and may be mapped by now). Rows whose thread was gone wait for a person, without crowding
+     * these out.
+     */
+    public List<KeptPayment> actionable(int limit) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM relay_exception WHERE status = 'open'"
+                        + " AND (environment IS NOT NULL OR db_user IS NOT NULL) ORDER BY created_at LIMIT ?",
+                ExceptionTable::read,
+                limit);
+    }
+
+    /**
+     * Takes an open row for publishing, if it is still as it was read (a person may have named an
+     * environment since): one publisher per row, and never over a person's choice.
+     */
+    public boolean claim(String txNo, String environmentAsRead) {
+        return jdbc.update(
+                        "UPDATE relay_exception SET status = 'publishing', updated_at = CURRENT_TIMESTAMP(3)"
+                                + " WHERE tx_no = ? AND status = 'open' AND environment <=> ?",
+                        txNo,
+                        environmentAsRead)
+                == 1;
+    }
+
+    /** A claim whose publishing failed goes back to open; at start, claims a crash left behind too. */
+    public void release(String txNo) {
+        jdbc.update(
+                "UPDATE relay_exception SET status = 'open', attempts = attempts + 1,"
+                        + " updated_at = CURRENT_TIMESTAMP(3) WHERE tx_no = ? AND status = 'publishing'",
+                txNo);
+    }
+
+    public int releaseAll() {
+        return jdbc.update("UPDATE relay_exception SET status = 'open' WHERE status = 'publishing'");
+    }
+
+    /** The payment is in the table, whatever its status: its environment is decided there, not here. */
+    public boolean isKept(String txNo) {
+        Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM relay_exception WHERE tx_no = ?", Long.class, txNo);
+        return rows != null && rows > 0;
+    }
+
+    /** A kept row that does not match its payment in bank1_pay: never published. */
+    public void refuse(String txNo, String why) {
+        jdbc.update(
+                "UPDATE relay_exception SET status = 'refused', reason = ?, updated_at = CURRENT_TIMESTAMP(3)"
+                        + " WHERE tx_no = ? AND status = 'publishing'",
+                why,
+                txNo);
+    }
+
+    /**
+     * Whether the row says what {@code bank1_pay.account_pay} says of the payment: anyone who could
+     * write a row here must not get a signed credit out of it.
+     */
+    public boolean matchesLedger(KeptPayment row) {
+        List<Boolean> match = jdbc.query(
+                "SELECT account_no = ? AND pay_amount = ? AND result = 'success'"
+                        + " FROM bank1_pay.account_pay WHERE id = ?",
+                (rs, n) -> rs.getBoolean(1),
+                row.payment().accountNo(),
+                row.payment().amount(),
+                row.payment().txNo());
+        return match.size() == 1 && match.get(0);
+    }
+
+    public List<KeptPayment> withStatus(String status, int limit) {
         return jdbc.query(
                 "SELECT " + COLUMNS + " FROM relay_exception WHERE status = ? ORDER BY created_at LIMIT ?",
                 ExceptionTable::read,
@@ -48,7 +116,7 @@ public class ExceptionTable {
                 limit);
     }
 
-    public Optional<RelayException> find(String txNo) {
+    public Optional<KeptPayment> find(String txNo) {
         return jdbc
                 .query("SELECT " + COLUMNS + " FROM relay_exception WHERE tx_no = ?", ExceptionTable::read, txNo)
                 .stream()
@@ -68,16 +136,10 @@ public class ExceptionTable {
     public void published(String txNo, String environment, String routedBy) {
         jdbc.update(
                 "UPDATE relay_exception SET status = 'published', environment = ?, routed_by = ?,"
-                        + " attempts = attempts + 1, updated_at = CURRENT_TIMESTAMP(3) WHERE tx_no = ?",
+                        + " attempts = attempts + 1, updated_at = CURRENT_TIMESTAMP(3)"
+                        + " WHERE tx_no = ? AND status = 'publishing'",
                 environment,
                 routedBy,
-                txNo);
-    }
-
-    public void triedAgain(String txNo) {
-        jdbc.update(
-                "UPDATE relay_exception SET attempts = attempts + 1, updated_at = CURRENT_TIMESTAMP(3)"
-                        + " WHERE tx_no = ?",
                 txNo);
     }
 
@@ -86,14 +148,14 @@ public class ExceptionTable {
         return open == null ? 0 : open;
     }
 
-    private static RelayException read(ResultSet row, int n) throws SQLException {
+    private static KeptPayment read(ResultSet row, int n) throws SQLException {
         PaymentRow payment = new PaymentRow(
                 row.getString("tx_no"),
                 row.getString("account_no"),
                 row.getBigDecimal("amount"),
                 PaymentRow.SUCCESS,
                 row.getTimestamp("paid_at").toInstant());
-        return new RelayException(
+        return new KeptPayment(
                 payment,
                 row.getLong("thread_id"),
                 row.getString("db_user"),

@@ -4,17 +4,24 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Which database user a connection (thread) belongs to: a snapshot of the server's process list,
- * taken again on a miss. A thread id names one connection for the server's whole life (ids only
- * grow); after a restart they start again, so an event written before the server's current start
- * is never resolved from today's list: that connection is gone, and its id may be someone else's.
+ * taken again on a miss, and forgotten whenever the relay connects again (the server may have
+ * restarted meanwhile). Thread ids grow for a server's whole run (they wrap only after 2^32
+ * connections); after a restart they start again, so an event written before the server's current
+ * start (both times on the server's clock) is never resolved from today's list: that connection is
+ * gone, and its id may be someone else's. Connections still logging in, and the server's own
+ * threads, are not cached: their user is not known yet, or is nobody's.
  */
 @Component
 public class ProcessList {
+
+    /** Process list users that are no login of an application. */
+    private static final Set<String> NOT_A_LOGIN = Set.of("unauthenticated user", "system user", "event_scheduler");
 
     private final JdbcTemplate jdbc;
     private Map<Long, String> users = Map.of();
@@ -23,6 +30,12 @@ public class ProcessList {
 
     ProcessList(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Forgets everything: the next lookup reads the process list and the server's start again. */
+    public synchronized void forget() {
+        users = Map.of();
+        serverStartedAt = Instant.EPOCH;
     }
 
     /**
@@ -49,13 +62,18 @@ public class ProcessList {
         String table = mariaDb ? "information_schema.PROCESSLIST" : "performance_schema.processlist";
         Map<Long, String> snapshot = new HashMap<>();
         jdbc.query("SELECT ID, USER FROM " + table, row -> {
-            snapshot.put(row.getLong(1), row.getString(2));
+            String user = row.getString(2);
+            if (user != null && !NOT_A_LOGIN.contains(user)) {
+                snapshot.put(row.getLong(1), user);
+            }
         });
-        Long uptime = jdbc.queryForObject(
-                "SELECT VARIABLE_VALUE FROM " + (mariaDb ? "information_schema" : "performance_schema")
-                        + ".GLOBAL_STATUS WHERE VARIABLE_NAME = 'UPTIME'",
+        // The server's own clock, as the binlog's timestamps; performance_schema's name is lower case.
+        Long startedAt = jdbc.queryForObject(
+                "SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM "
+                        + (mariaDb ? "information_schema.GLOBAL_STATUS" : "performance_schema.global_status")
+                        + " WHERE VARIABLE_NAME = 'UPTIME'",
                 Long.class);
         users = snapshot;
-        serverStartedAt = Instant.now().minusSeconds(uptime == null ? 0 : uptime);
+        serverStartedAt = Instant.ofEpochSecond(startedAt == null ? Long.MAX_VALUE / 2 : startedAt);
     }
 }

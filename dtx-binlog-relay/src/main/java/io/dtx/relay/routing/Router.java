@@ -12,6 +12,7 @@ public class Router {
     private final RoutingSettings settings;
     private final Map<String, String> environments;
     private final ProcessList processList;
+    private volatile long localServerId;
 
     Router(RoutingSettings settings, ProcessList processList) {
         this.settings = settings;
@@ -23,6 +24,12 @@ public class Router {
         if (!settings.enabled()) {
             return new Route.To(settings.environment());
         }
+        if (transaction.serverId() != localServerId) {
+            return new Route.Unroutable(
+                    "written by server " + transaction.serverId() + ", not this one (" + localServerId
+                            + "): its thread id names no connection here",
+                    null);
+        }
         if (transaction.threadId() == 0) {
             return new Route.Unroutable("the binlog names no thread for this transaction", null);
         }
@@ -31,6 +38,15 @@ public class Router {
             return new Route.Unroutable("thread " + transaction.threadId() + " was gone before it was looked up", null);
         }
         return environmentOf(user.get());
+    }
+
+    /**
+     * A new connection to the server: what was learnt of its connections may be stale (it may have
+     * restarted), and only its own transactions' thread ids name its connections.
+     */
+    public void connectedTo(long serverId) {
+        localServerId = serverId;
+        processList.forget();
     }
 
     /** The environment configured for a user: also what compensation asks again later. */

@@ -42,7 +42,9 @@ public record RoutingSettings(boolean enabled, String users, String environment)
             if (parts.length != 2 || parts[0].isBlank()) {
                 throw new IllegalStateException("RELAY_ROUTES: expected user=environment, got '" + pair.strip() + "'");
             }
-            map.put(parts[0].strip(), Messaging.checkEnvironment(parts[1].strip()));
+            if (map.put(parts[0].strip(), Messaging.checkEnvironment(parts[1].strip())) != null) {
+                throw new IllegalStateException("RELAY_ROUTES maps user " + parts[0].strip() + " twice");
+            }
         }
         return Map.copyOf(map);
     }

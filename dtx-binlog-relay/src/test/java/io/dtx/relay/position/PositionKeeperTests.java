@@ -78,6 +78,6 @@ class PositionKeeperTests {
     }
 
     private static CommittedTransaction transaction(long next, boolean ownWrites) {
-        return new CommittedTransaction(7, Instant.EPOCH, List.of(), at(next), ownWrites);
+        return new CommittedTransaction(7, 1, Instant.EPOCH, List.of(), at(next), ownWrites);
     }
 }

@@ -1,6 +1,5 @@
 package io.dtx.pay.halfmessage;
 
-import io.dtx.contract.Messaging;
 import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentPublisher;
@@ -49,8 +48,7 @@ public class HalfMessagePublisher implements PaymentPublisher {
     public boolean publish(PaymentCommand command) {
         RechargeSucceeded event = command.announcement();
         try {
-            return rocketMq.sendMessageInTransaction(
-                                    Messaging.RECHARGE_SUCCEEDED_DESTINATION, codec.toMessage(event), command)
+            return rocketMq.sendMessageInTransaction(codec.destination(), codec.toMessage(event), command)
                             .getLocalTransactionState()
                     == LocalTransactionState.COMMIT_MESSAGE;
         } catch (MessagingException e) {

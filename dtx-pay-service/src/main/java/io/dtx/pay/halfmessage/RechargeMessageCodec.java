@@ -3,11 +3,13 @@ package io.dtx.pay.halfmessage;
 import io.dtx.contract.MessageSigning;
 import io.dtx.contract.MessageSigning.Signature;
 import io.dtx.contract.MessageSigning.Verdict;
+import io.dtx.contract.Messaging;
 import io.dtx.contract.RechargeRules;
 import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.checkback.HalfMessageClaim;
 import java.util.Optional;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
@@ -26,10 +28,24 @@ public class RechargeMessageCodec {
 
     private final JsonMapper json;
     private final MessageSigning signing;
+    private final String destination;
 
-    RechargeMessageCodec(JsonMapper json, MessageSigning signing) {
+    /**
+     * @param topic {@code dtx-recharge}, or {@code dtx-recharge-<env>} with {@code DTX_ENV}
+     *              ({@code io.dtx.web.EnvironmentNames}), as the account side listens
+     */
+    RechargeMessageCodec(
+            JsonMapper json,
+            MessageSigning signing,
+            @Value("${dtx.messaging.recharge-topic:" + Messaging.RECHARGE_TOPIC + "}") String topic) {
         this.json = json;
         this.signing = signing;
+        this.destination = topic + ":" + Messaging.RECHARGE_SUCCEEDED_TAG;
+    }
+
+    /** Where every publisher of this service sends a payment: the recharge topic of its environment. */
+    public String destination() {
+        return destination;
     }
 
     /** The message to publish: the JSON body, keyed by txNo, with its signature and key id. */

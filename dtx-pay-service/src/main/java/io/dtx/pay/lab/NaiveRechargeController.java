@@ -1,6 +1,5 @@
 package io.dtx.pay.lab;
 
-import io.dtx.contract.Messaging;
 import io.dtx.pay.halfmessage.RechargeMessageCodec;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
@@ -49,7 +48,7 @@ class NaiveRechargeController {
         String txNo = UUID.randomUUID().toString();
         PaymentCommand command = new PaymentCommand(txNo, request.accountNo(), request.exactAmount(), null, null);
         ledger.recordSucceeded(command);
-        rocketMq.syncSend(Messaging.RECHARGE_SUCCEEDED_DESTINATION, codec.toMessage(command.announcement()));
+        rocketMq.syncSend(codec.destination(), codec.toMessage(command.announcement()));
         return ResponseEntity.status(201).body(Map.of("txNo", txNo));
     }
 }

@@ -1,6 +1,5 @@
 package io.dtx.pay.outbox;
 
-import io.dtx.contract.Messaging;
 import io.dtx.pay.halfmessage.RechargeMessageCodec;
 import java.nio.charset.StandardCharsets;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -35,7 +34,7 @@ class OutboxSender {
         SendResult result;
         try {
             result = rocketMq.syncSend(
-                    Messaging.RECHARGE_SUCCEEDED_DESTINATION,
+                    codec.destination(),
                     codec.toMessage(row.message().getBytes(StandardCharsets.UTF_8), row.txNo()),
                     timeoutMs);
         } catch (MessagingException e) {

@@ -18,8 +18,8 @@ class RechargeMessageCodecTests {
 
     private static final String KEY = MessageSigning.newKeySpec("k1");
 
-    private final RechargeMessageCodec codec =
-            new RechargeMessageCodec(JsonMapper.builder().build(), MessageSigning.forSigning(KEY, "k1"));
+    private final RechargeMessageCodec codec = new RechargeMessageCodec(
+            JsonMapper.builder().build(), MessageSigning.forSigning(KEY, "k1"), "dtx-recharge");
 
     @Test
     void everyMessageIsKeyedByTxNoAndSignedOverItsExactBody() {

@@ -41,8 +41,8 @@ class RechargeTransactionListenerTests {
 
     private final PaymentLedger ledger = mock(PaymentLedger.class);
     private final CheckBack checkBack = mock(CheckBack.class);
-    private final RechargeMessageCodec codec =
-            new RechargeMessageCodec(JsonMapper.builder().build(), MessageSigning.forSigning(KEY, "k1"));
+    private final RechargeMessageCodec codec = new RechargeMessageCodec(
+            JsonMapper.builder().build(), MessageSigning.forSigning(KEY, "k1"), "dtx-recharge");
     private final LocalCommitHook hook = mock(LocalCommitHook.class);
     private final RechargeTransactionListener listener =
             new RechargeTransactionListener(ledger, codec, hook, checkBack);

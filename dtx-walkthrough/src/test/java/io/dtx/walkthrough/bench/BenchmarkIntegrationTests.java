@@ -2,10 +2,10 @@ package io.dtx.walkthrough.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dtx.walkthrough.FreePorts;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class BenchmarkIntegrationTests {
     void quickBenchmarkWritesJsonMarkdownAndChart() throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Workspace workspace =
-                new Workspace(root, Path.of("target", "bench-it").toAbsolutePath(), freePort(), freePort());
+                FreePorts.workspace(root, Path.of("target", "bench-it").toAbsolutePath());
         Path out = Path.of("target", "bench-it", "out").toAbsolutePath();
 
         BenchReport report = Benchmark.run(
@@ -68,11 +68,5 @@ class BenchmarkIntegrationTests {
         assertThat(binlog.get("lag_ms_p50").asDouble())
                 .as(scenario + " relay lag")
                 .isPositive();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,10 +2,10 @@ package io.dtx.walkthrough.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dtx.walkthrough.FreePorts;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +24,8 @@ class BinlogChaosIntegrationTests {
     @Test
     void everyPaymentIsCreditedExactlyOnceWhileTheRelayIsKilledAgainAndAgain() throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        Workspace workspace = new Workspace(
-                        root, Path.of("target", "chaos-binlog-it").toAbsolutePath(), freePort(), freePort())
+        Workspace workspace = FreePorts.workspace(
+                        root, Path.of("target", "chaos-binlog-it").toAbsolutePath())
                 .withPublisher("binlog");
         Path out = Path.of("target", "chaos-binlog-it", "out").toAbsolutePath();
         Chaos.Settings quick = Chaos.Settings.quick(11);
@@ -54,11 +54,5 @@ class BinlogChaosIntegrationTests {
         assertThat(json.get("verdict").asString())
                 .as("every fault really happened, the relay's kills among them")
                 .isEqualTo("PASS");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

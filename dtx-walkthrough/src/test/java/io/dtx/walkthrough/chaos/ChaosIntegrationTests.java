@@ -2,10 +2,10 @@ package io.dtx.walkthrough.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dtx.walkthrough.FreePorts;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +25,7 @@ class ChaosIntegrationTests {
     void everyPaymentIsCreditedExactlyOnceThroughEveryKindOfFault() throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Workspace workspace =
-                new Workspace(root, Path.of("target", "chaos-it").toAbsolutePath(), freePort(), freePort());
+                FreePorts.workspace(root, Path.of("target", "chaos-it").toAbsolutePath());
         Path out = Path.of("target", "chaos-it", "out").toAbsolutePath();
 
         ChaosReport report = Chaos.run(workspace, Chaos.Settings.quick(7), out, new PrintStream(System.out, true));
@@ -61,11 +61,5 @@ class ChaosIntegrationTests {
         assertThat(inputs.databasesUnchanged()).isTrue();
         assertThat(json.get("bad_inputs").get("holds").asBoolean()).isTrue();
         assertThat(json.get("verdict").asString()).isEqualTo("PASS");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.dtx.walkthrough.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dtx.walkthrough.FreePorts;
 import io.dtx.walkthrough.probe.Databases;
 import io.dtx.walkthrough.probe.Http;
 import io.dtx.walkthrough.probe.ReceiverGate;
@@ -12,7 +13,6 @@ import io.dtx.walkthrough.stack.NotifierSetup;
 import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +50,7 @@ class NotifierKillsIntegrationTests {
     static void startStack() throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         workspace =
-                new Workspace(root, Path.of("target", "notifier-kills-it").toAbsolutePath(), freePort(), freePort());
+                FreePorts.workspace(root, Path.of("target", "notifier-kills-it").toAbsolutePath());
         stack = new LocalStack(workspace, StackProfile.CHAOS);
         stack.callbacksOnly(true); // scheme 2 alone: no credit comes by the broker consumer
         stack.start();
@@ -175,11 +175,5 @@ class NotifierKillsIntegrationTests {
 
     private static String quoted(List<String> txNos) {
         return String.join(",", txNos.stream().map(t -> "'" + t + "'").toList());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,10 +2,10 @@ package io.dtx.walkthrough.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dtx.walkthrough.FreePorts;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class NotifyChaosIntegrationTests {
     void withTheNotifierAsTheOnlyDeliveryEveryPaymentIsDeliveredAndCreditedOnce() throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Workspace workspace =
-                new Workspace(root, Path.of("target", "notify-chaos-it").toAbsolutePath(), freePort(), freePort());
+                FreePorts.workspace(root, Path.of("target", "notify-chaos-it").toAbsolutePath());
         Chaos.Settings quick = Chaos.Settings.quick(11);
         // The quick campaign's load (the faults need payments in flight while they strike), no bad inputs.
         Chaos.Settings settings = new Chaos.Settings(
@@ -59,11 +59,5 @@ class NotifyChaosIntegrationTests {
                 .as("callbacks did the crediting")
                 .isPositive();
         assertThat(report.verdict()).isEqualTo("PASS");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

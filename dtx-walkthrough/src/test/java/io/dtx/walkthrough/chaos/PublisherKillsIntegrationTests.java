@@ -3,6 +3,7 @@ package io.dtx.walkthrough.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dtx.contract.Messaging;
+import io.dtx.walkthrough.FreePorts;
 import io.dtx.walkthrough.probe.Databases;
 import io.dtx.walkthrough.probe.Http;
 import io.dtx.walkthrough.probe.Reply;
@@ -12,7 +13,6 @@ import io.dtx.walkthrough.stack.PauseMoment;
 import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -38,7 +38,7 @@ class PublisherKillsIntegrationTests {
     @BeforeAll
     static void startStack() throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        workspace = new Workspace(root, Path.of("target", "kills-it").toAbsolutePath(), freePort(), freePort())
+        workspace = FreePorts.workspace(root, Path.of("target", "kills-it").toAbsolutePath())
                 .withPublisher("queue-first");
         stack = new LocalStack(workspace, StackProfile.CHAOS).start();
         db = new Databases(stack);
@@ -145,12 +145,6 @@ class PublisherKillsIntegrationTests {
                     .size();
         } finally {
             admin.shutdown();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -163,9 +163,10 @@ class ServiceUsersScriptIntegrationTests {
                         .contains("PROCESS", "REPLICATION SLAVE", "ON *.*", "REQUIRE SSL"));
         assertThat(granted)
                 .filteredOn(grant -> !grant.contains("ON *.*"))
-                .as("table rights: its own schema only")
-                .allSatisfy(grant -> assertThat(grant).contains("ON `dtx_relay`."))
-                .hasSize(2);
+                .as("table rights: its own schema, and reading the payments")
+                .allSatisfy(grant ->
+                        assertThat(grant).containsAnyOf("ON `dtx_relay`.", "SELECT ON `bank1_pay`.`account_pay`"))
+                .hasSize(3);
     }
 
     private static ScriptRun run(Map<String, String> passwords) {

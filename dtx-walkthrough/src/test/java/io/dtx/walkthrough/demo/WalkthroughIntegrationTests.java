@@ -2,12 +2,12 @@ package io.dtx.walkthrough.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dtx.walkthrough.FreePorts;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
@@ -24,7 +24,7 @@ class WalkthroughIntegrationTests {
     void everyStepOfTheDemoHolds() throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Workspace workspace =
-                new Workspace(root, Path.of("target", "walkthrough").toAbsolutePath(), freePort(), freePort());
+                FreePorts.workspace(root, Path.of("target", "walkthrough").toAbsolutePath());
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new TeeOutputStream(System.out, captured), true, StandardCharsets.UTF_8);
 
@@ -36,12 +36,6 @@ class WalkthroughIntegrationTests {
         assertThat(story).contains("Step 10 · Final audit").doesNotContain("✘");
         for (int step = 1; step <= Demo.STEPS; step++) {
             assertThat(story).contains("Step " + step + " · ");
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

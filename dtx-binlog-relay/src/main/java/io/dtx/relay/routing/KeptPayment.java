@@ -4,13 +4,13 @@ import io.dtx.relay.binlog.PaymentRow;
 import java.time.Instant;
 
 /**
- * A row of {@code dtx_relay.relay_exception}: a payment kept back because no environment could be
- * named for it.
+ * A row of the exception table, {@code dtx_relay.relay_exception}: a payment kept back because
+ * no environment could be named for it.
  *
  * @param environment named by a person, or found by compensation; null while nobody knows
  * @param routedBy    {@code compensation} or {@code person}, once published
  */
-public record RelayException(
+public record KeptPayment(
         PaymentRow payment,
         long threadId,
         String user,
@@ -23,4 +23,6 @@ public record RelayException(
 
     public static final String OPEN = "open";
     public static final String PUBLISHED = "published";
+    /** Did not match its payment in bank1_pay.account_pay: never published. */
+    public static final String REFUSED = "refused";
 }
