@@ -63,14 +63,23 @@ final class FaultCampaign {
         return schedule;
     }
 
-    FaultReport run() {
+    /** The second broker and instances are there to be killed: started only if the schedule kills them. */
+    private boolean startSecondInstancesIfKilled(List<Faults.Kind> schedule) {
+        if (!schedule.contains(Faults.Kind.SECOND_INSTANCES_KILLED)) {
+            return false;
+        }
         out.println("Starting a second broker and a second instance of each service...");
         stack.startSecondInstances();
+        return true;
+    }
+
+    FaultReport run() {
+        Random random = new Random(settings.seed());
+        List<Faults.Kind> schedule = schedule(random);
+        boolean second = startSecondInstancesIfKilled(schedule);
         List<String> accounts = openAccounts();
         Map<String, BigDecimal> opening = Collections.synchronizedMap(balances());
-        Random random = new Random(settings.seed());
-        ChaosLoad load = customers(accounts);
-        List<Faults.Kind> schedule = schedule(random);
+        ChaosLoad load = customers(accounts, second);
         out.printf(
                 "Campaign (seed %d, publisher %s): %d recharges by %d clients over %d s, %d faults: %s%n",
                 settings.seed(),
@@ -105,10 +114,10 @@ final class FaultCampaign {
         return FaultReport.of(settings, loadSeconds, injected, load, verdict, convergence, notify);
     }
 
-    /** The customers, their attempts going round both pay instances. */
-    private ChaosLoad customers(List<String> accounts) {
+    /** The customers, their attempts going round both pay instances (if there are two). */
+    private ChaosLoad customers(List<String> accounts, boolean second) {
         return new ChaosLoad(
-                List.of(workspace.payUrl(), workspace.secondPayUrl()),
+                second ? List.of(workspace.payUrl(), workspace.secondPayUrl()) : List.of(workspace.payUrl()),
                 workspace.queueFirst(),
                 ChaosLoad.plan(settings.seed(), settings.recharges(), accounts, HOT_SHARE),
                 settings.concurrency(),
