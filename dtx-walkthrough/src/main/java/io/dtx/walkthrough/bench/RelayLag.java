@@ -2,7 +2,6 @@ package io.dtx.walkthrough.bench;
 
 import io.dtx.contract.Messaging;
 import io.dtx.walkthrough.probe.Databases;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,8 @@ final class RelayLag {
         String prefix = first.substring(0, first.lastIndexOf('-') + 1) + "%";
         List<Map<String, Object>> payments = db.rows(
                 "bank1_pay",
-                "SELECT id, created_at FROM account_pay WHERE account_no LIKE ? AND result = 'success' ORDER BY seq",
+                "SELECT id, ROUND(UNIX_TIMESTAMP(created_at) * 1000) AS committed_ms FROM account_pay"
+                        + " WHERE account_no LIKE ? AND result = 'success' ORDER BY seq",
                 prefix);
         int step = Math.max(1, payments.size() / SAMPLE);
         // A reader that never pulls: only its query by key is used (the client's admin interface).
@@ -39,7 +39,7 @@ final class RelayLag {
             admin.start();
             for (int i = 0; i < payments.size(); i += step) {
                 String txNo = (String) payments.get(i).get("id");
-                long committed = ((Timestamp) payments.get(i).get("created_at")).getTime();
+                long committed = ((Number) payments.get(i).get("committed_ms")).longValue(); // UTC session
                 List<MessageExt> copies = admin.queryMessage(Messaging.RECHARGE_TOPIC, txNo, 32, 0, Long.MAX_VALUE)
                         .getMessageList();
                 copies.stream()

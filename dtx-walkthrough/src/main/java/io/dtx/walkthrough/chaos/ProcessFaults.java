@@ -79,23 +79,28 @@ final class ProcessFaults {
     }
 
     /**
-     * The binlog relay dies mid-stream: three payments are made just before the SIGKILL, and the
-     * fault counts only if, seen from the database once the relay is dead, payments committed
-     * after its last saved position (work it must read again, and must not skip). Started again
-     * after a moment, during which payments go into the binlog only.
+     * The binlog relay dies mid-stream, under load: a burst of payments is under way (ten, one
+     * after the other, beside the customers) when the SIGKILL comes. The fault counts only if,
+     * seen from the database once the relay is dead, payments were committed after its last saved
+     * position: work it must read again, and must not skip. Started again after a moment, during
+     * which payments go into the binlog only.
      */
     Faults.Outcome relayKilled(DataFaults data, ChaosLoad load, String accountNo) {
         long pid = stack.relay().process().pid();
-        for (int i = 0; i < 3; i++) {
-            load.payExtra(accountNo, new BigDecimal("1.23"));
-        }
+        CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 10; i++) {
+                load.payExtra(accountNo, new BigDecimal("1.23"));
+            }
+        });
+        Waits.sleep(150); // a few of them committed and being relayed
         stack.relay().kill();
+        burst.join();
         long unsaved = data.paymentsAfterRelaySave();
         Waits.sleep(500 + random.nextInt(1_500));
         stack.relay().start();
         return new Faults.Outcome(
-                "pid " + pid + " killed with " + unsaved + " payment(s) committed after its last saved position,"
-                        + " restarted",
+                "pid " + pid + " killed during a burst of payments, " + unsaved
+                        + " committed after its last saved position; restarted",
                 unsaved > 0);
     }
 

@@ -54,7 +54,9 @@ class BenchmarkIntegrationTests {
             assertThat(result.get("naive_tps").asDouble()).isPositive();
             assertThat(result.get("dtx_tps").asDouble()).isPositive();
             assertThat(result.get("latency_samples").asInt()).isPositive();
-            assertBinlogMeasured(scenario, result.get("binlog"));
+            if (scenario.equals("many_accounts")) {
+                assertBinlogMeasured(scenario, result.get("binlog"));
+            }
         }
         // The JIT counters were read (jcmd) and the one allowed warm-up round ran.
         assertThat(report.warmUp().rounds()).isEqualTo(1);
