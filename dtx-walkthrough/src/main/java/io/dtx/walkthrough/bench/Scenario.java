@@ -94,14 +94,14 @@ final class Scenario {
 
     /**
      * The binlog publisher: the relay started afresh at the binlog's end (its position row
-     * deleted, so it publishes nothing of the runs before), one unmeasured run to warm it, then
-     * throughput, the relay's lag (from the broker's store times), and time-to-credit.
+     * deleted, so it publishes nothing of the runs before), then throughput, the relay's lag (from
+     * the broker's store times), and time-to-credit. The relay's JVM is not warmed first: its
+     * figures include its JIT compiling.
      */
     private ScenarioResult.PublisherRun binlog(String name, int accountCount, double dtxTps, double offered) {
         load.db().update("dtx_relay", "DELETE FROM relay_position");
         stack.relay().start();
         try {
-            load.saturation(binlogUrl, Workloads.DTX, load.accounts(name + "-binlog-warm", accountCount));
             List<String> accounts = load.accounts(name + "-binlog", accountCount);
             double tps = load.saturation(binlogUrl, Workloads.DTX, accounts);
             List<Long> lag = RelayLag.of(load.db(), stack.namesrvAddr(), accounts);

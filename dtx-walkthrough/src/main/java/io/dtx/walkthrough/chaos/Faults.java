@@ -78,14 +78,17 @@ final class Faults {
     /**
      * The same; with the binlog relay as the publisher ({@code --publisher binlog}) it is killed
      * too, and the faults of the account side and the broker's that no publisher changes are left
-     * to the other campaigns (a consumer failing, forged messages, accounts opened late, a wiped
-     * store, the second instances killed): this one is about getting every payment out of the
-     * binlog, whatever the relay, the pay service, the broker and the database go through.
+     * to the other campaigns (the account service killed, duplicates, a consumer failing, forged
+     * messages, accounts opened late, a wiped store, the second instances killed): this one is
+     * about getting every payment out of the binlog, whatever the relay, the pay service, the
+     * broker and the database go through.
      */
     static List<Kind> kinds(boolean notify, boolean binlog) {
         List<Kind> kinds = new ArrayList<>(List.of(Kind.values()));
         if (binlog) {
             kinds.removeAll(List.of(
+                    Kind.ACCOUNT_KILLED,
+                    Kind.DUPLICATE_MESSAGES,
                     Kind.CONSUMER_FAILING,
                     Kind.FORGED_MESSAGES,
                     Kind.ACCOUNTS_OPENED_LATE,

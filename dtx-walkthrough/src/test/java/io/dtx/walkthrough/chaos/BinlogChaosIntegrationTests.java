@@ -31,9 +31,9 @@ class BinlogChaosIntegrationTests {
         Path out = Path.of("target", "chaos-binlog-it", "out").toAbsolutePath();
         Chaos.Settings quick = Chaos.Settings.quick(11);
         Chaos.Settings settings = new Chaos.Settings(
-                150,
+                120,
                 quick.concurrency(),
-                25,
+                20,
                 quick.seed(),
                 Faults.kinds(false, true).size(),
                 100,
