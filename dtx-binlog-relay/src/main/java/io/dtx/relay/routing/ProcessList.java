@@ -1,5 +1,6 @@
 package io.dtx.relay.routing;
 
+import io.dtx.relay.binlog.SourceServer;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,12 +25,14 @@ public class ProcessList {
     private static final Set<String> NOT_A_LOGIN = Set.of("unauthenticated user", "system user", "event_scheduler");
 
     private final JdbcTemplate jdbc;
+    private final SourceServer source;
     private Map<Long, String> users = Map.of();
     private Instant serverStartedAt = Instant.EPOCH;
     private Boolean mariaDb;
 
-    ProcessList(JdbcTemplate jdbc) {
+    ProcessList(JdbcTemplate jdbc, SourceServer source) {
         this.jdbc = jdbc;
+        this.source = source;
     }
 
     /** Forgets everything: the next lookup reads the process list and the server's start again. */
@@ -56,7 +59,7 @@ public class ProcessList {
 
     private void refresh() {
         if (mariaDb == null) {
-            mariaDb = jdbc.queryForObject("SELECT VERSION()", String.class).contains("MariaDB");
+            mariaDb = source.isMariaDb();
         }
         // MySQL 8.4 deprecates information_schema.PROCESSLIST for performance_schema's.
         String table = mariaDb ? "information_schema.PROCESSLIST" : "performance_schema.processlist";

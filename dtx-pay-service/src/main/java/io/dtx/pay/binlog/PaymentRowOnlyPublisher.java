@@ -4,15 +4,11 @@ import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
 import io.dtx.pay.payment.PaymentPublisher;
+import io.dtx.pay.payment.PaymentTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code dtx.pay.publisher=binlog}: the source articles' third way, where the application does
@@ -29,28 +25,23 @@ class PaymentRowOnlyPublisher implements PaymentPublisher {
 
     private final PaymentLedger ledger;
     private final LocalCommitHook afterCommit;
-    private final TransactionTemplate transaction;
+    private final PaymentTransaction transaction;
 
-    PaymentRowOnlyPublisher(
-            PaymentLedger ledger, LocalCommitHook afterCommit, PlatformTransactionManager transactions) {
+    PaymentRowOnlyPublisher(PaymentLedger ledger, LocalCommitHook afterCommit, PaymentTransaction transaction) {
         this.ledger = ledger;
         this.afterCommit = afterCommit;
-        this.transaction = new TransactionTemplate(transactions);
-        transaction.setTimeout(5);
+        this.transaction = transaction;
     }
 
     @Override
     public boolean publish(PaymentCommand command) {
-        try {
-            transaction.executeWithoutResult(status -> ledger.recordSucceeded(command));
-        } catch (DuplicateKeyException e) {
-            log.info(
-                    "Payment not recorded, key taken: {}",
-                    e.getMostSpecificCause().getMessage());
-            return false;
-        } catch (DataAccessException | TransactionException e) {
-            // The COMMIT may have happened or not: the database decides, not a guess.
-            log.warn("Local transaction failed; asking the database whether it committed", e);
+        boolean committed = transaction
+                .commit(() -> {
+                    ledger.recordSucceeded(command);
+                    return Boolean.TRUE;
+                })
+                .isPresent();
+        if (!committed) {
             return false;
         }
         try {

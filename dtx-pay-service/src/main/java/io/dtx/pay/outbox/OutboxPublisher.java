@@ -4,16 +4,13 @@ import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
 import io.dtx.pay.payment.PaymentPublisher;
+import io.dtx.pay.payment.PaymentTransaction;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes a payment through the local message table ({@code dtx.pay.publisher=outbox}): the
@@ -31,13 +28,13 @@ class OutboxPublisher implements PaymentPublisher {
     private final PaymentLedger ledger;
     private final OutboxMessages messages;
     private final LocalCommitHook afterCommit;
-    private final TransactionTemplate transaction;
+    private final PaymentTransaction transaction;
 
     OutboxPublisher(
             PaymentLedger ledger,
             OutboxMessages messages,
             LocalCommitHook afterCommit,
-            PlatformTransactionManager transactions,
+            PaymentTransaction transaction,
             @Value("${dtx.pay.outbox.relay-enabled:true}") boolean relayEnabled) {
         if (!relayEnabled) {
             throw new IllegalStateException("dtx.pay.publisher=outbox needs the relay: a failed first send would"
@@ -46,28 +43,19 @@ class OutboxPublisher implements PaymentPublisher {
         this.ledger = ledger;
         this.messages = messages;
         this.afterCommit = afterCommit;
-        this.transaction = new TransactionTemplate(transactions);
-        transaction.setTimeout(5);
+        this.transaction = transaction;
     }
 
     @Override
     public boolean publish(PaymentCommand command) {
-        Long id;
-        try {
-            id = transaction.execute(status -> {
-                ledger.recordSucceeded(command);
-                return messages.add(command);
-            });
-        } catch (DuplicateKeyException e) {
-            log.info(
-                    "Payment not recorded, key taken: {}",
-                    e.getMostSpecificCause().getMessage());
-            return false;
-        } catch (DataAccessException | TransactionException e) {
-            // The COMMIT may have happened or not: the database decides, not a guess.
-            log.warn("Local transaction failed; asking the database whether it committed", e);
+        Optional<Long> committed = transaction.commit(() -> {
+            ledger.recordSucceeded(command);
+            return messages.add(command);
+        });
+        if (committed.isEmpty()) {
             return false;
         }
+        long id = committed.get();
         try {
             afterCommit.afterLocalCommit(command.txNo(), command.accountNo());
         } catch (RuntimeException e) {
