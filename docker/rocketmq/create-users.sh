@@ -19,12 +19,13 @@ done
 unset value
 
 wait_for_cluster
-work=$(mktemp -d)
-trap 'rm -rf "$ADMIN_HOME" "$work"' EXIT
-javac -nowarn -source 8 -target 8 -Xlint:-options -d "$work" -cp "$MQADMIN_CLASSPATH" "$(dirname "$0")/BrokerUsers.java"
+admin_compile BrokerUsers
 
+# All four at once: each JVM spends most of its time starting and stopping its client.
+pids=()
 users() {
-  java -Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$work:$MQADMIN_CLASSPATH" BrokerUsers "$@"
+  admin_program BrokerUsers "$@" &
+  pids+=($!)
 }
 
 users PAY_MQ_USER PAY_MQ_SECRET \
@@ -39,4 +40,7 @@ users NOTIFIER_MQ_USER NOTIFIER_MQ_SECRET \
   Group:dtx-notifier-consumer=Sub
 users RELAY_MQ_USER RELAY_MQ_SECRET \
   Topic:dtx-recharge=Pub
+for pid in "${pids[@]}"; do
+  wait "$pid" || fail "a broker user was not saved with its grants (see the output above)"
+done
 echo "create-users.sh: broker users $PAY_MQ_USER, $ACCOUNT_MQ_USER, $NOTIFIER_MQ_USER and $RELAY_MQ_USER exist with their grants"

@@ -34,6 +34,22 @@ mqadmin() {
     org.apache.rocketmq.tools.command.MQAdminStartup "$@" -n "$NAMESRV" 2>&1
 }
 
+# admin_compile NAME: compiles NAME.java, next to this file, against the image's jars.
+admin_compile() {
+  javac -nowarn -source 8 -target 8 -Xlint:-options -d "$ADMIN_HOME/classes" -cp "$MQADMIN_CLASSPATH" \
+    "$(dirname "${BASH_SOURCE[0]}")/$1.java"
+}
+
+# admin_program NAME ARGS...: runs NAME (compiled first if it is not yet); like mqadmin it signs
+# as the super user, read from the environment.
+admin_program() {
+  local program=$1
+  shift
+  [[ -f "$ADMIN_HOME/classes/$program.class" ]] || admin_compile "$program"
+  java -Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$ADMIN_HOME/classes:$MQADMIN_CLASSPATH" \
+    "$program" "$@"
+}
+
 # Waits until a master broker of the cluster has registered with the name server: a broker's
 # port opens before it registers, and mqadmin commands aimed at the cluster silently do nothing.
 wait_for_cluster() {

@@ -160,11 +160,11 @@ class ComposeFileTests {
         String topics = read(ROOT.resolve("docker/rocketmq/create-topics.sh"));
         String users = read(ROOT.resolve("docker/rocketmq/create-users.sh"));
         Messaging.TOPICS.forEach(topic -> {
-            assertThat(topics).contains("topic " + topic + " ");
+            assertThat(topics).contains("Topic:" + topic + "=");
             assertThat(users).contains("Topic:" + topic + "=");
         });
         Messaging.CONSUMER_GROUPS.forEach(group -> {
-            assertThat(topics).contains("group " + group + " ", "%RETRY%" + group, "%DLQ%" + group);
+            assertThat(topics).contains("Group:" + group + " ", "%RETRY%" + group + "=", "%DLQ%" + group + "=");
             assertThat(users).contains("Group:" + group + "=");
         });
         assertThat(read(ROOT.resolve("docker/rocketmq/broker.conf")))
