@@ -82,6 +82,7 @@ public final class SandboxMain {
         // Idempotent: a restarted broker already has its topics in its store.
         try (RocketMqAdmin admin = new RocketMqAdmin(broker.namesrvAddr(), broker::registerWithNamesrv)) {
             admin.declare(Messaging.TOPICS, Messaging.CONSUMER_GROUPS);
+            EnvironmentLogins.declare(admin, EnvironmentLogins.fromEnvironment());
         }
         return "DTX_NAMESRV_ADDR=" + broker.namesrvAddr() + "\nDTX_NAMESRV_PORT=" + broker.namesrvPort()
                 + "\nDTX_BROKER_PORT=" + broker.brokerPort() + "\n";
@@ -114,7 +115,42 @@ public final class SandboxMain {
             server = db.server();
         }
         SqlScripts.apply(server, SqlScripts.SCHEMAS);
-        return databaseEnv(server, ServiceUsers.create(server));
+        return databaseEnv(server, ServiceUsers.create(server))
+                + environmentsEnv(server, EnvironmentLogins.create(server, EnvironmentLogins.fromEnvironment()));
+    }
+
+    /** Each environment's logins, by its name in capitals: DTX_PAY_DB_USER_DEV, DTX_JDBC_URL_BANK1_DEV, ... */
+    private static String environmentsEnv(MysqlServer admin, Map<String, EnvironmentLogins.Environment> environments) {
+        StringBuilder env = new StringBuilder();
+        environments.values().forEach(e -> {
+            String suffix = "_" + e.name().toUpperCase(Locale.ROOT);
+            env.append("DTX_PAY_DB_USER")
+                    .append(suffix)
+                    .append('=')
+                    .append(e.pay().user())
+                    .append('\n');
+            env.append("DTX_PAY_DB_PASSWORD")
+                    .append(suffix)
+                    .append('=')
+                    .append(e.pay().password())
+                    .append('\n');
+            env.append("DTX_ACCOUNT_DB_USER")
+                    .append(suffix)
+                    .append('=')
+                    .append(e.account().user())
+                    .append('\n');
+            env.append("DTX_ACCOUNT_DB_PASSWORD")
+                    .append(suffix)
+                    .append('=')
+                    .append(e.account().password())
+                    .append('\n');
+            env.append("DTX_JDBC_URL_BANK1")
+                    .append(suffix)
+                    .append('=')
+                    .append(admin.jdbcUrl(e.accountSchema()))
+                    .append('\n');
+        });
+        return env.toString();
     }
 
     private static String databaseEnv(MysqlServer admin, Map<String, MysqlServer> logins) {

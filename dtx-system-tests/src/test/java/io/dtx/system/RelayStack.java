@@ -4,14 +4,10 @@ import io.dtx.account.AccountServiceApplication;
 import io.dtx.contract.Messaging;
 import io.dtx.pay.PayServiceApplication;
 import io.dtx.relay.RelayApplication;
+import io.dtx.sandbox.EnvironmentLogins;
 import io.dtx.sandbox.MysqlServer;
-import io.dtx.sandbox.SqlScripts;
 import io.dtx.testsupport.Infrastructure;
 import io.dtx.testsupport.SharedInfrastructure;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Two deployment environments, {@code dev} and {@code staging}, on one shared {@code bank1_pay}:
  * each has its own pay service logging in as its own database user ({@code dtx_pay_dev},
  * {@code dtx_pay_staging}, both with the pay service's grants), its own account service and
- * account database ({@code bank1_dev}, {@code bank1_staging}), and listens on its own topic and
- * group ({@code DTX_ENV}). One binlog relay routes every payment by the user that wrote it.
- * A third user, {@code dtx_pay_qa}, may pay but is mapped to no environment.
+ * account database ({@code bank1_dev}, {@code bank1_staging}), made as the sandbox makes them
+ * ({@link EnvironmentLogins}), and listens on its own topic and group ({@code DTX_ENV}). One
+ * binlog relay routes every payment by the user that wrote it. A third user, {@code dtx_pay_qa},
+ * may pay but is mapped to no environment.
  */
 final class RelayStack {
 
@@ -40,15 +37,16 @@ final class RelayStack {
     final Map<String, MysqlServer> payLogins = new LinkedHashMap<>();
     ConfigurableApplicationContext relay;
 
-    private RelayStack(Infrastructure infra) throws SQLException {
+    private RelayStack(Infrastructure infra) {
         this.infra = infra;
         this.db = new Db(infra.mysql());
+        Map<String, EnvironmentLogins.Environment> logins =
+                EnvironmentLogins.create(infra.mysql(), List.of("dev", "staging", "qa"));
         for (String env : ENVIRONMENTS) {
             infra.declare(
                     List.of(Messaging.inEnvironment(Messaging.RECHARGE_TOPIC, env)),
                     List.of(Messaging.inEnvironment(Messaging.ACCOUNT_CONSUMER_GROUP, env)));
-            payLogins.put(env, payUser("dtx_pay_" + env));
-            MysqlServer account = accountDatabase(env);
+            payLogins.put(env, logins.get(env).pay());
             ConfigurableApplicationContext payService = new SpringApplicationBuilder(PayServiceApplication.class)
                     .run(DtxStack.serviceArgs(infra, "dtx-pay-service", "bank1_pay", payOverrides(env)));
             contexts.put("pay-" + env, payService);
@@ -57,20 +55,16 @@ final class RelayStack {
                     "account-" + env,
                     new SpringApplicationBuilder(AccountServiceApplication.class)
                             .run(DtxStack.serviceArgs(
-                                    infra, "dtx-account-service", "bank1", accountOverrides(env, account))));
+                                    infra, "dtx-account-service", "bank1", accountOverrides(logins.get(env)))));
         }
-        payLogins.put("qa", payUser("dtx_pay_qa"));
+        payLogins.put("qa", logins.get("qa").pay());
         relay = startRelay(Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "relay-stack-stop"));
     }
 
     static synchronized RelayStack get() {
         if (instance == null) {
-            try {
-                instance = new RelayStack(SharedInfrastructure.get());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            instance = new RelayStack(SharedInfrastructure.get());
         }
         return instance;
     }
@@ -119,12 +113,12 @@ final class RelayStack {
         return p;
     }
 
-    private Map<String, Object> accountOverrides(String env, MysqlServer login) {
+    private Map<String, Object> accountOverrides(EnvironmentLogins.Environment env) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("DTX_ENV", env);
-        p.put("spring.datasource.url", login.jdbcUrl("bank1_" + env));
-        p.put("spring.datasource.username", login.user());
-        p.put("spring.datasource.password", login.password());
+        p.put("DTX_ENV", env.name());
+        p.put("spring.datasource.url", env.account().jdbcUrl(env.accountSchema()));
+        p.put("spring.datasource.username", env.account().user());
+        p.put("spring.datasource.password", env.account().password());
         p.put("dtx.account.rocketmq-client-interval-ms", 1000);
         // The pay service's feed lists every environment's payments on the shared database: pulling
         // or reconciling from it would cross environments, so here every credit comes from a message.
@@ -132,58 +126,6 @@ final class RelayStack {
         p.put("dtx.account.sweep.enabled", false);
         p.put("dtx.account.suspense.enabled", false);
         return p;
-    }
-
-    /** A pay login of one environment: the pay service's grants, under another name. */
-    private MysqlServer payUser(String user) throws SQLException {
-        String password = "pw-" + user + "-" + DtxStack.SERVICE_TOKEN.substring(0, 12);
-        try (Connection c = admin();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
-            for (String grant : grantsOf("dtx_pay")) {
-                s.execute(grant.replace("'dtx_pay'@'%'", "'" + user + "'@'%'"));
-            }
-        }
-        return new MysqlServer(infra.mysql().baseUrl(), user, password);
-    }
-
-    /** bank1's schema and grants, as bank1_{env} for the account service of {env}. */
-    private MysqlServer accountDatabase(String env) throws SQLException {
-        String schema = "bank1_" + env;
-        String user = "dtx_account_" + env;
-        String password = "pw-" + user + "-" + DtxStack.SERVICE_TOKEN.substring(0, 12);
-        String sql = SqlScripts.read(SqlScripts.BANK1).replaceAll("\\bbank1\\b", schema);
-        try (Connection c = admin();
-                Statement s = c.createStatement()) {
-            for (String statement : sql.split(";\\s*\\n")) {
-                String trimmed = statement
-                        .lines()
-                        .filter(l -> !l.strip().startsWith("--"))
-                        .reduce("", (a, b) -> a + b + "\n");
-                if (!trimmed.isBlank()) {
-                    s.execute(trimmed);
-                }
-            }
-            s.execute("CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
-            for (String grant : grantsOf("dtx_account")) {
-                s.execute(grant.replace("'dtx_account'@'%'", "'" + user + "'@'%'")
-                        .replace(" bank1.", " " + schema + "."));
-            }
-        }
-        return new MysqlServer(infra.mysql().baseUrl(), user, password);
-    }
-
-    private static List<String> grantsOf(String user) {
-        return SqlScripts.read(SqlScripts.SERVICE_GRANTS)
-                .lines()
-                .filter(line -> line.startsWith("GRANT ") && line.contains("'" + user + "'@"))
-                .map(line -> line.substring(0, line.length() - 1))
-                .toList();
-    }
-
-    private Connection admin() throws SQLException {
-        MysqlServer root = infra.mysql();
-        return DriverManager.getConnection(root.jdbcUrl(""), root.user(), root.password());
     }
 
     private void close() {

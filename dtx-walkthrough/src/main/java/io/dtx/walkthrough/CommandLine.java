@@ -27,16 +27,31 @@ final class CommandLine {
 
     private CommandLine() {}
 
-    /** {@code demo [--step N[,M...]]...}: the chosen steps in the order given, or every step. */
-    static List<Integer> steps(String[] args) {
-        Options options = Options.parse(args, Set.of(), Set.of("--step"));
+    /**
+     * What {@code ./dtx demo} was asked to tell.
+     *
+     * @param steps        the bank story's steps, in the order asked for
+     * @param environments the other story instead: two environments on one database, routed apart
+     */
+    record DemoCommand(List<Integer> steps, boolean environments) {}
+
+    /** {@code demo [--step N[,M...]]... | demo --environments}: the chosen steps in the order given, or every step. */
+    static DemoCommand demo(String[] args) {
+        Options options = Options.parse(args, Set.of("--environments"), Set.of("--step"));
+        if (options.has("--environments")) {
+            if (!options.all("--step").isEmpty()) {
+                throw new IllegalArgumentException("--step picks steps of the bank story, not of --environments");
+            }
+            return new DemoCommand(List.of(), true);
+        }
         List<Integer> steps = new ArrayList<>();
         for (String list : options.all("--step")) {
             for (String n : list.split(",")) {
                 steps.add(intNumber("--step", n.trim()));
             }
         }
-        return steps.isEmpty() ? IntStream.rangeClosed(1, Demo.STEPS).boxed().toList() : steps;
+        return new DemoCommand(
+                steps.isEmpty() ? IntStream.rangeClosed(1, Demo.STEPS).boxed().toList() : steps, false);
     }
 
     /** {@code bench [--quick] [--profile] [--out DIR]}. */

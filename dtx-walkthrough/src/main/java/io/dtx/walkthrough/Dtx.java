@@ -5,6 +5,7 @@ import io.dtx.walkthrough.bench.Benchmark;
 import io.dtx.walkthrough.chaos.Chaos;
 import io.dtx.walkthrough.chaos.ChaosReport;
 import io.dtx.walkthrough.demo.Demo;
+import io.dtx.walkthrough.demo.EnvironmentsDemo;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.NotifierSetup;
 import io.dtx.walkthrough.stack.StackProfile;
@@ -14,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -28,8 +28,9 @@ public final class Dtx {
 
     public static void main(String[] given) {
         if (given.length == 0) {
-            System.err.println("usage: Dtx demo [--step N]... | up | bench [OPTIONS] | chaos [OPTIONS]"
-                    + "   (each takes --publisher transactional|outbox)");
+            System.err.println(
+                    "usage: Dtx demo [--step N]... | demo --environments | up | bench [OPTIONS] | chaos [OPTIONS]"
+                            + "   (each takes --publisher transactional|outbox)");
             System.exit(2);
         }
         Path root =
@@ -41,7 +42,7 @@ public final class Dtx {
         long seed = System.currentTimeMillis() % 100_000; // unless --seed: a campaign can be replayed by its seed
         Path target = root.resolve("target");
         switch (args[0]) {
-            case "demo" -> demo(workspace, parsed(() -> CommandLine.steps(args)));
+            case "demo" -> demo(workspace, parsed(() -> CommandLine.demo(args)));
             case "up" -> up(workspace, System.out);
             case "bench" -> bench(workspace, parsed(() -> CommandLine.bench(args, target.resolve("bench"))));
             case "chaos" -> chaos(workspace, parsed(() -> CommandLine.chaos(args, seed, target.resolve("chaos"))));
@@ -52,9 +53,12 @@ public final class Dtx {
         }
     }
 
-    private static void demo(Workspace workspace, List<Integer> steps) {
+    private static void demo(Workspace workspace, CommandLine.DemoCommand command) {
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
-        System.exit(Demo.run(workspace, steps, System.out, color) ? 0 : 1);
+        boolean held = command.environments()
+                ? EnvironmentsDemo.run(workspace, System.out, color)
+                : Demo.run(workspace, command.steps(), System.out, color);
+        System.exit(held ? 0 : 1);
     }
 
     private static void bench(Workspace workspace, CommandLine.BenchCommand command) {

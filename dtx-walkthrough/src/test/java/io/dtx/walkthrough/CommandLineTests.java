@@ -16,10 +16,22 @@ class CommandLineTests {
 
     @Test
     void demoRunsEveryStepUnlessStepsAreChosen() {
-        assertThat(CommandLine.steps(new String[] {"demo"})).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-        assertThat(CommandLine.steps(new String[] {"demo", "--step", "4"})).containsExactly(4);
-        assertThat(CommandLine.steps(new String[] {"demo", "--step", "2,3", "--step", "8"}))
+        assertThat(CommandLine.demo(new String[] {"demo"}).steps()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(CommandLine.demo(new String[] {"demo", "--step", "4"}).steps())
+                .containsExactly(4);
+        assertThat(CommandLine.demo(new String[] {"demo", "--step", "2,3", "--step", "8"})
+                        .steps())
                 .containsExactly(2, 3, 8);
+    }
+
+    @Test
+    void theEnvironmentsStoryIsAnotherStoryWithoutSteps() {
+        CommandLine.DemoCommand command = CommandLine.demo(new String[] {"demo", "--environments"});
+        assertThat(command.environments()).isTrue();
+        assertThat(CommandLine.demo(new String[] {"demo"}).environments()).isFalse();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CommandLine.demo(new String[] {"demo", "--environments", "--step", "2"}))
+                .withMessageContaining("--step picks steps of the bank story");
     }
 
     @Test
@@ -120,7 +132,7 @@ class CommandLineTests {
                 .isThrownBy(() -> CommandLine.chaos(new String[] {"chaos", "--recharges", "many"}, 1, OUT))
                 .withMessageContaining("--recharges");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> CommandLine.steps(new String[] {"demo", "--step", "x"}))
+                .isThrownBy(() -> CommandLine.demo(new String[] {"demo", "--step", "x"}))
                 .withMessageContaining("--step");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> CommandLine.bench(new String[] {"bench", "--seed", "1"}, OUT))

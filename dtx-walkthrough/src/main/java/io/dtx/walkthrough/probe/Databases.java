@@ -1,5 +1,6 @@
 package io.dtx.walkthrough.probe;
 
+import io.dtx.walkthrough.stack.EnvironmentsStack;
 import io.dtx.walkthrough.stack.LocalStack;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * SQL on the stack's two databases, {@code bank1} and {@code bank1_pay}, as their administrator:
@@ -18,15 +21,28 @@ import java.util.Map;
  */
 public final class Databases {
 
-    private final LocalStack stack;
+    private final UnaryOperator<String> jdbcUrl;
+    private final Supplier<String> user;
+    private final Supplier<String> password;
 
     public Databases(LocalStack stack) {
-        this.stack = stack;
+        this(stack::jdbcUrl, stack::mysqlUser, stack::mysqlPassword);
     }
 
-    /** A connection of the administrator, who sees (and may lock) both schemas. */
+    /** The environments story's: {@code bank1_pay} shared, {@code bank1_<env>} for each environment. */
+    public Databases(EnvironmentsStack stack) {
+        this(stack::jdbcUrl, stack::mysqlUser, stack::mysqlPassword);
+    }
+
+    private Databases(UnaryOperator<String> jdbcUrl, Supplier<String> user, Supplier<String> password) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** A connection of the administrator, who sees (and may lock) every schema. */
     public Connection connect(String schema) throws SQLException {
-        return DriverManager.getConnection(stack.jdbcUrl(schema), stack.mysqlUser(), stack.mysqlPassword());
+        return DriverManager.getConnection(jdbcUrl.apply(schema), user.get(), password.get());
     }
 
     /** The first column of the first row, or null if there is no row. */

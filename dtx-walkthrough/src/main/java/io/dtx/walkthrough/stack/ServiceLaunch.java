@@ -3,6 +3,7 @@ package io.dtx.walkthrough.stack;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,6 +69,10 @@ final class ServiceLaunch {
      * waits after a failure, so a broker restart heals in seconds here.
      */
     JavaProcess relay() {
+        return relay(Map.of());
+    }
+
+    private JavaProcess relay(Map<String, String> settings) {
         Map<String, String> env = new LinkedHashMap<>(ports("RELAY", workspace.relayPort()));
         URI server = URI.create(sandbox.mysqlUrl().substring("jdbc:".length()));
         env.put("RELAY_DB_URL", sandbox.jdbcUrl("dtx_relay"));
@@ -81,7 +86,53 @@ final class ServiceLaunch {
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("RELAY_RETRY_FIRST_WAIT", "PT0.2S");
         env.put("RELAY_RETRY_LONGEST_WAIT", "PT2S");
+        env.putAll(settings);
         return new JavaProcess("relay", workspace.relayJar(), List.of(), env, workspace, profile.serviceJvm());
+    }
+
+    /** The relay with routing on: each payment to the environment of the database user that wrote it. */
+    JavaProcess routingRelay(String routes) {
+        return relay(
+                Map.of("RELAY_ROUTING_ENABLED", "true", "RELAY_ROUTES", routes, "RELAY_COMPENSATION_INTERVAL", "PT1S"));
+    }
+
+    /**
+     * One environment's pay service (publisher {@code binlog}): the same jar and settings, but its
+     * own port, {@code DTX_ENV} and database user, the one the relay routes by.
+     */
+    JavaProcess payIn(String environment, int apiPort) {
+        Map<String, String> env = payEnv("binlog");
+        env.putAll(ports("PAY", apiPort));
+        env.put("DTX_ENV", environment);
+        env.put("PAY_DB_USER", sandbox.get("DTX_PAY_DB_USER_" + upper(environment)));
+        env.put("PAY_DB_PASSWORD", sandbox.get("DTX_PAY_DB_PASSWORD_" + upper(environment)));
+        return new JavaProcess(
+                "pay-" + environment, workspace.payJar(), List.of(), env, workspace, profile.serviceJvm());
+    }
+
+    /**
+     * One environment's account service on its own account database. Only messages credit here:
+     * the pay service's feed lists every environment's payments on the shared database, so
+     * reconciling from it would cross environments.
+     */
+    JavaProcess accountIn(String environment, int apiPort, String payUrl) {
+        Map<String, String> env = accountEnv(false);
+        env.putAll(ports("ACCOUNT", apiPort));
+        env.put("DTX_ENV", environment);
+        env.put("ACCOUNT_DB_URL", sandbox.jdbcUrl("bank1_" + environment));
+        env.put("ACCOUNT_DB_USER", sandbox.get("DTX_ACCOUNT_DB_USER_" + upper(environment)));
+        env.put("ACCOUNT_DB_PASSWORD", sandbox.get("DTX_ACCOUNT_DB_PASSWORD_" + upper(environment)));
+        env.put("PAY_SERVICE_URL", payUrl);
+        env.put("ACCOUNT_CALLBACKS_ENABLED", "false");
+        env.put("ACCOUNT_RECONCILE_ENABLED", "false");
+        env.put("ACCOUNT_SWEEP_ENABLED", "false");
+        env.put("ACCOUNT_SUSPENSE_ENABLED", "false");
+        return new JavaProcess(
+                "account-" + environment, workspace.accountJar(), List.of(), env, workspace, profile.serviceJvm());
+    }
+
+    private static String upper(String environment) {
+        return environment.toUpperCase(Locale.ROOT);
     }
 
     /** Another pay instance, on its own API and management ports, in the same producer group. */

@@ -1,0 +1,246 @@
+package io.dtx.walkthrough.demo;
+
+import static io.dtx.walkthrough.demo.Scene.shortTx;
+
+import io.dtx.walkthrough.probe.Databases;
+import io.dtx.walkthrough.probe.Http;
+import io.dtx.walkthrough.probe.Reply;
+import io.dtx.walkthrough.probe.Waits;
+import io.dtx.walkthrough.stack.EnvironmentsStack;
+import io.dtx.walkthrough.stack.Workspace;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Two environments, {@code dev} and {@code staging}, on one {@code bank1_pay}, routed apart: each
+ * checked from the databases (every environment's own {@code bank1_<env>}), never from what the
+ * relay says about itself.
+ */
+final class EnvironmentsStory {
+
+    static final List<String> TITLES = List.of(
+            "Two environments, one bank1_pay: each pay service logs in as its own database user",
+            "dev pays three times, staging twice: each environment credits its own, none crosses",
+            "A payment written by a user no environment owns is kept back, never guessed",
+            "Audit: each environment's books hold exactly its own payments");
+
+    private static final String ZHANG_SAN = "1";
+    private static final Duration CREDIT_TIMEOUT = Duration.ofSeconds(60);
+    private static final String INSERT_PAYMENT =
+            "INSERT INTO account_pay (id, account_no, pay_amount, result) VALUES (?, ?, ?, 'success')";
+
+    private final Workspace workspace;
+    private final EnvironmentsStack stack;
+    private final Narrator say;
+    private final Databases db;
+    private final Http http;
+    /** The payments the story made, by the environment they belong to. */
+    private final Map<String, List<String>> paid = new LinkedHashMap<>();
+
+    private final Map<String, BigDecimal> opening = new LinkedHashMap<>();
+    private boolean allHeld = true;
+
+    EnvironmentsStory(Workspace workspace, EnvironmentsStack stack, Narrator say) {
+        this.workspace = workspace;
+        this.stack = stack;
+        this.say = say;
+        this.db = new Databases(stack);
+        this.http = new Http(stack.serviceToken());
+        EnvironmentsStack.ENVIRONMENTS.forEach(env -> paid.put(env, new ArrayList<>()));
+    }
+
+    boolean run() {
+        List<Runnable> steps = List.of(this::twoLogins, this::routedApart, this::keptBack, this::audit);
+        Map<Integer, Long> times = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < steps.size(); i++) {
+            long t0 = System.nanoTime();
+            say.heading(i + 1, TITLES.get(i));
+            try {
+                steps.get(i).run();
+            } catch (RuntimeException e) {
+                check(false, "step failed: " + e.getMessage());
+            }
+            times.put(i + 1, (System.nanoTime() - t0) / 1_000_000);
+        }
+        say.summary(times, allHeld, (System.nanoTime() - started) / 1_000_000);
+        return allHeld;
+    }
+
+    private void twoLogins() {
+        say.explain("One bank1_pay, two environments. dev's pay service logs in as dtx_pay_dev, staging's as");
+        say.explain("dtx_pay_staging (the same grants); each environment has its own account database");
+        say.explain("(bank1_dev, bank1_staging) and listens on its own topic (dtx-recharge-dev, -staging): DTX_ENV.");
+        say.explain("The relay reads each transaction's thread id from the binlog, asks the server's process list");
+        say.explain(
+                "whose thread it is, and maps the user to an environment: RELAY_ROUTES=" + EnvironmentsStack.ROUTES);
+        for (String env : EnvironmentsStack.ENVIRONMENTS) {
+            long connections = db.scalar(
+                    "bank1_pay",
+                    "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = ?",
+                    Long.class,
+                    "dtx_pay_" + env);
+            say.db("information_schema.PROCESSLIST  user dtx_pay_" + env + "  " + connections + " connections");
+            check(connections > 0, "pay-" + env + " is connected as dtx_pay_" + env);
+            opening.put(env, balance(env));
+        }
+        Reply status = get(workspace.relayUrl(), "/relay/status");
+        check(status.status() == 200 && "reading".equals(status.field("state")), "the relay is reading the binlog");
+    }
+
+    private void routedApart() {
+        say.explain("Each environment's customer pays at its own pay service. Both rows land in the same table;");
+        say.explain("only the user that wrote each transaction tells them apart.");
+        List<String> amounts = List.of("10.00", "20.00", "30.00", "40.00", "50.00");
+        for (int i = 0; i < amounts.size(); i++) {
+            String env = i < 3 ? "dev" : "staging";
+            Reply reply = post(stack.payUrl(env), "/pay/recharges", rechargeJson(amounts.get(i)));
+            check(reply.status() == 201, "pay-" + env + " takes the payment (201)");
+            paid.get(env).add(reply.field("txNo"));
+        }
+        boolean arrived = Waits.eventually(
+                CREDIT_TIMEOUT,
+                () -> paid.entrySet().stream()
+                        .allMatch(e -> e.getValue().stream().allMatch(txNo -> credits(e.getKey(), txNo) == 1)));
+        check(arrived, "every payment credited once in its own environment's account database");
+        // A crossed message would be credited in the other environment too: give it time to show.
+        boolean noneCrossed = Waits.stays(Duration.ofSeconds(2), () -> crossed() == 0);
+        showBooks();
+        check(noneCrossed, "none credited in the other environment (0 crossed)");
+    }
+
+    private void keptBack() {
+        say.explain("A maintenance script, logged in as the administrator, writes a payment straight into");
+        say.explain("bank1_pay. No route maps that user: the relay keeps the payment in dtx_relay.relay_exception");
+        say.explain("with the reason, counts it, and publishes it nowhere until it knows where it belongs.");
+        String txNo = UUID.randomUUID().toString();
+        check(writtenByHand(txNo), "the relay kept it in the exception table, with the reason");
+        get(workspace.relayUrl(), "/relay/exceptions");
+        check(
+                Waits.stays(Duration.ofSeconds(3), () -> totalCredits(txNo) == 0),
+                "no environment credited it: nothing is published by guess");
+        say.explain("A person who knows where it belongs says so; a name the relay does not route to is refused.");
+        Reply refused =
+                post(workspace.relayUrl(), "/relay/exceptions/" + txNo + "/route", "{\"environment\":\"prod\"}");
+        check(refused.status() == 400, "an environment the relay does not know is refused (400)");
+        Reply routed =
+                post(workspace.relayUrl(), "/relay/exceptions/" + txNo + "/route", "{\"environment\":\"staging\"}");
+        check(routed.status() == 202, "staging it is (202): compensation publishes it there");
+        paid.get("staging").add(txNo);
+        boolean credited = Waits.eventually(CREDIT_TIMEOUT, () -> credits("staging", txNo) == 1);
+        check(credited && credits("dev", txNo) == 0, "credited once in staging, not in dev");
+    }
+
+    /**
+     * The payment, committed on a connection that stays open until the relay has looked it up: the
+     * relay then knows the user and finds no route (a thread gone before its lookup is kept too,
+     * for another reason, which RelayRoutingIntegrationTests shows).
+     */
+    private boolean writtenByHand(String txNo) {
+        try (Connection admin = db.connect("bank1_pay");
+                PreparedStatement insert = admin.prepareStatement(INSERT_PAYMENT)) {
+            insert.setString(1, txNo);
+            insert.setString(2, ZHANG_SAN);
+            insert.setBigDecimal(3, new BigDecimal("7.00"));
+            insert.executeUpdate();
+            say.db("INSERT INTO bank1_pay.account_pay ... " + shortTx(txNo) + " 7.00 success  (as " + stack.mysqlUser()
+                    + ")");
+            return Waits.eventually(
+                    CREDIT_TIMEOUT,
+                    () -> http.get(workspace.relayUrl() + "/relay/exceptions")
+                            .body()
+                            .contains(txNo));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the payment: " + e.getMessage(), e);
+        }
+    }
+
+    private void audit() {
+        showBooks();
+        for (String env : EnvironmentsStack.ENVIRONMENTS) {
+            BigDecimal paidHere = paid.get(env).stream()
+                    .map(txNo -> db.scalar(
+                            "bank1_pay", "SELECT pay_amount FROM account_pay WHERE id = ?", BigDecimal.class, txNo))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal moved = balance(env).subtract(opening.get(env));
+            check(
+                    moved.compareTo(paidHere) == 0,
+                    env + ": the balance moved by " + moved + ", its payments in bank1_pay add up to " + paidHere);
+        }
+        check(crossed() == 0, "0 crossed");
+        double unroutable = http.metric(workspace.relayManagementUrl(), "dtx_relay_unroutable_total");
+        check(unroutable == 1, "the relay counted one payment it could not route (dtx_relay_unroutable_total)");
+    }
+
+    private void showBooks() {
+        List<List<String>> rows = new ArrayList<>();
+        for (String env : EnvironmentsStack.ENVIRONMENTS) {
+            String other = env.equals("dev") ? "staging" : "dev";
+            long here = paid.get(env).stream().filter(t -> credits(env, t) == 1).count();
+            long there =
+                    paid.get(env).stream().filter(t -> credits(other, t) > 0).count();
+            rows.add(List.of(
+                    env,
+                    Integer.toString(paid.get(env).size()),
+                    here + " in bank1_" + env,
+                    there + " in bank1_" + other,
+                    balance(env).toPlainString()));
+        }
+        say.table(List.of("environment", "payments", "credited", "crossed", "balance of account 1"), rows);
+    }
+
+    /** Payments of one environment credited in the other. */
+    private long crossed() {
+        return paid.get("dev").stream().filter(t -> credits("staging", t) > 0).count()
+                + paid.get("staging").stream()
+                        .filter(t -> credits("dev", t) > 0)
+                        .count();
+    }
+
+    private long credits(String env, String txNo) {
+        return db.scalar("bank1_" + env, "SELECT COUNT(*) FROM de_duplication WHERE tx_no = ?", Long.class, txNo);
+    }
+
+    private long totalCredits(String txNo) {
+        return credits("dev", txNo) + credits("staging", txNo);
+    }
+
+    private BigDecimal balance(String env) {
+        return db.scalar(
+                "bank1_" + env,
+                "SELECT account_balance FROM account_info WHERE account_no = ?",
+                BigDecimal.class,
+                ZHANG_SAN);
+    }
+
+    private static String rechargeJson(String amount) {
+        return "{\"accountNo\":\"" + ZHANG_SAN + "\",\"amount\":\"" + amount + "\"}";
+    }
+
+    private Reply post(String baseUrl, String path, String body) {
+        say.request("POST " + baseUrl + path + "  " + body);
+        Reply reply = http.post(baseUrl + path, body, null);
+        say.response(reply.status(), reply.body());
+        return reply;
+    }
+
+    private Reply get(String baseUrl, String path) {
+        say.request("GET " + baseUrl + path);
+        Reply reply = http.get(baseUrl + path);
+        say.response(reply.status(), reply.body());
+        return reply;
+    }
+
+    private void check(boolean held, String what) {
+        allHeld &= held;
+        say.check(held, what);
+    }
+}
