@@ -26,9 +26,11 @@ import org.apache.rocketmq.tools.command.CommandUtil;
 public final class BrokerUsers {
 
     public static void main(String[] args) {
+        // Throwable too: an Error (a jar of another version) must not leave the client's threads,
+        // and with them the init step, running for ever.
         try {
             run(args);
-        } catch (Exception e) {
+        } catch (Throwable e) {
             System.err.println("BrokerUsers: " + e);
             System.exit(1);
         }

@@ -40,7 +40,9 @@ users NOTIFIER_MQ_USER NOTIFIER_MQ_SECRET \
   Group:dtx-notifier-consumer=Sub
 users RELAY_MQ_USER RELAY_MQ_SECRET \
   Topic:dtx-recharge=Pub
+failed=0
 for pid in "${pids[@]}"; do
-  wait "$pid" || fail "a broker user was not saved with its grants (see the output above)"
+  wait "$pid" || failed=1
 done
+((failed == 0)) || fail "a broker user was not saved with its grants (see the output above)"
 echo "create-users.sh: broker users $PAY_MQ_USER, $ACCOUNT_MQ_USER, $NOTIFIER_MQ_USER and $RELAY_MQ_USER exist with their grants"

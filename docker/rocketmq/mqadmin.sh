@@ -23,7 +23,7 @@ require ROCKETMQ_HOME MQ_ADMIN_USER MQ_ADMIN_PASSWORD
 # holds a sample user and keeps whatever mode it has).
 ADMIN_HOME=$(mktemp -d)
 trap 'rm -rf "$ADMIN_HOME"' EXIT
-mkdir "$ADMIN_HOME/conf"
+mkdir "$ADMIN_HOME/conf" "$ADMIN_HOME/classes" # javac 8 does not make its -d folder
 (umask 077 && printf 'accessKey: "%s"\nsecretKey: "%s"\n' "$MQ_ADMIN_USER" "$MQ_ADMIN_PASSWORD" \
   >"$ADMIN_HOME/conf/tools.yml")
 
