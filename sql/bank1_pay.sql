@@ -26,7 +26,10 @@ CREATE TABLE IF NOT EXISTS account_pay (
   PRIMARY KEY (id),
   UNIQUE KEY uk_account_pay_seq (seq),
   UNIQUE KEY uk_account_pay_idempotency_key (account_no, idempotency_key),
-  KEY idx_account_pay_created_at (created_at)
+  KEY idx_account_pay_created_at (created_at),
+  -- Only the two results the code knows: a row with another would stop the binlog relay, which
+  -- fails closed on what it cannot read, for every environment at once.
+  CONSTRAINT ck_account_pay_result CHECK (result IN ('success', 'rolled_back'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- A payment the account side could not credit (its account does not exist) and a person decided

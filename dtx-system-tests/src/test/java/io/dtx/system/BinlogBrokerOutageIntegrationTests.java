@@ -7,8 +7,14 @@ import static org.awaitility.Awaitility.await;
 import io.dtx.contract.Messaging;
 import io.dtx.relay.RelayApplication;
 import io.dtx.sandbox.EmbeddedRocketMq;
+import io.dtx.sandbox.MysqlServer;
 import io.dtx.sandbox.RocketMqAdmin;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,30 +55,45 @@ class BinlogBrokerOutageIntegrationTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.db.credits(before) == 1);
 
             broker.close();
+            String[] end = binlogEnd(stack);
             List<String> duringOutage = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 duringOutage.add(paid(http, accountNo));
             }
             awaitFailedPublish(relayHttp, duringOutage.get(0));
             String savedDuringOutage = savedPosition(stack);
-            Thread.sleep(4000); // more failed attempts, each from the saved position
-            assertThat(savedPosition(stack))
-                    .as("the position does not move while the broker is away")
-                    .isEqualTo(savedDuringOutage);
+            assertSavedBeforeFirstPayment(stack, savedDuringOutage, end);
+            assertPositionStays(stack, savedDuringOutage);
             assertThat(duringOutage).allMatch(txNo -> stack.db.credits(txNo) == 0);
 
             broker = startBroker(namesrvPort, brokerPort);
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> duringOutage.stream().allMatch(txNo -> stack.db.credits(txNo) == 1));
-            duringOutage.forEach(txNo -> assertThat(stack.db.appliedBy(txNo))
+            assertThat(duringOutage)
                     .as("delivered by the relay's message, not by a safety net")
-                    .isEqualTo("MESSAGE"));
+                    .allMatch(txNo -> "MESSAGE".equals(stack.db.appliedBy(txNo)));
             assertThat(stack.db.balance(accountNo)).isEqualByComparingTo("18.00");
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> !savedPosition(stack).equals(savedDuringOutage));
         } finally {
             broker.close();
         }
+    }
+
+    private static void assertPositionStays(DtxStack stack, String saved) throws Exception {
+        Thread.sleep(4000); // more failed attempts, each from the saved position
+        assertThat(savedPosition(stack))
+                .as("the position does not move while the broker is away")
+                .isEqualTo(saved);
+    }
+
+    /** The binlog itself, not the relay, says where the first unpublished payment starts. */
+    private static void assertSavedBeforeFirstPayment(DtxStack stack, String saved, String[] end) throws Exception {
+        long firstStart = firstPaymentStart(stack, end[0], Long.parseLong(end[1]));
+        assertThat(saved)
+                .as("saved at or before the first unpublished payment, which starts at %s:%d", end[0], firstStart)
+                .matches(position -> position.startsWith(end[0] + ":")
+                        && Long.parseLong(position.substring(position.lastIndexOf(':') + 1)) <= firstStart);
     }
 
     /** The fault counts only once the relay really failed to publish the payment. */
@@ -114,6 +135,52 @@ class BinlogBrokerOutageIntegrationTests {
                 "SELECT CONCAT(binlog_file, ':', binlog_offset) FROM relay_position WHERE relay_name = ?",
                 String.class,
                 RELAY_NAME);
+    }
+
+    /** The binlog's current file and end, read as the administrator. */
+    private static String[] binlogEnd(DtxStack stack) throws SQLException {
+        try (Connection c = admin(stack);
+                Statement s = c.createStatement();
+                ResultSet end = binlogStatus(s)) {
+            end.next();
+            return new String[] {end.getString(1), end.getString(2)};
+        }
+    }
+
+    private static ResultSet binlogStatus(Statement s) throws SQLException {
+        try {
+            return s.executeQuery("SHOW MASTER STATUS"); // MariaDB, MySQL 8.0
+        } catch (SQLException renamed) {
+            return s.executeQuery("SHOW BINARY LOG STATUS"); // MySQL 8.4
+        }
+    }
+
+    /**
+     * Where the transaction of the first payment written after {@code from} starts: the last
+     * transaction start (MariaDB's GTID event, MySQL's BEGIN) before its row event, from the
+     * server's own account of its binlog.
+     */
+    private static long firstPaymentStart(DtxStack stack, String file, long from) throws SQLException {
+        try (Connection c = admin(stack);
+                Statement s = c.createStatement();
+                ResultSet events = s.executeQuery("SHOW BINLOG EVENTS IN '" + file + "' FROM " + from)) {
+            long start = -1;
+            while (events.next()) {
+                String type = events.getString("Event_type");
+                String info = events.getString("Info");
+                if (type.equals("Gtid") || (type.equals("Query") && "BEGIN".equals(info))) {
+                    start = events.getLong("Pos");
+                } else if (type.equals("Table_map") && info.contains("bank1_pay") && info.contains("account_pay")) {
+                    return start;
+                }
+            }
+        }
+        throw new IllegalStateException("no payment in " + file + " after " + from);
+    }
+
+    private static Connection admin(DtxStack stack) throws SQLException {
+        MysqlServer root = stack.infra.mysql();
+        return DriverManager.getConnection(root.jdbcUrl(""), root.user(), root.password());
     }
 
     private EmbeddedRocketMq startBroker(int namesrvPort, int brokerPort) {

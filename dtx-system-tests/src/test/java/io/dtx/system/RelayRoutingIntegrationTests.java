@@ -4,10 +4,8 @@ import static io.dtx.system.Http.rechargeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dtx.sandbox.MysqlServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 class RelayRoutingIntegrationTests {
 
     private final RelayStack stack = RelayStack.get();
+    private final KeptPayments exceptions = new KeptPayments(stack);
 
     @Test
     @Order(1)
@@ -69,16 +67,16 @@ class RelayRoutingIntegrationTests {
     @Order(2)
     void tombstonesAndRolledBackTransactionsPublishNothing() throws SQLException {
         String accountNo = stack.newAccount("dev");
-        String tombstone = txNo();
-        String rolledBack = txNo();
-        String marker = txNo();
-        try (Connection c = payConnection(stack.payLogins.get("dev"))) {
+        String tombstone = HandWrittenPayments.txNo();
+        String rolledBack = HandWrittenPayments.txNo();
+        String marker = HandWrittenPayments.txNo();
+        try (Connection c = HandWrittenPayments.connect(stack.payLogins.get("dev"))) {
             c.setAutoCommit(false);
-            insert(c, rolledBack, accountNo, "success");
+            HandWrittenPayments.insert(c, rolledBack, accountNo, "success");
             c.rollback();
-            insert(c, tombstone, accountNo, "rolled_back");
+            HandWrittenPayments.insert(c, tombstone, accountNo, "rolled_back");
             c.commit();
-            insert(c, marker, accountNo, "success");
+            HandWrittenPayments.insert(c, marker, accountNo, "success");
             c.commit();
             // The relay reads in commit order: once the marker is credited, whatever came before is
             // decided. The connection stays open until then, or the relay could not tell its user.
@@ -100,10 +98,10 @@ class RelayRoutingIntegrationTests {
     @Order(3)
     void aConnectionGoneBeforeItsLookupIsKeptThenPublishedWhereAPersonSays() throws SQLException {
         String accountNo = stack.newAccount("dev");
-        String orphan = txNo();
+        String orphan = HandWrittenPayments.txNo();
         stack.relay.close(); // so the connection is surely gone when the relay reads the payment
-        try (Connection c = payConnection(stack.payLogins.get("dev"))) {
-            insert(c, orphan, accountNo, "success");
+        try (Connection c = HandWrittenPayments.connect(stack.payLogins.get("dev"))) {
+            HandWrittenPayments.insert(c, orphan, accountNo, "success");
         }
         stack.relay = stack.startRelay(Map.of());
 
@@ -116,29 +114,31 @@ class RelayRoutingIntegrationTests {
         assertThat(stack.db.credits("bank1_dev", orphan) + stack.db.credits("bank1_staging", orphan))
                 .isZero();
 
-        Http.Response unknown =
-                stack.relayHttp().post("/relay/exceptions/" + orphan + "/route", "{\"environment\":\"qa\"}");
-        assertThat(unknown.status()).isEqualTo(400);
-        Http.Response routed =
+        Http.Response byAService =
                 stack.relayHttp().post("/relay/exceptions/" + orphan + "/route", "{\"environment\":\"dev\"}");
+        assertThat(byAService.status())
+                .as("the service token alone routes nothing")
+                .isEqualTo(401);
+        assertThat(exceptions.route(orphan, "qa").status()).isEqualTo(400);
+        Http.Response routed = exceptions.route(orphan, "dev");
         assertThat(routed.status()).as(routed.body()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> stack.db.credits("bank1_dev", orphan) == 1);
         assertThat(stack.db.credits("bank1_staging", orphan)).isZero();
-        JsonNode published = exception(orphan, "published");
+        JsonNode published = exceptions.find(orphan, "published");
         assertThat(published.get("routedBy").asString()).isEqualTo("person");
     }
 
     @Test
     @Order(4)
     void aUserMappedToNoEnvironmentIsKeptAndNeverPublishedByGuess() throws SQLException {
-        String orphan = txNo();
-        String marker = txNo();
+        String orphan = HandWrittenPayments.txNo();
+        String marker = HandWrittenPayments.txNo();
         String accountNo = stack.newAccount("dev");
-        try (Connection qa = payConnection(stack.payLogins.get("qa"));
-                Connection dev = payConnection(stack.payLogins.get("dev"))) {
-            insert(qa, orphan, accountNo, "success");
-            insert(dev, marker, accountNo, "success");
+        try (Connection qa = HandWrittenPayments.connect(stack.payLogins.get("qa"));
+                Connection dev = HandWrittenPayments.connect(stack.payLogins.get("dev"))) {
+            HandWrittenPayments.insert(qa, orphan, accountNo, "success");
+            HandWrittenPayments.insert(dev, marker, accountNo, "success");
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.db.credits("bank1_dev", marker) == 1);
         }
         JsonNode kept = exception(orphan);
@@ -202,37 +202,40 @@ class RelayRoutingIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> stack.db.credits("bank1_dev", txNo) == 1);
     }
 
+    @Test
+    @Order(7)
+    void rowsWrittenOrChangedOutsideTheRelayAreRefusedNeverPublished() throws SQLException {
+        String accountNo = stack.newAccount("dev");
+        String devPayment = HandWrittenPayments.txNo();
+        String qaPayment = HandWrittenPayments.txNo();
+        try (Connection dev = HandWrittenPayments.connect(stack.payLogins.get("dev"));
+                Connection qa = HandWrittenPayments.connect(stack.payLogins.get("qa"))) {
+            HandWrittenPayments.insert(dev, devPayment, accountNo, "success");
+            HandWrittenPayments.insert(qa, qaPayment, accountNo, "success");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> stack.db.credits("bank1_dev", devPayment) == 1 && exception(qaPayment) != null);
+        }
+        // Whoever can write dtx_relay: a row asking for dev's payment in staging too, and the
+        // unmapped user of a kept row changed to a mapped one. Both payments are real, in bank1_pay.
+        stack.db.update(
+                "dtx_relay",
+                "INSERT INTO relay_exception (tx_no, account_no, amount, paid_at, thread_id, db_user, reason,"
+                        + " binlog_file, binlog_offset) VALUES (?, ?, 3.00, NOW(3), 1, 'dtx_pay_staging', 'x', 'x', 4)",
+                devPayment,
+                accountNo);
+        stack.db.update("dtx_relay", "UPDATE relay_exception SET db_user = 'dtx_pay_dev' WHERE tx_no = ?", qaPayment);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> exceptions.find(devPayment, "refused") != null
+                        && exceptions.find(qaPayment, "refused") != null);
+        assertThat(exceptions.find(qaPayment, "refused").get("reason").asString())
+                .contains("seal does not hold");
+        assertThat(stack.db.credits("bank1_staging", devPayment)).isZero();
+        assertThat(stack.db.credits("bank1_dev", qaPayment)).isZero();
+    }
+
     private JsonNode exception(String txNo) {
-        return exception(txNo, "open");
-    }
-
-    private JsonNode exception(String txNo, String status) {
-        Http.Response list = stack.relayHttp().get("/relay/exceptions?status=" + status);
-        assertThat(list.status()).as(list.body()).isEqualTo(200);
-        for (JsonNode row : list.json()) {
-            if (row.get("txNo").asString().equals(txNo)) {
-                return row;
-            }
-        }
-        return null;
-    }
-
-    private static Connection payConnection(MysqlServer login) throws SQLException {
-        return DriverManager.getConnection(login.jdbcUrl("bank1_pay"), login.user(), login.password());
-    }
-
-    private static void insert(Connection c, String txNo, String accountNo, String result) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO account_pay (id, account_no, pay_amount, result) VALUES (?, ?, 3.00, ?)")) {
-            s.setString(1, txNo);
-            s.setString(2, accountNo);
-            s.setString(3, result);
-            s.executeUpdate();
-        }
-    }
-
-    private static String txNo() {
-        return "rl-" + UUID.randomUUID();
+        return exceptions.find(txNo, "open");
     }
 
     private static void sleep(Duration duration) {

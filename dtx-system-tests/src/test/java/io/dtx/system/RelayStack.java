@@ -11,6 +11,7 @@ import io.dtx.testsupport.SharedInfrastructure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,6 +28,8 @@ final class RelayStack {
 
     static final List<String> ENVIRONMENTS = List.of("dev", "staging");
     static final String ROUTES = "dtx_pay_dev=dev,dtx_pay_staging=staging";
+    /** A person's token for routing a kept payment by hand (Dtx-Operator-Token). */
+    static final String OPERATOR_TOKEN = "operator-" + UUID.randomUUID();
 
     private static RelayStack instance;
 
@@ -87,6 +90,7 @@ final class RelayStack {
         p.put("dtx.relay.binlog.user", infra.serviceLogin("dtx_relay").user());
         p.put("dtx.relay.binlog.password", infra.serviceLogin("dtx_relay").password());
         p.put("dtx.relay.routing.compensation-interval", "PT0.2S");
+        p.put("dtx.relay.operator-token", OPERATOR_TOKEN);
         p.put("dtx.relay.retry.first-wait", "PT0.2S");
         p.put("dtx.relay.retry.longest-wait", "PT1S");
         p.putAll(overrides);

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
  * Writes an RFC 9457 problem from a servlet filter, where Spring MVC's own problem handling has
  * not started yet. Same shape as the controllers' problems: type, title, status, detail, instance.
  */
-final class ProblemBody {
+public final class ProblemBody {
 
     private ProblemBody() {}
 
-    static void write(HttpServletResponse response, int status, String title, String detail, String instance)
+    public static void write(HttpServletResponse response, int status, String title, String detail, String instance)
             throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");

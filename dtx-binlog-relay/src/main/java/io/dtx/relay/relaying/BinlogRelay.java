@@ -129,7 +129,7 @@ public class BinlogRelay implements SmartLifecycle {
     private BinlogPosition startingPoint() {
         BinlogPosition from = positions.load().orElseGet(this::firstStart);
         if (!source.files().contains(from.file())) {
-            throw positionLost(from, "its file is not in SHOW BINARY LOGS");
+            throw PositionLostException.at(from, "its file is not in SHOW BINARY LOGS");
         }
         return from;
     }
@@ -148,6 +148,7 @@ public class BinlogRelay implements SmartLifecycle {
     }
 
     private void readFrom(BinlogPosition from) throws Exception {
+        checks.holdLock();
         keeper.startFrom(from);
         router.connectedTo(source.serverId());
         TransactionAssembler assembler =
@@ -168,7 +169,7 @@ public class BinlogRelay implements SmartLifecycle {
             if (why instanceof ServerException server
                     && server.getErrorCode() == CANNOT_READ_FROM_THERE
                     && !source.files().contains(from.file())) {
-                throw positionLost(from, server.getMessage());
+                throw PositionLostException.at(from, server.getMessage());
             }
             throw e; // other reasons for 1236 (a replica with the same server id, ...) pass: try again
         } finally {
@@ -184,6 +185,7 @@ public class BinlogRelay implements SmartLifecycle {
         try {
             EventType type = event.getHeader().getEventType();
             if (type == EventType.HEARTBEAT || type == EventType.HEARTBEAT_V2) {
+                checks.holdLock();
                 keeper.flush();
                 return;
             }
@@ -195,12 +197,6 @@ public class BinlogRelay implements SmartLifecycle {
             failed.set(true);
             current.stopBecause(e);
         }
-    }
-
-    private PositionLostException positionLost(BinlogPosition from, String why) {
-        return new PositionLostException("the saved position " + from + " is no longer in the server's binlog ("
-                + why + "). Nothing after it was skipped; to start again, a person chooses: see README"
-                + " \"Re-bootstrapping the binlog relay\".");
     }
 
     public RelayStatus status() {

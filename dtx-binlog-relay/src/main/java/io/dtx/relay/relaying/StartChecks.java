@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ class StartChecks {
     private final DataSource dataSource;
     private final String relayName;
     private Connection lockHolder;
+    private Instant lockCheckedAt = Instant.EPOCH;
 
     StartChecks(
             SourceServer source,
@@ -53,6 +55,30 @@ class StartChecks {
             throw new IllegalStateException("The relay's database is " + schema + " but RELAY_OWN_SCHEMA says "
                     + settings.ownSchema() + ": its own writes would look like progress, saved for ever");
         }
+        lock();
+    }
+
+    /**
+     * Before each read and on quiet heartbeats (at most every 10 s): the lock goes with its
+     * connection (a database restart, {@code wait_timeout} on a connection that is never used),
+     * and then a second relay of the same name could start. Taken again, or refused until free.
+     */
+    void holdLock() {
+        if (Instant.now().isBefore(lockCheckedAt.plusSeconds(10)) && lockHolder != null) {
+            return;
+        }
+        lockCheckedAt = Instant.now();
+        try (PreparedStatement s = lockHolder.prepareStatement("SELECT IS_USED_LOCK(?) = CONNECTION_ID()")) {
+            s.setString(1, "dtx-relay:" + relayName);
+            try (ResultSet rows = s.executeQuery()) {
+                if (rows.next() && rows.getBoolean(1)) {
+                    return;
+                }
+            }
+        } catch (SQLException gone) {
+            // the connection, and the lock with it, is gone: take it again below
+        }
+        release();
         lock();
     }
 

@@ -30,6 +30,7 @@ class TransactionHandler {
     private final PositionKeeper position;
     private final MeterRegistry meters;
     private final RoutingSettings routing;
+    private final RecentRoutes recent;
 
     TransactionHandler(
             Router router,
@@ -37,13 +38,15 @@ class TransactionHandler {
             ExceptionTable exceptions,
             PositionKeeper position,
             MeterRegistry meters,
-            RoutingSettings routing) {
+            RoutingSettings routing,
+            RecentRoutes recent) {
         this.router = router;
         this.publisher = publisher;
         this.exceptions = exceptions;
         this.position = position;
         this.meters = meters;
         this.routing = routing;
+        this.recent = recent;
     }
 
     void handle(CommittedTransaction transaction) {
@@ -54,15 +57,22 @@ class TransactionHandler {
                 meters.counter("dtx.relay.skipped", "result", payment.result()).increment();
                 continue;
             }
-            if (route instanceof Route.To to) {
+            Route routed = recent.environmentOf(payment.txNo())
+                    .<Route>map(Route.To::new)
+                    .orElse(route);
+            if (routed instanceof Route.To to) {
                 if (routing.enabled() && exceptions.isKept(payment.txNo())) {
                     // Read again after a restart: it was kept back then; compensation decides, not a re-read.
                     continue;
                 }
                 publisher.publish(payment, to.environment());
+                recent.published(payment.txNo(), to.environment());
                 meters.counter("dtx.relay.published", "environment", label(to.environment()))
                         .increment();
-            } else if (route instanceof Route.Unroutable why) {
+            } else if (routed instanceof Route.Unroutable why) {
+                if (exceptions.isKept(payment.txNo())) {
+                    continue; // read again: kept the first time, counted then
+                }
                 exceptions.keep(payment, transaction.threadId(), why, transaction.next());
                 meters.counter("dtx.relay.unroutable").increment();
                 log.warn("Payment {} kept in the exception table, not published: {}", payment.txNo(), why.reason());

@@ -44,7 +44,7 @@ public class Compensation {
 
     @Scheduled(fixedDelayString = "${dtx.relay.routing.compensation-interval:PT5S}")
     public void run() {
-        for (KeptPayment open : exceptions.actionable(100)) {
+        for (KeptPayment open : exceptions.actionable(router.mappedUsers(), 100)) {
             String environment = open.environment();
             String routedBy = "person";
             if (environment == null && router.environmentOf(open.user()) instanceof Route.To to) {
@@ -59,6 +59,12 @@ public class Compensation {
 
     private void publish(KeptPayment row, String environment, String routedBy) {
         String txNo = row.payment().txNo();
+        if (!exceptions.sealHolds(row)) {
+            exceptions.refuse(txNo, "the relay's seal does not hold: written or changed outside the relay");
+            meters.counter("dtx.relay.compensated", "by", "refused").increment();
+            log.error("Compensation refused {}: the row was not written, or was changed, outside the relay", txNo);
+            return;
+        }
         if (!exceptions.matchesLedger(row)) {
             exceptions.refuse(txNo, "does not match its payment in bank1_pay.account_pay");
             meters.counter("dtx.relay.compensated", "by", "refused").increment();

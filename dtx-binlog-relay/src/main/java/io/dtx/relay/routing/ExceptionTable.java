@@ -1,12 +1,17 @@
 package io.dtx.relay.routing;
 
+import io.dtx.contract.MessageSigning.Signature;
 import io.dtx.relay.binlog.BinlogPosition;
 import io.dtx.relay.binlog.PaymentRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,19 +20,25 @@ import org.springframework.stereotype.Repository;
 public class ExceptionTable {
 
     private static final String COLUMNS = "tx_no, account_no, amount, paid_at, thread_id, db_user, reason, status,"
-            + " environment, routed_by, attempts, created_at";
+            + " environment, routed_by, attempts, created_at, seal_key_id, seal";
 
     private final JdbcTemplate jdbc;
+    private final RowSeal seal;
+    /** This relay's name: its claims are its own, and only its own are reopened at its start. */
+    private final String relayName;
 
-    ExceptionTable(JdbcTemplate jdbc) {
+    ExceptionTable(JdbcTemplate jdbc, RowSeal seal, @Value("${dtx.relay.name:binlog-relay}") String relayName) {
         this.jdbc = jdbc;
+        this.seal = seal;
+        this.relayName = relayName;
     }
 
     /** Keeps a payment back; reading the same transaction again (after a restart) keeps the first row. */
     public void keep(PaymentRow payment, long threadId, Route.Unroutable why, BinlogPosition at) {
+        Signature sealed = seal.of(payment, threadId, why.user(), null);
         jdbc.update(
                 "INSERT INTO relay_exception (tx_no, account_no, amount, paid_at, thread_id, db_user, reason,"
-                        + " binlog_file, binlog_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " binlog_file, binlog_offset, seal_key_id, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON DUPLICATE KEY UPDATE tx_no = tx_no",
                 payment.txNo(),
                 payment.accountNo(),
@@ -37,20 +48,27 @@ public class ExceptionTable {
                 why.user(),
                 why.reason(),
                 at.file(),
-                at.offset());
+                at.offset(),
+                sealed.keyId(),
+                sealed.value());
     }
 
     /**
-     * Open rows compensation can act on: a person named their environment, or their user is known
-     * (and may be mapped by now). Rows whose thread was gone wait for a person, without crowding
-     * these out.
+     * Open rows compensation can act on: a person named their environment (these first), or their
+     * user is mapped by now. Rows of unmapped users and rows whose thread was gone wait for a
+     * person without crowding these out, however many there are.
      */
-    public List<KeptPayment> actionable(int limit) {
+    public List<KeptPayment> actionable(Collection<String> mappedUsers, int limit) {
+        List<Object> args = new ArrayList<>(mappedUsers);
+        args.add(limit);
+        String users = mappedUsers.isEmpty()
+                ? ""
+                : " OR db_user IN (" + String.join(", ", Collections.nCopies(mappedUsers.size(), "?")) + ")";
         return jdbc.query(
-                "SELECT " + COLUMNS + " FROM relay_exception WHERE status = 'open'"
-                        + " AND (environment IS NOT NULL OR db_user IS NOT NULL) ORDER BY created_at LIMIT ?",
+                "SELECT " + COLUMNS + " FROM relay_exception WHERE status = 'open'" + " AND (environment IS NOT NULL"
+                        + users + ") ORDER BY environment IS NULL, created_at LIMIT ?",
                 ExceptionTable::read,
-                limit);
+                args.toArray());
     }
 
     /**
@@ -59,8 +77,10 @@ public class ExceptionTable {
      */
     public boolean claim(String txNo, String environmentAsRead) {
         return jdbc.update(
-                        "UPDATE relay_exception SET status = 'publishing', updated_at = CURRENT_TIMESTAMP(3)"
+                        "UPDATE relay_exception SET status = 'publishing', claimed_by = ?,"
+                                + " updated_at = CURRENT_TIMESTAMP(3)"
                                 + " WHERE tx_no = ? AND status = 'open' AND environment <=> ?",
+                        relayName,
                         txNo,
                         environmentAsRead)
                 == 1;
@@ -75,7 +95,8 @@ public class ExceptionTable {
     }
 
     public int releaseAll() {
-        return jdbc.update("UPDATE relay_exception SET status = 'open' WHERE status = 'publishing'");
+        return jdbc.update(
+                "UPDATE relay_exception SET status = 'open' WHERE status = 'publishing' AND claimed_by = ?", relayName);
     }
 
     /** The payment is in the table, whatever its status: its environment is decided there, not here. */
@@ -123,14 +144,35 @@ public class ExceptionTable {
                 .findFirst();
     }
 
-    /** A person names the environment; the compensation job publishes it. */
+    /**
+     * A person names the environment of an open row; the compensation job publishes it. The row is
+     * sealed again with it, but only if its old seal holds: a row the relay did not write stays
+     * unpublishable, whoever names its environment.
+     */
     public boolean assign(String txNo, String environment) {
+        Optional<KeptPayment> row = find(txNo).filter(r -> KeptPayment.OPEN.equals(r.status()));
+        if (row.isEmpty()) {
+            return false;
+        }
+        KeptPayment kept = row.get();
+        Signature sealed = seal.holds(kept)
+                ? seal.of(kept.payment(), kept.threadId(), kept.user(), environment)
+                : new Signature("-", "-");
         return jdbc.update(
-                        "UPDATE relay_exception SET environment = ?, routed_by = 'person',"
-                                + " updated_at = CURRENT_TIMESTAMP(3) WHERE tx_no = ? AND status = 'open'",
+                        "UPDATE relay_exception SET environment = ?, routed_by = 'person', seal_key_id = ?, seal = ?,"
+                                + " updated_at = CURRENT_TIMESTAMP(3)"
+                                + " WHERE tx_no = ? AND status = 'open' AND environment <=> ?",
                         environment,
-                        txNo)
+                        sealed.keyId(),
+                        sealed.value(),
+                        txNo,
+                        kept.environment())
                 == 1;
+    }
+
+    /** Whether the row is as the relay wrote it, with the environment a person named through its API. */
+    public boolean sealHolds(KeptPayment row) {
+        return seal.holds(row);
     }
 
     public void published(String txNo, String environment, String routedBy) {
@@ -164,6 +206,9 @@ public class ExceptionTable {
                 row.getString("environment"),
                 row.getString("routed_by"),
                 row.getInt("attempts"),
-                row.getTimestamp("created_at").toInstant());
+                row.getTimestamp("created_at").toInstant(),
+                row.getString("seal") == null
+                        ? null
+                        : new Signature(row.getString("seal_key_id"), row.getString("seal")));
     }
 }

@@ -1,5 +1,6 @@
 package io.dtx.relay.routing;
 
+import io.dtx.contract.MessageSigning.Signature;
 import io.dtx.relay.binlog.PaymentRow;
 import java.time.Instant;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
  *
  * @param environment named by a person, or found by compensation; null while nobody knows
  * @param routedBy    {@code compensation} or {@code person}, once published
+ * @param seal        the relay's seal on the row ({@link RowSeal}); null on a row it did not write
  */
 public record KeptPayment(
         PaymentRow payment,
@@ -19,7 +21,8 @@ public record KeptPayment(
         String environment,
         String routedBy,
         int attempts,
-        Instant createdAt) {
+        Instant createdAt,
+        Signature seal) {
 
     public static final String OPEN = "open";
     public static final String PUBLISHED = "published";

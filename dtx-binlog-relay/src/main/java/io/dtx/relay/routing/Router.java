@@ -3,6 +3,7 @@ package io.dtx.relay.routing;
 import io.dtx.relay.binlog.CommittedTransaction;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Names the environment of a transaction from its thread id, or says why it cannot. */
@@ -55,6 +56,11 @@ public class Router {
         return environment == null
                 ? new Route.Unroutable("user " + user + " is mapped to no environment", user)
                 : new Route.To(environment);
+    }
+
+    /** The users mapped to an environment: the kept payments compensation can place by itself. */
+    public Set<String> mappedUsers() {
+        return environments.keySet();
     }
 
     /** Whether a person may name this environment: only one the relay routes to. */
