@@ -62,12 +62,17 @@ public final class EnvironmentLogins {
                 throw new IllegalArgumentException(
                         VARIABLE + ": \"" + name + "\" is not an environment name (a-z, 0-9, at most 16)");
             }
+            if (name.equals("pay")) {
+                // Its account database would be bank1_pay, the pay service's own.
+                throw new IllegalArgumentException(VARIABLE + ": \"pay\" is taken (bank1_pay)");
+            }
         }
         return parsed;
     }
 
     /** Creates (or resets) each environment's logins and account database, as {@code admin}. */
     public static Map<String, Environment> create(MysqlServer admin, List<String> names) {
+        parse(String.join(",", names)); // the names go into DDL: checked here too, whoever calls
         Map<String, Environment> environments = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(admin.jdbcUrl(""), admin.user(), admin.password());
                 Statement s = c.createStatement()) {

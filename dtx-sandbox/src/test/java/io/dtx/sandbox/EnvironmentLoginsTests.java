@@ -17,7 +17,7 @@ class EnvironmentLoginsTests {
     @Test
     void aNameThatCouldNotBeAnIdentifierPartIsRefused() {
         // They become user, schema and topic names, written into DDL.
-        for (String bad : new String[] {"dev;drop", "x'y", "1dev", "a".repeat(17), "dev-2"}) {
+        for (String bad : new String[] {"dev;drop", "x'y", "1dev", "a".repeat(17), "dev-2", "pay"}) {
             assertThatIllegalArgumentException()
                     .as(bad)
                     .isThrownBy(() -> EnvironmentLogins.parse("dev," + bad))

@@ -2,8 +2,10 @@ package io.dtx.walkthrough.demo;
 
 import static io.dtx.walkthrough.demo.Scene.shortTx;
 
+import io.dtx.contract.Messaging;
 import io.dtx.walkthrough.probe.Databases;
 import io.dtx.walkthrough.probe.Http;
+import io.dtx.walkthrough.probe.MessagesByKey;
 import io.dtx.walkthrough.probe.Reply;
 import io.dtx.walkthrough.probe.Waits;
 import io.dtx.walkthrough.stack.EnvironmentsStack;
@@ -32,7 +34,7 @@ final class EnvironmentsStory {
             "A payment written by a user no environment owns is kept back, never guessed",
             "Audit: each environment's books hold exactly its own payments");
 
-    private static final String ZHANG_SAN = "1";
+    private static final String ZHANG_SAN = EnvironmentBooks.ZHANG_SAN;
     private static final Duration CREDIT_TIMEOUT = Duration.ofSeconds(60);
     private static final String INSERT_PAYMENT =
             "INSERT INTO account_pay (id, account_no, pay_amount, result) VALUES (?, ?, ?, 'success')";
@@ -41,35 +43,47 @@ final class EnvironmentsStory {
     private final EnvironmentsStack stack;
     private final Narrator say;
     private final Databases db;
+    private final EnvironmentBooks books;
     private final Http http;
-    /** The payments the story made, by the environment they belong to. */
+    /** The payments the story made, by the environment they belong to, and what it paid in each. */
     private final Map<String, List<String>> paid = new LinkedHashMap<>();
+
+    private final Map<String, BigDecimal> amounts = new LinkedHashMap<>();
 
     private final Map<String, BigDecimal> opening = new LinkedHashMap<>();
     private boolean allHeld = true;
+    /** The broker's own index, asked which topics hold a txNo: open while the story runs. */
+    private MessagesByKey broker;
 
     EnvironmentsStory(Workspace workspace, EnvironmentsStack stack, Narrator say) {
         this.workspace = workspace;
         this.stack = stack;
         this.say = say;
         this.db = new Databases(stack);
+        this.books = new EnvironmentBooks(db, say);
         this.http = new Http(stack.serviceToken());
-        EnvironmentsStack.ENVIRONMENTS.forEach(env -> paid.put(env, new ArrayList<>()));
+        EnvironmentsStack.ENVIRONMENTS.forEach(env -> {
+            paid.put(env, new ArrayList<>());
+            amounts.put(env, BigDecimal.ZERO);
+        });
     }
 
     boolean run() {
         List<Runnable> steps = List.of(this::twoLogins, this::routedApart, this::keptBack, this::audit);
         Map<Integer, Long> times = new LinkedHashMap<>();
         long started = System.nanoTime();
-        for (int i = 0; i < steps.size(); i++) {
-            long t0 = System.nanoTime();
-            say.heading(i + 1, TITLES.get(i));
-            try {
-                steps.get(i).run();
-            } catch (RuntimeException e) {
-                check(false, "step failed: " + e.getMessage());
+        try (MessagesByKey witness = new MessagesByKey(stack.namesrvAddr())) {
+            broker = witness;
+            for (int i = 0; i < steps.size(); i++) {
+                long t0 = System.nanoTime();
+                say.heading(i + 1, TITLES.get(i));
+                try {
+                    steps.get(i).run();
+                } catch (RuntimeException e) {
+                    check(false, "step failed: " + e.getMessage());
+                }
+                times.put(i + 1, (System.nanoTime() - t0) / 1_000_000);
             }
-            times.put(i + 1, (System.nanoTime() - t0) / 1_000_000);
         }
         say.summary(times, allHeld, (System.nanoTime() - started) / 1_000_000);
         return allHeld;
@@ -90,7 +104,7 @@ final class EnvironmentsStory {
                     "dtx_pay_" + env);
             say.db("information_schema.PROCESSLIST  user dtx_pay_" + env + "  " + connections + " connections");
             check(connections > 0, "pay-" + env + " is connected as dtx_pay_" + env);
-            opening.put(env, balance(env));
+            opening.put(env, books.balance(env));
         }
         Reply status = get(workspace.relayUrl(), "/relay/status");
         check(status.status() == 200 && "reading".equals(status.field("state")), "the relay is reading the binlog");
@@ -99,22 +113,28 @@ final class EnvironmentsStory {
     private void routedApart() {
         say.explain("Each environment's customer pays at its own pay service. Both rows land in the same table;");
         say.explain("only the user that wrote each transaction tells them apart.");
-        List<String> amounts = List.of("10.00", "20.00", "30.00", "40.00", "50.00");
-        for (int i = 0; i < amounts.size(); i++) {
+        List<String> recharges = List.of("10.00", "20.00", "30.00", "40.00", "50.00");
+        for (int i = 0; i < recharges.size(); i++) {
             String env = i < 3 ? "dev" : "staging";
-            Reply reply = post(stack.payUrl(env), "/pay/recharges", rechargeJson(amounts.get(i)));
+            Reply reply = post(stack.payUrl(env), "/pay/recharges", rechargeJson(recharges.get(i)));
             check(reply.status() == 201, "pay-" + env + " takes the payment (201)");
             paid.get(env).add(reply.field("txNo"));
+            amounts.merge(env, new BigDecimal(recharges.get(i)), BigDecimal::add);
         }
         boolean arrived = Waits.eventually(
                 CREDIT_TIMEOUT,
                 () -> paid.entrySet().stream()
-                        .allMatch(e -> e.getValue().stream().allMatch(txNo -> credits(e.getKey(), txNo) == 1)));
+                        .allMatch(e -> e.getValue().stream().allMatch(txNo -> books.credits(e.getKey(), txNo) == 1)));
         check(arrived, "every payment credited once in its own environment's account database");
         // A crossed message would be credited in the other environment too: give it time to show.
-        boolean noneCrossed = Waits.stays(Duration.ofSeconds(2), () -> crossed() == 0);
-        showBooks();
+        boolean noneCrossed = Waits.stays(Duration.ofSeconds(2), () -> books.crossed(paid) == 0);
+        books.show(paid);
         check(noneCrossed, "none credited in the other environment (0 crossed)");
+        boolean ownTopics = paid.entrySet().stream()
+                .allMatch(e -> e.getValue().stream()
+                        .allMatch(txNo -> topicsHolding(txNo)
+                                .equals(List.of(Messaging.inEnvironment(Messaging.RECHARGE_TOPIC, e.getKey())))));
+        check(ownTopics, "each message is on its own environment's topic only (read from the broker)");
     }
 
     private void keptBack() {
@@ -125,18 +145,27 @@ final class EnvironmentsStory {
         check(writtenByHand(txNo), "the relay kept it in the exception table, with the reason");
         get(workspace.relayUrl(), "/relay/exceptions");
         check(
-                Waits.stays(Duration.ofSeconds(3), () -> totalCredits(txNo) == 0),
-                "no environment credited it: nothing is published by guess");
-        say.explain("A person who knows where it belongs says so; a name the relay does not route to is refused.");
-        Reply refused =
-                post(workspace.relayUrl(), "/relay/exceptions/" + txNo + "/route", "{\"environment\":\"prod\"}");
-        check(refused.status() == 400, "an environment the relay does not know is refused (400)");
-        Reply routed =
+                Waits.stays(Duration.ofSeconds(3), () -> books.totalCredits(txNo) == 0)
+                        && topicsHolding(txNo).isEmpty(),
+                "no environment credited it, and the broker holds no message for it on any topic:"
+                        + " nothing is published by guess");
+        say.explain("A person who knows where it belongs says so, with the operator's token: the service token");
+        say.explain(
+                "that the pay and account services hold is not enough. A name the relay does not route to is refused.");
+        Reply anyService =
                 post(workspace.relayUrl(), "/relay/exceptions/" + txNo + "/route", "{\"environment\":\"staging\"}");
+        check(anyService.status() == 401, "with the service token alone, nobody can route it (401)");
+        Reply refused = route(txNo, "prod");
+        check(refused.status() == 400, "an environment the relay does not know is refused (400)");
+        Reply routed = route(txNo, "staging");
         check(routed.status() == 202, "staging it is (202): compensation publishes it there");
         paid.get("staging").add(txNo);
-        boolean credited = Waits.eventually(CREDIT_TIMEOUT, () -> credits("staging", txNo) == 1);
-        check(credited && credits("dev", txNo) == 0, "credited once in staging, not in dev");
+        amounts.merge("staging", new BigDecimal("7.00"), BigDecimal::add);
+        boolean credited = Waits.eventually(CREDIT_TIMEOUT, () -> books.credits("staging", txNo) == 1);
+        check(credited && books.credits("dev", txNo) == 0, "credited once in staging, not in dev");
+        check(
+                topicsHolding(txNo).equals(List.of(Messaging.inEnvironment(Messaging.RECHARGE_TOPIC, "staging"))),
+                "its message is on staging's topic only (read from the broker)");
     }
 
     /**
@@ -164,65 +193,39 @@ final class EnvironmentsStory {
     }
 
     private void audit() {
-        showBooks();
+        books.show(paid);
         for (String env : EnvironmentsStack.ENVIRONMENTS) {
-            BigDecimal paidHere = paid.get(env).stream()
-                    .map(txNo -> db.scalar(
-                            "bank1_pay", "SELECT pay_amount FROM account_pay WHERE id = ?", BigDecimal.class, txNo))
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal moved = balance(env).subtract(opening.get(env));
+            BigDecimal moved = books.balance(env).subtract(opening.get(env));
             check(
-                    moved.compareTo(paidHere) == 0,
-                    env + ": the balance moved by " + moved + ", its payments in bank1_pay add up to " + paidHere);
+                    moved.compareTo(amounts.get(env)) == 0,
+                    env + ": the balance moved by " + moved + ", the story paid " + amounts.get(env) + " there");
         }
-        check(crossed() == 0, "0 crossed");
+        check(books.crossed(paid) == 0, "0 crossed");
         double unroutable = http.metric(workspace.relayManagementUrl(), "dtx_relay_unroutable_total");
         check(unroutable == 1, "the relay counted one payment it could not route (dtx_relay_unroutable_total)");
     }
 
-    private void showBooks() {
-        List<List<String>> rows = new ArrayList<>();
-        for (String env : EnvironmentsStack.ENVIRONMENTS) {
-            String other = env.equals("dev") ? "staging" : "dev";
-            long here = paid.get(env).stream().filter(t -> credits(env, t) == 1).count();
-            long there =
-                    paid.get(env).stream().filter(t -> credits(other, t) > 0).count();
-            rows.add(List.of(
-                    env,
-                    Integer.toString(paid.get(env).size()),
-                    here + " in bank1_" + env,
-                    there + " in bank1_" + other,
-                    balance(env).toPlainString()));
-        }
-        say.table(List.of("environment", "payments", "credited", "crossed", "balance of account 1"), rows);
-    }
-
-    /** Payments of one environment credited in the other. */
-    private long crossed() {
-        return paid.get("dev").stream().filter(t -> credits("staging", t) > 0).count()
-                + paid.get("staging").stream()
-                        .filter(t -> credits("dev", t) > 0)
-                        .count();
-    }
-
-    private long credits(String env, String txNo) {
-        return db.scalar("bank1_" + env, "SELECT COUNT(*) FROM de_duplication WHERE tx_no = ?", Long.class, txNo);
-    }
-
-    private long totalCredits(String txNo) {
-        return credits("dev", txNo) + credits("staging", txNo);
-    }
-
-    private BigDecimal balance(String env) {
-        return db.scalar(
-                "bank1_" + env,
-                "SELECT account_balance FROM account_info WHERE account_no = ?",
-                BigDecimal.class,
-                ZHANG_SAN);
+    /** The recharge topics (plain, dev's, staging's) on which the broker holds a message for the payment. */
+    private List<String> topicsHolding(String txNo) {
+        List<String> topics = new ArrayList<>();
+        topics.add(Messaging.RECHARGE_TOPIC);
+        EnvironmentsStack.ENVIRONMENTS.forEach(
+                env -> topics.add(Messaging.inEnvironment(Messaging.RECHARGE_TOPIC, env)));
+        return topics.stream().filter(topic -> broker.count(topic, txNo) > 0).toList();
     }
 
     private static String rechargeJson(String amount) {
         return "{\"accountNo\":\"" + ZHANG_SAN + "\",\"amount\":\"" + amount + "\"}";
+    }
+
+    /** A person's routing of a kept payment, with the operator's token. */
+    private Reply route(String txNo, String environment) {
+        String url = workspace.relayUrl() + "/relay/exceptions/" + txNo + "/route";
+        String body = "{\"environment\":\"" + environment + "\"}";
+        say.request("POST " + url + "  Dtx-Operator-Token: (the operator's)  " + body);
+        Reply reply = http.postWithHeaders(url, body, Map.of("Dtx-Operator-Token", stack.operatorToken()));
+        say.response(reply.status(), reply.body());
+        return reply;
     }
 
     private Reply post(String baseUrl, String path, String body) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * HTTP calls to the two services as their operator: every call carries the run's service token,
@@ -25,14 +26,18 @@ public final class Http {
 
     /** POST of a JSON body; {@code idempotencyKey} may be null. */
     public Reply post(String url, String body, String idempotencyKey) {
+        return postWithHeaders(
+                url, body, idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    /** POST of a JSON body with these headers besides the service token. */
+    public Reply postWithHeaders(String url, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + serviceToken)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
+        headers.forEach(request::header);
         return send(request.build());
     }
 

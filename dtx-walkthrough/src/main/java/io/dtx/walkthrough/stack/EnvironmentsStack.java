@@ -101,8 +101,17 @@ public final class EnvironmentsStack implements AutoCloseable {
         };
     }
 
+    public String namesrvAddr() {
+        return sandbox.namesrvAddr();
+    }
+
     public String serviceToken() {
         return secrets == null ? null : secrets.serviceToken();
+    }
+
+    /** The token a person sends to route a kept payment by hand (the relay's Dtx-Operator-Token). */
+    public String operatorToken() {
+        return secrets.operatorToken();
     }
 
     public String jdbcUrl(String schema) {

@@ -5,21 +5,25 @@ import java.nio.file.Path;
 
 /**
  * The secrets of one run, made fresh and kept in {@code .dtx/run/} readable by the owner only: the
- * internal endpoints' token, the pay side's message and request keys, and the notifier's callback
- * secret. They reach the services through their environment, never a command line.
+ * internal endpoints' token, the pay side's message and request keys, the notifier's callback
+ * secret, and the operator's token (the relay's routing by hand). They reach the services
+ * through their environment, never a command line.
  */
-record RunSecrets(String serviceToken, String messageKeys, String requestKeys, String callbackSecrets) {
+record RunSecrets(
+        String serviceToken, String messageKeys, String requestKeys, String callbackSecrets, String operatorToken) {
 
     static RunSecrets create(Path runDir) {
         RunSecrets secrets = new RunSecrets(
                 RunFiles.newServiceToken(),
                 MessageSigning.newKeySpec(LocalStack.MESSAGE_KEY_ID),
                 MessageSigning.newKeySpec(LocalStack.REQUEST_KEY_ID),
-                RunFiles.newCallbackSecret());
+                RunFiles.newCallbackSecret(),
+                RunFiles.newServiceToken());
         RunFiles.writeOwnerOnly(runDir.resolve("service-token"), secrets.serviceToken());
         RunFiles.writeOwnerOnly(runDir.resolve("message-keys"), secrets.messageKeys());
         RunFiles.writeOwnerOnly(runDir.resolve("request-keys"), secrets.requestKeys());
         RunFiles.writeOwnerOnly(runDir.resolve("callback-secrets"), secrets.callbackSecrets());
+        RunFiles.writeOwnerOnly(runDir.resolve("operator-token"), secrets.operatorToken());
         return secrets;
     }
 

@@ -84,6 +84,7 @@ final class ServiceLaunch {
         env.put("DTX_MESSAGE_KEYS", secrets.messageKeys());
         env.put("DTX_MESSAGE_KEY_ID", LocalStack.MESSAGE_KEY_ID);
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
+        env.put("RELAY_OPERATOR_TOKEN", secrets.operatorToken());
         env.put("RELAY_RETRY_FIRST_WAIT", "PT0.2S");
         env.put("RELAY_RETRY_LONGEST_WAIT", "PT2S");
         env.putAll(settings);
