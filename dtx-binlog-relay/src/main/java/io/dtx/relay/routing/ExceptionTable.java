@@ -65,8 +65,8 @@ public class ExceptionTable {
                 ? ""
                 : " OR db_user IN (" + String.join(", ", Collections.nCopies(mappedUsers.size(), "?")) + ")";
         return jdbc.query(
-                "SELECT " + COLUMNS + " FROM relay_exception WHERE status = 'open'" + " AND (environment IS NOT NULL"
-                        + users + ") ORDER BY environment IS NULL, created_at LIMIT ?",
+                "SELECT " + COLUMNS + " FROM relay_exception WHERE status = 'open' AND (environment IS NOT NULL" + users
+                        + ") ORDER BY environment IS NULL, created_at LIMIT ?",
                 ExceptionTable::read,
                 args.toArray());
     }
