@@ -32,17 +32,22 @@ final class CommandLine {
      *
      * @param steps        the bank story's steps, in the order asked for
      * @param environments the other story instead: two environments on one database, routed apart
+     * @param console      whether the learners' console watches the story
      */
-    record DemoCommand(List<Integer> steps, boolean environments) {}
+    record DemoCommand(List<Integer> steps, boolean environments, boolean console) {}
 
-    /** {@code demo [--step N[,M...]]... | demo --environments}: the chosen steps in the order given, or every step. */
+    /**
+     * {@code demo [--step N[,M...]]... [--console] | demo --environments}: the chosen steps in the
+     * order given, or every step.
+     */
     static DemoCommand demo(String[] args) {
-        Options options = Options.parse(args, Set.of("--environments"), Set.of("--step"));
+        Options options = Options.parse(args, Set.of("--environments", "--console"), Set.of("--step"));
         if (options.has("--environments")) {
-            if (!options.all("--step").isEmpty()) {
-                throw new IllegalArgumentException("--step picks steps of the bank story, not of --environments");
+            if (!options.all("--step").isEmpty() || options.has("--console")) {
+                throw new IllegalArgumentException(
+                        "--step and --console go with the bank story, not with --environments");
             }
-            return new DemoCommand(List.of(), true);
+            return new DemoCommand(List.of(), true, false);
         }
         List<Integer> steps = new ArrayList<>();
         for (String list : options.all("--step")) {
@@ -51,7 +56,9 @@ final class CommandLine {
             }
         }
         return new DemoCommand(
-                steps.isEmpty() ? IntStream.rangeClosed(1, Demo.STEPS).boxed().toList() : steps, false);
+                steps.isEmpty() ? IntStream.rangeClosed(1, Demo.STEPS).boxed().toList() : steps,
+                false,
+                options.has("--console"));
     }
 
     /** {@code bench [--quick] [--profile] [--out DIR]}. */

@@ -4,6 +4,7 @@ import io.dtx.walkthrough.bench.BenchReport;
 import io.dtx.walkthrough.bench.Benchmark;
 import io.dtx.walkthrough.chaos.Chaos;
 import io.dtx.walkthrough.chaos.ChaosReport;
+import io.dtx.walkthrough.console.Console;
 import io.dtx.walkthrough.demo.Demo;
 import io.dtx.walkthrough.demo.EnvironmentsDemo;
 import io.dtx.walkthrough.stack.LocalStack;
@@ -37,8 +38,9 @@ public final class Dtx {
                 Path.of(System.getProperty("dtx.root", ".")).toAbsolutePath().normalize();
         String publisher = parsed(() -> CommandLine.publisher(given));
         String[] args = CommandLine.withoutPublisher(given);
+        Path state = Path.of(System.getProperty("dtx.state", root.resolve(".dtx").toString()));
         Workspace workspace = new Workspace(
-                root, root.resolve(".dtx"), port("PAY_PORT", 56082), port("ACCOUNT_PORT", 56081), publisher);
+                root, state, port("PAY_PORT", 56082), port("ACCOUNT_PORT", 56081), publisher);
         long seed = System.currentTimeMillis() % 100_000; // unless --seed: a campaign can be replayed by its seed
         Path target = root.resolve("target");
         switch (args[0]) {
@@ -57,7 +59,12 @@ public final class Dtx {
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
         boolean held = command.environments()
                 ? EnvironmentsDemo.run(workspace, System.out, color)
-                : Demo.run(workspace, command.steps(), System.out, color);
+                : Demo.run(
+                        workspace,
+                        command.steps(),
+                        System.out,
+                        color,
+                        command.console() ? port("CONSOLE_PORT", Console.DEFAULT_PORT) : -1);
         System.exit(held ? 0 : 1);
     }
 
@@ -77,11 +84,16 @@ public final class Dtx {
         System.exit(report.passed() ? 0 : 1);
     }
 
-    /** Starts the demo's stack and leaves it running; {@code ./dtx down} stops it by its pid files. */
+    /**
+     * Starts the demo's stack and the learners' console, and stays: this process serves the
+     * console and restarts what its buttons stop. {@code ./dtx up} runs it in the background and
+     * returns once it wrote the URLs; {@code ./dtx down} stops it first, and with it the rest.
+     */
     private static void up(Workspace workspace, PrintStream out) {
         LocalStack stack = new LocalStack(workspace, StackProfile.DEMO);
+        Console console;
         try {
-            out.println("Starting the sandbox (RocketMQ + MariaDB), both services and the notifier...");
+            out.println("Starting the sandbox (RocketMQ + MariaDB), both services, the notifier and the console...");
             stack.start();
             // Scheme 2 beside scheme 1: the notifier calls the account service back on Alipay's schedule.
             stack.notifier()
@@ -90,24 +102,37 @@ public final class Dtx {
                             "alipay",
                             1,
                             Duration.ofSeconds(10)));
+            console = Console.start(workspace, stack, port("CONSOLE_PORT", Console.DEFAULT_PORT));
         } catch (RuntimeException e) {
             stack.close();
             out.println("Could not start: " + e.getMessage());
             System.exit(1);
+            return;
         }
-        String urls = urls(workspace, stack);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
+            stack.close();
+        }, "dtx-stop"));
+        String urls = urls(workspace, stack, console.url());
         out.println(urls);
         try {
-            Files.writeString(workspace.runDir().resolve("urls.txt"), urls);
-        } catch (IOException ignored) {
-            // the console has them
+            Files.writeString(workspace.runDir().resolve("console.pid"), Long.toString(ProcessHandle.current().pid()));
+            Files.writeString(workspace.runDir().resolve("urls.txt"), urls); // last: ./dtx up waits for it
+        } catch (IOException e) {
+            out.println("Could not write " + workspace.runDir() + ": " + e.getMessage());
         }
-        System.exit(0); // the processes keep running; ./dtx down stops them by their pid files
+        try {
+            Thread.currentThread().join(); // until ./dtx down (SIGTERM) runs the hook above
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private static String urls(Workspace workspace, LocalStack stack) {
+    private static String urls(Workspace workspace, LocalStack stack, String consoleUrl) {
         return """
                 dtx is up. Stop it with: ./dtx down
+
+                  console          %9$s   each payment's journey, live, and buttons that break things
 
                   pay service      %1$s      OpenAPI %1$s/v3/api-docs   Swagger UI %1$s/swagger-ui.html
                   account service  %2$s      OpenAPI %2$s/v3/api-docs   Swagger UI %2$s/swagger-ui.html
@@ -134,7 +159,8 @@ public final class Dtx {
                         workspace.logDir(),
                         workspace.payManagementUrl(),
                         workspace.accountManagementUrl(),
-                        workspace.notifierUrl());
+                        workspace.notifierUrl(),
+                        consoleUrl);
     }
 
     /** A command's options, or exit 2 with what is wrong with them. */

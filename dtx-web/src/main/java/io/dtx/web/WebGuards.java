@@ -1,7 +1,9 @@
 package io.dtx.web;
 
 import io.dtx.web.ServiceTokenFilter.InternalPath;
+import io.dtx.web.journey.JourneyConfig;
 import jakarta.servlet.Filter;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +24,7 @@ import org.springframework.util.unit.DataSize;
  * refuses before any filter runs. A service imports this with {@code @Import(WebGuards.class)}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(ProblemResponses.class)
+@Import({ProblemResponses.class, JourneyConfig.class})
 public class WebGuards {
 
     /** The endpoints of a service that only other services (or an operator) may call. */
@@ -42,7 +44,10 @@ public class WebGuards {
     @Bean
     FilterRegistrationBean<ServiceTokenFilter> serviceToken(
             @Value("${dtx.security.service-token:}") String token, InternalPaths internal) {
-        return ordered(new ServiceTokenFilter(token, internal.paths()), 20);
+        // The journeys name payments: internal on every service, whatever the service lists.
+        List<InternalPath> paths = new ArrayList<>(internal.paths());
+        paths.add(InternalPath.everyMethod("/journeys"));
+        return ordered(new ServiceTokenFilter(token, paths), 20);
     }
 
     /** What Tomcat refuses itself (a %00 in the URL, say) is answered as a problem too. */

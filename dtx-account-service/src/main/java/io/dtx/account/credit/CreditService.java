@@ -1,5 +1,7 @@
 package io.dtx.account.credit;
 
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import io.dtx.contract.RechargeSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -32,11 +34,13 @@ public class CreditService {
     private final DedupMapper dedup;
     private final BalanceMapper balances;
     private final MeterRegistry metrics;
+    private final Journeys journeys;
 
-    CreditService(DedupMapper dedup, BalanceMapper balances, MeterRegistry metrics) {
+    CreditService(DedupMapper dedup, BalanceMapper balances, MeterRegistry metrics, Journeys journeys) {
         this.dedup = dedup;
         this.balances = balances;
         this.metrics = metrics;
+        this.journeys = journeys;
     }
 
     /**
@@ -52,6 +56,7 @@ public class CreditService {
             // Nothing else was written in this transaction, so committing it is harmless.
             log.info("Payment already credited; {} ignored", path);
             count(path, CreditOutcome.ALREADY_APPLIED);
+            journeys.recordAfterCommit(payment.txNo(), Milestone.DUPLICATE_REFUSED, "by " + path + ": already credited");
             return CreditOutcome.ALREADY_APPLIED;
         }
         if (balances.addToBalance(payment.accountNo(), payment.amount()) != 1) {
@@ -60,6 +65,8 @@ public class CreditService {
         }
         log.info("Credited {} to account {} via {}", payment.amount(), payment.accountNo(), path);
         count(path, CreditOutcome.APPLIED);
+        journeys.recordAfterCommit(
+                payment.txNo(), Milestone.CREDITED, payment.amount().toPlainString() + " by " + path);
         return CreditOutcome.APPLIED;
     }
 

@@ -1,5 +1,7 @@
 package io.dtx.account.messaging;
 
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +22,12 @@ public class PoisonMessages {
 
     private final PoisonMessageMapper poison;
     private final MeterRegistry metrics;
+    private final Journeys journeys;
 
-    PoisonMessages(PoisonMessageMapper poison, MeterRegistry metrics) {
+    PoisonMessages(PoisonMessageMapper poison, MeterRegistry metrics, Journeys journeys) {
         this.poison = poison;
         this.metrics = metrics;
+        this.journeys = journeys;
     }
 
     /**
@@ -41,6 +45,7 @@ public class PoisonMessages {
         }
         log.error("Poison message set aside for a person (msgId={}): {}", msgId, reason);
         metrics.counter("dtx.account.poison").increment();
+        journeys.recordAfterCommit(cut(txNo, 64), Milestone.POISON, reason);
         if (reason.startsWith(RechargeMessageReader.UNAUTHENTICATED)) {
             metrics.counter("dtx.account.unauthenticated").increment();
         }

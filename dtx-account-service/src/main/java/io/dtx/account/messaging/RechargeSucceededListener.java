@@ -1,5 +1,7 @@
 package io.dtx.account.messaging;
 
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditService;
 import io.dtx.account.suspense.Suspense;
@@ -44,6 +46,7 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
     private final CreditService credits;
     private final PoisonMessages poison;
     private final Suspense suspense;
+    private final Journeys journeys;
     private final long clientIntervalMillis;
     private final int maxReconsumeTimes;
 
@@ -52,12 +55,14 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
             CreditService credits,
             PoisonMessages poison,
             Suspense suspense,
+            Journeys journeys,
             @Value("${dtx.account.rocketmq-client-interval-ms:30000}") long clientIntervalMillis,
             @Value("${dtx.account.max-reconsume-times:16}") int maxReconsumeTimes) {
         this.reader = reader;
         this.credits = credits;
         this.poison = poison;
         this.suspense = suspense;
+        this.journeys = journeys;
         this.clientIntervalMillis = clientIntervalMillis;
         this.maxReconsumeTimes = maxReconsumeTimes;
     }
@@ -65,6 +70,7 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
     @Override
     public void onMessage(MessageExt message) {
         MDC.put("txNo", message.getKeys());
+        journeys.record(message.getKeys(), Milestone.DELIVERED, "delivery " + (message.getReconsumeTimes() + 1));
         try {
             RechargeSucceeded payment = reader.read(
                     message.getBody(),

@@ -1,5 +1,7 @@
 package io.dtx.account.credit;
 
+import io.dtx.web.journey.Journeys;
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -33,7 +35,7 @@ class CreditServiceTests {
     private final DedupMapper dedup = mock(DedupMapper.class);
     private final BalanceMapper balances = mock(BalanceMapper.class);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final CreditService service = new CreditService(dedup, balances, metrics);
+    private final CreditService service = new CreditService(dedup, balances, metrics, new Journeys("test", Clock.systemUTC()));
 
     @Test
     void theTxNoIsClaimedBeforeTheBalanceMoves() {

@@ -1,5 +1,7 @@
 package io.dtx.relay.relaying;
 
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import io.dtx.relay.binlog.CommittedTransaction;
 import io.dtx.relay.binlog.PaymentRow;
 import io.dtx.relay.position.PositionKeeper;
@@ -31,6 +33,7 @@ class TransactionHandler {
     private final MeterRegistry meters;
     private final RoutingSettings routing;
     private final RecentRoutes recent;
+    private final Journeys journeys;
 
     TransactionHandler(
             Router router,
@@ -39,7 +42,9 @@ class TransactionHandler {
             PositionKeeper position,
             MeterRegistry meters,
             RoutingSettings routing,
-            RecentRoutes recent) {
+            RecentRoutes recent,
+            Journeys journeys) {
+        this.journeys = journeys;
         this.router = router;
         this.publisher = publisher;
         this.exceptions = exceptions;
@@ -67,6 +72,11 @@ class TransactionHandler {
                 }
                 publisher.publish(payment, to.environment());
                 recent.published(payment.txNo(), to.environment());
+                journeys.record(
+                        payment.txNo(),
+                        Milestone.RELAYED_FROM_BINLOG,
+                        (to.environment() == null ? "" : "to " + to.environment() + ", ") + "read at "
+                                + transaction.next());
                 meters.counter("dtx.relay.published", "environment", label(to.environment()))
                         .increment();
             } else if (routed instanceof Route.Unroutable why) {
@@ -75,6 +85,7 @@ class TransactionHandler {
                 }
                 exceptions.keep(payment, transaction.threadId(), why, transaction.next());
                 meters.counter("dtx.relay.unroutable").increment();
+                journeys.record(payment.txNo(), Milestone.KEPT_BY_RELAY, why.reason());
                 log.warn("Payment {} kept in the exception table, not published: {}", payment.txNo(), why.reason());
             }
         }

@@ -1,5 +1,7 @@
 package io.dtx.notifier.delivery;
 
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import io.dtx.notifier.notification.DeliveryAttempt;
 import io.dtx.notifier.notification.Notification;
 import io.dtx.notifier.notification.Notifications;
@@ -46,13 +48,16 @@ class Dispatcher {
     private final MeterRegistry metrics;
     private final ExecutorService calls;
     private final Semaphore freeThreads;
+    private final Journeys journeys;
 
     Dispatcher(
             Notifications notifications,
             Subscriptions subscriptions,
             CallbackClient client,
             DeliverySettings settings,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Journeys journeys) {
+        this.journeys = journeys;
         this.notifications = notifications;
         this.subscriptions = subscriptions;
         this.client = client;
@@ -157,7 +162,12 @@ class Dispatcher {
             subscriptions.disable(s.id(), "410 Gone from " + s.shownUrl());
         }
         count(s, step, Duration.between(logged.dueAt(), logged.startedAt()), reply.latencyMillis());
+        journeys.record(
+                n.txNo(),
+                Milestone.NOTIFICATION_ATTEMPT,
+                "#" + logged.attempt() + " to " + s.id() + ": " + reply.describe() + " -> " + step.status());
         if (Notification.GAVE_UP.equals(step.status())) {
+            journeys.record(n.txNo(), Milestone.NOTIFICATION_GIVEN_UP, "to " + s.id());
             log.error(
                     "ALARM notification of payment {} to {} gave up after {} attempt(s), last: {}",
                     n.txNo(),

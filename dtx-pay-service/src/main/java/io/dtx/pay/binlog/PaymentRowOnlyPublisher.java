@@ -5,6 +5,8 @@ import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
 import io.dtx.pay.payment.PaymentPublisher;
 import io.dtx.pay.payment.PaymentTransaction;
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,11 +28,14 @@ class PaymentRowOnlyPublisher implements PaymentPublisher {
     private final PaymentLedger ledger;
     private final LocalCommitHook afterCommit;
     private final PaymentTransaction transaction;
+    private final Journeys journeys;
 
-    PaymentRowOnlyPublisher(PaymentLedger ledger, LocalCommitHook afterCommit, PaymentTransaction transaction) {
+    PaymentRowOnlyPublisher(
+            PaymentLedger ledger, LocalCommitHook afterCommit, PaymentTransaction transaction, Journeys journeys) {
         this.ledger = ledger;
         this.afterCommit = afterCommit;
         this.transaction = transaction;
+        this.journeys = journeys;
     }
 
     @Override
@@ -44,6 +49,7 @@ class PaymentRowOnlyPublisher implements PaymentPublisher {
         if (!committed) {
             return false;
         }
+        journeys.record(command.txNo(), Milestone.LOCAL_COMMIT, "payment row only: the binlog relay publishes it");
         try {
             afterCommit.afterLocalCommit(command.txNo(), command.accountNo());
         } catch (RuntimeException e) {

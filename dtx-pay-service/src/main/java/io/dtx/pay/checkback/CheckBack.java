@@ -3,6 +3,8 @@ package io.dtx.pay.checkback;
 import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.payment.PaymentLedger;
 import io.dtx.pay.payment.PaymentLedger.Fate;
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,10 +34,12 @@ public class CheckBack {
 
     private final PaymentLedger ledger;
     private final MeterRegistry metrics;
+    private final Journeys journeys;
 
-    CheckBack(PaymentLedger ledger, MeterRegistry metrics) {
+    CheckBack(PaymentLedger ledger, MeterRegistry metrics, Journeys journeys) {
         this.ledger = ledger;
         this.metrics = metrics;
+        this.journeys = journeys;
     }
 
     /**
@@ -60,6 +64,7 @@ public class CheckBack {
             log.warn("Check-back could not reach the database, answering UNKNOWN", e);
         } finally {
             metrics.counter("dtx.pay.checkback", "answer", kind).increment();
+            journeys.record(txNo, Milestone.CHECK_BACK, "answered " + kind.toUpperCase(Locale.ROOT));
             MDC.remove("txNo");
         }
         return answer;

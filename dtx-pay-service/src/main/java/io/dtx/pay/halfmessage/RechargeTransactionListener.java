@@ -4,6 +4,8 @@ import io.dtx.pay.checkback.CheckBack;
 import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import org.apache.rocketmq.spring.annotation.RocketMQTransactionListener;
 import org.apache.rocketmq.spring.core.RocketMQLocalTransactionListener;
 import org.apache.rocketmq.spring.core.RocketMQLocalTransactionState;
@@ -31,18 +33,25 @@ class RechargeTransactionListener implements RocketMQLocalTransactionListener {
     private final RechargeMessageCodec codec;
     private final LocalCommitHook afterCommit;
     private final CheckBack checkBack;
+    private final Journeys journeys;
 
     RechargeTransactionListener(
-            PaymentLedger ledger, RechargeMessageCodec codec, LocalCommitHook afterCommit, CheckBack checkBack) {
+            PaymentLedger ledger,
+            RechargeMessageCodec codec,
+            LocalCommitHook afterCommit,
+            CheckBack checkBack,
+            Journeys journeys) {
         this.ledger = ledger;
         this.codec = codec;
         this.afterCommit = afterCommit;
         this.checkBack = checkBack;
+        this.journeys = journeys;
     }
 
     @Override
     public RocketMQLocalTransactionState executeLocalTransaction(Message msg, Object arg) {
         PaymentCommand command = (PaymentCommand) arg;
+        journeys.record(command.txNo(), Milestone.HALF_MESSAGE_STORED, "");
         try {
             ledger.recordSucceeded(command);
         } catch (DuplicateKeyException e) {
@@ -50,14 +59,18 @@ class RechargeTransactionListener implements RocketMQLocalTransactionListener {
             log.info(
                     "Payment not recorded, key taken: {}",
                     e.getMostSpecificCause().getMessage());
+            journeys.record(command.txNo(), Milestone.ROLLBACK_SENT, "not recorded: key taken");
             return RocketMQLocalTransactionState.ROLLBACK;
         } catch (RuntimeException e) {
             // The commit may or may not have happened (a connection lost during COMMIT): only the
             // database knows, so let the check-back ask it instead of guessing ROLLBACK.
             log.warn("Local transaction failed, leaving the half message to the check-back", e);
+            journeys.record(command.txNo(), Milestone.LEFT_TO_CHECK_BACK, "the local transaction failed");
             return RocketMQLocalTransactionState.UNKNOWN;
         }
+        journeys.record(command.txNo(), Milestone.LOCAL_COMMIT, "payment row, with the half message");
         afterCommit.afterLocalCommit(command.txNo(), command.accountNo());
+        journeys.record(command.txNo(), Milestone.COMMIT_SENT, "");
         return RocketMQLocalTransactionState.COMMIT;
     }
 

@@ -5,6 +5,8 @@ import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
 import io.dtx.pay.payment.PaymentPublisher;
 import io.dtx.pay.payment.PaymentTransaction;
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +31,14 @@ class OutboxPublisher implements PaymentPublisher {
     private final OutboxMessages messages;
     private final LocalCommitHook afterCommit;
     private final PaymentTransaction transaction;
+    private final Journeys journeys;
 
     OutboxPublisher(
             PaymentLedger ledger,
             OutboxMessages messages,
             LocalCommitHook afterCommit,
             PaymentTransaction transaction,
+            Journeys journeys,
             @Value("${dtx.pay.outbox.relay-enabled:true}") boolean relayEnabled) {
         if (!relayEnabled) {
             throw new IllegalStateException("dtx.pay.publisher=outbox needs the relay: a failed first send would"
@@ -44,6 +48,7 @@ class OutboxPublisher implements PaymentPublisher {
         this.messages = messages;
         this.afterCommit = afterCommit;
         this.transaction = transaction;
+        this.journeys = journeys;
     }
 
     @Override
@@ -56,6 +61,7 @@ class OutboxPublisher implements PaymentPublisher {
             return false;
         }
         long id = committed.get();
+        journeys.record(command.txNo(), Milestone.LOCAL_COMMIT, "payment row and mq_notify row");
         try {
             afterCommit.afterLocalCommit(command.txNo(), command.accountNo());
         } catch (RuntimeException e) {

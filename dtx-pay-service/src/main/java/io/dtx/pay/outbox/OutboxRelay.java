@@ -1,5 +1,7 @@
 package io.dtx.pay.outbox;
 
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.halfmessage.RechargeMessageCodec;
 import io.dtx.pay.outbox.OutboxSender.SendFailedException;
@@ -43,6 +45,7 @@ class OutboxRelay {
     private final MeterRegistry metrics;
     private final OutboxSendHook afterSend;
     private final TransactionTemplate transaction;
+    private final Journeys journeys;
 
     OutboxRelay(
             OutboxTable table,
@@ -52,7 +55,9 @@ class OutboxRelay {
             OutboxSettings settings,
             MeterRegistry metrics,
             OutboxSendHook afterSend,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            Journeys journeys) {
+        this.journeys = journeys;
         this.table = table;
         this.sender = sender;
         this.ledger = ledger;
@@ -101,6 +106,7 @@ class OutboxRelay {
             afterSend.afterSend(row.txNo());
             table.finish(row.id());
             metrics.counter("dtx.pay.outbox.sends", "by", by).increment();
+            journeys.recordAfterCommit(row.txNo(), Milestone.OUTBOX_SENT, "by the " + by + " send");
             return Outcome.SENT;
         } catch (SendFailedException e) {
             failed(row, e.getMessage());
@@ -134,6 +140,8 @@ class OutboxRelay {
         // Failures since the row was written or last re-driven: sends given minus sends left.
         Duration next = settings.delayAfter(Math.max(1, settings.sends() - row.retry() + 1));
         table.failed(row.id(), next, error);
+        journeys.recordAfterCommit(
+                row.txNo(), Milestone.OUTBOX_SEND_FAILED, error + "; " + (row.retry() - 1) + " send(s) left");
         if (row.retry() <= 1) {
             alarm(row, error);
         } else {

@@ -1,5 +1,7 @@
 package io.dtx.pay.queuefirst;
 
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import io.dtx.pay.outbox.OutboxMessages;
 import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.pay.payment.Payment;
@@ -31,6 +33,7 @@ class RequestPayment {
     private final RequestPaymentHook beforeCommit;
     private final LocalCommitHook afterCommit;
     private final TransactionTemplate transaction;
+    private final Journeys journeys;
 
     RequestPayment(
             RequestTable requests,
@@ -38,7 +41,9 @@ class RequestPayment {
             OutboxMessages outbox,
             RequestPaymentHook beforeCommit,
             LocalCommitHook afterCommit,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            Journeys journeys) {
+        this.journeys = journeys;
         this.requests = requests;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -71,6 +76,10 @@ class RequestPayment {
             throw e;
         }
         paid.ifPresent(p -> {
+            journeys.record(
+                    p.txNo(),
+                    Milestone.LOCAL_COMMIT,
+                    "recharge request " + request.requestId() + " consumed: payment and mq_notify row");
             // The same seam as the outbox publisher's: the fault tests kill the process here, after
             // the commit and before the first send (and before the broker hears the request was consumed).
             afterCommit.afterLocalCommit(p.txNo(), request.accountNo());

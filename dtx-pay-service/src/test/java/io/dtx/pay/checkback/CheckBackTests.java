@@ -1,5 +1,7 @@
 package io.dtx.pay.checkback;
 
+import io.dtx.web.journey.Journeys;
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -28,7 +30,7 @@ class CheckBackTests {
 
     private final PaymentLedger ledger = mock(PaymentLedger.class);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final CheckBack checkBack = new CheckBack(ledger, metrics);
+    private final CheckBack checkBack = new CheckBack(ledger, metrics, new Journeys("test", Clock.systemUTC()));
 
     @Test
     void aCommittedPaymentIsAnsweredCommit() {

@@ -1,5 +1,7 @@
 package io.dtx.pay.halfmessage;
 
+import io.dtx.web.journey.Journeys;
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -45,7 +47,7 @@ class RechargeTransactionListenerTests {
             JsonMapper.builder().build(), MessageSigning.forSigning(KEY, "k1"), "dtx-recharge");
     private final LocalCommitHook hook = mock(LocalCommitHook.class);
     private final RechargeTransactionListener listener =
-            new RechargeTransactionListener(ledger, codec, hook, checkBack);
+            new RechargeTransactionListener(ledger, codec, hook, checkBack, new Journeys("test", Clock.systemUTC()));
 
     @Test
     void aRecordedPaymentIsCommittedAndTheHookRunsOnlyAfterTheLocalCommit() {

@@ -1,5 +1,6 @@
 package io.dtx.walkthrough.demo;
 
+import io.dtx.walkthrough.console.Console;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
@@ -21,6 +22,13 @@ public final class Demo {
      * @return true if every check of every step held
      */
     public static boolean run(Workspace workspace, List<Integer> steps, PrintStream out, boolean color) {
+        return run(workspace, steps, out, color, -1);
+    }
+
+    /** The same, watched by the learners' console on {@code consolePort} unless it is negative. */
+    public static boolean run(
+            Workspace workspace, List<Integer> steps, PrintStream out, boolean color, int consolePort) {
+        Console console = null;
         Narrator say = new Narrator(out, color);
         LocalStack stack = new LocalStack(workspace, StackProfile.DEMO);
         Thread stopper = new Thread(stack::close, "dtx-stop");
@@ -40,11 +48,18 @@ public final class Demo {
                     stack.broker().pid(),
                     stack.database().pid(),
                     workspace.logDir()));
+            if (consolePort >= 0) {
+                console = Console.start(workspace, stack, consolePort);
+                say.plain("The learners' console watches the story: " + console.url());
+            }
             return new Story(new Scene(workspace, stack, say)).run(steps);
         } catch (RuntimeException e) {
             say.plain("The demo could not run: " + e.getMessage());
             return false;
         } finally {
+            if (console != null) {
+                console.close();
+            }
             say.plain("Stopping every process the demo started...");
             stack.close();
             Runtime.getRuntime().removeShutdownHook(stopper);

@@ -1,0 +1,87 @@
+package io.dtx.walkthrough.console;
+
+import io.dtx.walkthrough.probe.Http;
+import io.dtx.walkthrough.stack.LocalStack;
+import io.dtx.walkthrough.stack.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The learners' console for a running local stack: reads every service's journey steps twice a
+ * second into its own book, asks the broker for the dead-letter depth every few seconds, and
+ * serves the page. Stops with the process that started the stack.
+ */
+public final class Console implements AutoCloseable {
+
+    /** {@code CONSOLE_PORT} overrides it. */
+    public static final int DEFAULT_PORT = 56080;
+
+    private final ConsoleServer server;
+    private final ScheduledExecutorService readers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "console-feed");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private Console(ConsoleServer server) {
+        this.server = server;
+    }
+
+    /** Serves the console for {@code stack} on {@code port} (0: any free port). */
+    public static Console start(Workspace workspace, LocalStack stack, int port) {
+        Http http = new Http(stack.serviceToken());
+        JourneyBook book = new JourneyBook();
+        Picture picture = new Picture(workspace, stack, http);
+        List<ServiceFeed> feeds = new ArrayList<>(List.of(
+                new ServiceFeed("pay", workspace.payUrl(), http),
+                new ServiceFeed("account", workspace.accountUrl(), http),
+                new ServiceFeed("notifier", workspace.notifierUrl(), http)));
+        if (workspace.binlog()) {
+            feeds.add(new ServiceFeed("relay", workspace.relayUrl(), http));
+        }
+        ConsoleServer server;
+        try {
+            server = new ConsoleServer(
+                    port, new ConsoleApi(workspace, book, picture, new Faults(workspace, stack, http, book)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The console could not listen on port " + port, e);
+        }
+        Console console = new Console(server);
+        console.readers.scheduleWithFixedDelay(() -> feeds.forEach(feed -> read(book, feed)), 0, 500,
+                TimeUnit.MILLISECONDS);
+        console.readers.scheduleWithFixedDelay(() -> deadLetters(picture), 1, 5, TimeUnit.SECONDS);
+        server.start();
+        return console;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
+        server.stop();
+    }
+
+    private static void read(JourneyBook book, ServiceFeed feed) {
+        try {
+            book.add(feed.poll());
+        } catch (RuntimeException e) {
+            // A service mid-restart answers oddly for a moment: read it again next time.
+        }
+    }
+
+    private static void deadLetters(Picture picture) {
+        try {
+            picture.readDeadLetters();
+        } catch (RuntimeException e) {
+            // The broker is down: the depth stays as last read.
+        }
+    }
+}

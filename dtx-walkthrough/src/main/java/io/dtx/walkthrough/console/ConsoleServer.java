@@ -1,0 +1,127 @@
+package io.dtx.walkthrough.console;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The console's HTTP side, on the loopback interface only: the page and its script from the
+ * classpath, {@code GET /api/state} for what the page shows, and {@code POST /api/...} for its
+ * buttons. A button must come from the page itself: another site open in the same browser cannot
+ * send the custom header without a preflight, which this server never grants.
+ */
+final class ConsoleServer {
+
+    static final String BUTTON_HEADER = "Dtx-Console";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, String> FILES = Map.of(
+            "/", "index.html",
+            "/console.js", "console.js",
+            "/console.css", "console.css");
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8");
+
+    private final HttpServer server;
+    private final ConsoleApi api;
+
+    ConsoleServer(int port, ConsoleApi api) throws IOException {
+        this.api = api;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread thread = new Thread(r, "console-http");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void stop() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (method.equals("GET") && FILES.containsKey(path)) {
+                file(exchange, FILES.get(path));
+            } else if (method.equals("GET") && path.equals("/api/state")) {
+                json(exchange, 200, api.state());
+            } else if (method.equals("POST") && path.startsWith("/api/")) {
+                post(exchange, path.substring("/api/".length()));
+            } else {
+                problem(exchange, 404, "Not found", "The console has no " + method + " " + path + ".");
+            }
+        } catch (RuntimeException e) {
+            problem(exchange, 500, "The console failed", e.getMessage());
+        }
+    }
+
+    private void post(HttpExchange exchange, String action) throws IOException {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        boolean ours = origin == null || Set.of("http://127.0.0.1:" + port(), "http://localhost:" + port())
+                .contains(origin);
+        if (!"1".equals(exchange.getRequestHeaders().getFirst(BUTTON_HEADER)) || !ours) {
+            problem(exchange, 403, "Only the console's own page", "Buttons are pressed on the console's page.");
+            return;
+        }
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(4096);
+            body = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+        } catch (RuntimeException e) {
+            problem(exchange, 400, "Invalid request", "The body is not JSON.");
+            return;
+        }
+        ConsoleApi.Answer answer = api.press(action, body);
+        json(exchange, answer.status(), answer.body());
+    }
+
+    private static void file(HttpExchange exchange, String name) throws IOException {
+        try (InputStream in = ConsoleServer.class.getResourceAsStream("/console/" + name)) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("missing resource console/" + name));
+            }
+            byte[] bytes = in.readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private static void json(HttpExchange exchange, int status, Object value) throws IOException {
+        send(exchange, status, "application/json", JSON.writeValueAsBytes(value));
+    }
+
+    private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+        Map<String, Object> problem = Map.of("type", "about:blank", "title", title, "status", status, "detail",
+                detail == null ? title : detail);
+        send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

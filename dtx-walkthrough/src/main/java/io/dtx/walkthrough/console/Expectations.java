@@ -1,0 +1,76 @@
+package io.dtx.walkthrough.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a journey should show next and does not yet: "waiting for the broker's check-back, 3 s".
+ * Read from the steps alone, so every publisher's journey is judged by the same rules: a payment
+ * taken must be sent, a message sent must be delivered, a payment taken must be credited.
+ */
+final class Expectations {
+
+    private Expectations() {}
+
+    static List<String> waiting(List<Step> steps, Instant now) {
+        List<String> waiting = new ArrayList<>();
+        if (ended(steps)) {
+            return waiting;
+        }
+        Optional<Step> half = first(steps, "HALF_MESSAGE_STORED");
+        Optional<Step> commit = first(steps, "LOCAL_COMMIT");
+        boolean committedByCheckBack = steps.stream()
+                .anyMatch(s -> s.milestone().equals("CHECK_BACK") && s.detail().contains("COMMIT"));
+        if (half.isPresent() && !has(steps, "COMMIT_SENT") && !has(steps, "CHECK_BACK")) {
+            waiting.add("waiting for COMMIT or the broker's check-back, " + since(half.get(), now));
+        }
+        Optional<Step> taken = commit.isPresent() ? commit : committedByCheckBack ? half : Optional.empty();
+        if (taken.isEmpty()) {
+            return waiting;
+        }
+        String how = commit.map(Step::detail).orElse("");
+        if (how.contains("mq_notify") && !has(steps, "OUTBOX_SENT")) {
+            waiting.add("waiting for the mq_notify row to be sent, " + since(taken.get(), now));
+        } else if (how.contains("binlog") && !has(steps, "RELAYED_FROM_BINLOG")) {
+            waiting.add("waiting for the binlog relay to publish it, " + since(taken.get(), now));
+        } else if (!has(steps, "DELIVERED") && !calledBack(steps)) {
+            waiting.add("waiting for delivery to the account service, " + since(taken.get(), now));
+        }
+        waiting.add("waiting for the credit, " + since(taken.get(), now));
+        return waiting;
+    }
+
+    /** Credited, or refused for good: nothing more is expected. */
+    static boolean ended(List<Step> steps) {
+        return has(steps, "CREDITED") || has(steps, "DUPLICATE_REFUSED") || refused(steps);
+    }
+
+    static boolean refused(List<Step> steps) {
+        return has(steps, "ROLLBACK_SENT")
+                || has(steps, "POISON")
+                || has(steps, "KEPT_BY_RELAY")
+                || steps.stream().anyMatch(s -> s.milestone().equals("CHECK_BACK") && s.detail().contains("ROLLBACK"));
+    }
+
+    /** The notifier's callback reached the account service (scheme 2: no message is consumed). */
+    private static boolean calledBack(List<Step> steps) {
+        return steps.stream()
+                .anyMatch(s -> s.milestone().equals("NOTIFICATION_ATTEMPT") && s.detail().endsWith("-> delivered"));
+    }
+
+    private static boolean has(List<Step> steps, String milestone) {
+        return first(steps, milestone).isPresent();
+    }
+
+    private static Optional<Step> first(List<Step> steps, String milestone) {
+        return steps.stream().filter(s -> s.milestone().equals(milestone)).findFirst();
+    }
+
+    private static String since(Step step, Instant now) {
+        long seconds = Math.max(0, Duration.between(step.at(), now).toSeconds());
+        return seconds + " s";
+    }
+}

@@ -1,0 +1,140 @@
+package io.dtx.walkthrough.console;
+
+import io.dtx.walkthrough.probe.Databases;
+import io.dtx.walkthrough.probe.Http;
+import io.dtx.walkthrough.probe.Redelivery;
+import io.dtx.walkthrough.probe.Reply;
+import io.dtx.walkthrough.probe.Waits;
+import io.dtx.walkthrough.stack.LocalStack;
+import io.dtx.walkthrough.stack.PauseMoment;
+import io.dtx.walkthrough.stack.Workspace;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The console's buttons: the demo's faults, caused for real on the local stack (a SIGKILL, a
+ * broker stopped, a row lock held), one at a time. Restarts run in the background so the page
+ * keeps showing what happens meanwhile.
+ */
+final class Faults {
+
+    /** What pressing a button did; {@code txNo} names the payment it concerns, if any. */
+    record Outcome(boolean done, String message, String txNo) {}
+
+    private static final Pattern AMOUNT = Pattern.compile("\"amount\"\\s*:\\s*\"?([0-9.]+)");
+    private static final Pattern ACCOUNT = Pattern.compile("\"accountNo\"\\s*:\\s*\"([^\"]+)\"");
+    static final String HOT_ACCOUNT = "1";
+
+    private final Workspace workspace;
+    private final LocalStack stack;
+    private final Http http;
+    private final JourneyBook book;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "console-fault");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Faults(Workspace workspace, LocalStack stack, Http http, JourneyBook book) {
+        this.book = book;
+        this.workspace = workspace;
+        this.stack = stack;
+        this.http = http;
+    }
+
+    Reply recharge(String accountNo, String amount) {
+        String body = "{\"accountNo\":\"" + accountNo + "\",\"amount\":\"" + amount + "\"}";
+        return http.post(workspace.payUrl() + "/pay/recharges", body, null);
+    }
+
+    /** Pays with the pay service paused right after its local commit, kills it there, restarts it. */
+    Outcome killPayAfterCommit() throws IOException {
+        PauseMoment.AFTER_LOCAL_COMMIT.pauseAt(workspace);
+        CompletableFuture<Reply> client = CompletableFuture.supplyAsync(() -> recharge(HOT_ACCOUNT, "250.00"));
+        boolean paused = Waits.eventually(Duration.ofSeconds(30), () -> !PauseMoment.paused(workspace).isEmpty());
+        String txNo = PauseMoment.paused(workspace);
+        if (!paused) {
+            PauseMoment.resume(workspace);
+            return new Outcome(false, "the payment never reached its local commit: " + client.join().body(), null);
+        }
+        // Once the page has the payment committed: a learner sees it wait, then the crash.
+        Waits.eventually(Duration.ofSeconds(5), () -> book.has(txNo, "LOCAL_COMMIT"));
+        stack.killPay();
+        PauseMoment.resume(workspace);
+        client.join();
+        background.execute(stack::startPay);
+        return new Outcome(
+                true,
+                "kill -9 of the pay service after payment " + txNo + " committed locally; restarting it", txNo);
+    }
+
+    Outcome stopAccount() {
+        stack.killAccount();
+        return new Outcome(true, "kill -9 of the account service (pid " + stack.account().pid() + ")", null);
+    }
+
+    Outcome startAccount() {
+        background.execute(stack::startAccount);
+        return new Outcome(true, "starting the account service", null);
+    }
+
+    Outcome stopBroker() {
+        stack.killBroker();
+        return new Outcome(true, "kill -9 of the broker and its name server", null);
+    }
+
+    Outcome startBroker() {
+        background.execute(stack::restartBroker);
+        return new Outcome(true, "starting the broker on its ports and store", null);
+    }
+
+    /** The payment's message once more, signed with the run's key: a redelivery, for real. */
+    Outcome duplicate(String txNo) {
+        Reply payment = http.get(workspace.payUrl() + "/pay/recharges/" + txNo);
+        Matcher account = ACCOUNT.matcher(payment.body());
+        Matcher amount = AMOUNT.matcher(payment.body());
+        if (payment.status() != 200 || !account.find() || !amount.find()) {
+            return new Outcome(false, "no payment " + txNo + " at the pay service (" + payment.status() + ")", txNo);
+        }
+        String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + account.group(1) + "\",\"amount\":"
+                + amount.group(1) + "}";
+        Redelivery.send(stack.namesrvAddr(), stack.messageSigning(), List.of(new Redelivery.Copy(txNo, body)));
+        return new Outcome(true, "sent payment " + txNo + "'s message again", txNo);
+    }
+
+    /** Holds the hot account's row lock for a while, as a long report or a stuck session would. */
+    Outcome lockHotAccount(Duration holdFor) {
+        CompletableFuture<Boolean> locked = new CompletableFuture<>();
+        Thread holder = new Thread(() -> {
+            try (Connection c = new Databases(stack).connect("bank1");
+                    Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                s.executeQuery("SELECT account_balance FROM account_info WHERE account_no = '" + HOT_ACCOUNT
+                        + "' FOR UPDATE");
+                locked.complete(true);
+                Thread.sleep(holdFor.toMillis());
+                c.rollback();
+            } catch (SQLException e) {
+                locked.complete(false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "console-lock");
+        holder.setDaemon(true);
+        holder.start();
+        boolean held = locked.join();
+        return new Outcome(
+                held,
+                held ? "account " + HOT_ACCOUNT + "'s row is locked for " + holdFor.toSeconds() + " s" : "no lock",
+                null);
+    }
+}

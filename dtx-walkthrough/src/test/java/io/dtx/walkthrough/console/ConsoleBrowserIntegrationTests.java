@@ -1,0 +1,231 @@
+package io.dtx.walkthrough.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dtx.walkthrough.FreePorts;
+import io.dtx.walkthrough.stack.Workspace;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The learners' console in a real (headless) browser against {@code ./dtx up}: what a learner
+ * sees after each button, checked on the page and, for the money, against the account service.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class ConsoleBrowserIntegrationTests {
+
+    private static final Pattern TX_NO = Pattern.compile("\"txNo\":\"([^\"]+)\"");
+    private static final Pattern PAUSED_TX = Pattern.compile("after payment (\\S+) committed");
+
+    private static Workspace workspace;
+    private static DtxUp dtx;
+    private static WebDriver browser;
+    private static String firstTxNo;
+
+    @BeforeAll
+    static void upWithABrowser() throws Exception {
+        Browser.requireInstalled();
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path state = Path.of("target", "console-stack").toAbsolutePath();
+        workspace = FreePorts.workspace(root, state);
+        dtx = new DtxUp(workspace, workspace.payPort() + 38);
+        String url = dtx.up();
+        browser = Browser.start(state.resolve("chromium-profile"));
+        browser.get(url);
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (dtx != null) {
+            dtx.down();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRechargeMadeOnThePageShowsItsWholeJourney() {
+        firstTxNo = payOnThePage("100.00");
+        Instant seen = waitFor(Duration.ofSeconds(60), () -> step(firstTxNo, "CREDITED") != null);
+        WebElement credited = step(firstTxNo, "CREDITED");
+        long lagMs = Duration.between(Instant.parse(credited.getDomAttribute("data-at")), seen).toMillis();
+        System.out.printf("console: the credit showed %d ms after the account service recorded it%n", lagMs);
+
+        assertThat(milestones(firstTxNo))
+                .containsSubsequence("HALF_MESSAGE_STORED", "LOCAL_COMMIT", "COMMIT_SENT", "DELIVERED", "CREDITED");
+        assertThat(card(firstTxNo).getDomAttribute("data-state")).isEqualTo("credited");
+        assertThat(card(firstTxNo).getText()).contains("✔ credited");
+        assertThat(creditsOf(firstTxNo)).as("the account service's own list of credits").isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void killingThePayServiceAfterItsLocalCommitShowsTheCheckBackAndOneCredit() {
+        press("kill-pay-after-commit");
+        String txNo = waitForText(Duration.ofSeconds(60), PAUSED_TX);
+        waitFor(Duration.ofSeconds(120), () -> step(txNo, "CHECK_BACK") != null && step(txNo, "CREDITED") != null);
+
+        assertThat(milestones(txNo)).contains("HALF_MESSAGE_STORED", "LOCAL_COMMIT").doesNotContain("COMMIT_SENT");
+        assertThat(step(txNo, "CHECK_BACK").getText()).contains("COMMIT");
+        assertThat(milestones(txNo).stream().filter("CREDITED"::equals)).hasSize(1);
+        assertThat(creditsOf(txNo)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void aDuplicateIsShownRefusedByTheDedupKey() {
+        String balance = balance();
+        card(firstTxNo).findElement(By.cssSelector("[data-duplicate]")).click();
+        waitFor(Duration.ofSeconds(30), () -> step(firstTxNo, "DUPLICATE_REFUSED") != null);
+
+        assertThat(step(firstTxNo, "DUPLICATE_REFUSED").getText()).contains("refused as a duplicate");
+        assertThat(creditsOf(firstTxNo)).isEqualTo(1);
+        assertThat(balance()).isEqualTo(balance);
+    }
+
+    @Test
+    @Order(4)
+    void withTheAccountServiceStoppedMessagesWaitAndAreCreditedOnRestart() throws IOException {
+        press("stop-account");
+        waitFor(Duration.ofSeconds(20), () -> processState("account service").contains("stopped"));
+        String txNo = payOnThePage("7.00");
+        waitFor(Duration.ofSeconds(20), () -> step(txNo, "COMMIT_SENT") != null);
+        waitFor(Duration.ofSeconds(10), () -> card(txNo).getText().contains("waiting for delivery"));
+        assertThat(card(txNo).getDomAttribute("data-state")).isEqualTo("in flight");
+        assertThat(card(txNo).getText()).contains("… in flight", "waiting for the credit");
+        screenshot();
+
+        press("start-account");
+        waitFor(Duration.ofSeconds(120), () -> step(txNo, "CREDITED") != null);
+        assertThat(processState("account service")).contains("running");
+        assertThat(creditsOf(txNo)).isEqualTo(1);
+    }
+
+    private String payOnThePage(String amount) {
+        WebElement form = browser.findElement(By.id("recharge"));
+        WebElement field = form.findElement(By.name("amount"));
+        field.clear();
+        field.sendKeys(amount);
+        String before = browser.findElement(By.id("recharge-result")).getText();
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(Duration.ofSeconds(30), () -> {
+            String now = browser.findElement(By.id("recharge-result")).getText();
+            return !now.equals(before) && now.startsWith("201");
+        });
+        Matcher txNo = TX_NO.matcher(browser.findElement(By.id("recharge-result")).getText());
+        assertThat(txNo.find()).isTrue();
+        return txNo.group(1);
+    }
+
+    private void press(String fault) {
+        waitFor(Duration.ofSeconds(30), () -> browser.findElement(By.cssSelector("[data-fault=" + fault + "]"))
+                .isEnabled());
+        browser.findElement(By.cssSelector("[data-fault=" + fault + "]")).click();
+    }
+
+    private WebElement card(String txNo) {
+        return browser.findElements(By.cssSelector("article.journey")).stream()
+                .filter(card -> txNo.equals(card.getDomAttribute("data-tx")))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private WebElement step(String txNo, String milestone) {
+        WebElement card = card(txNo);
+        return card == null
+                ? null
+                : card.findElements(By.cssSelector("li[data-milestone=" + milestone + "]")).stream()
+                        .findFirst()
+                        .orElse(null);
+    }
+
+    private java.util.List<String> milestones(String txNo) {
+        return card(txNo).findElements(By.cssSelector("li[data-milestone]")).stream()
+                .map(li -> li.getDomAttribute("data-milestone"))
+                .toList();
+    }
+
+    private String processState(String name) {
+        return browser.findElements(By.cssSelector("#processes tbody tr")).stream()
+                .map(WebElement::getText)
+                .filter(row -> row.startsWith(name))
+                .findFirst()
+                .orElse("");
+    }
+
+    private String balance() {
+        return browser.findElement(By.cssSelector("#balances tbody tr td:nth-child(3)")).getText();
+    }
+
+    /** Page elements are redrawn every second: a stale one is read again at the next poll. */
+    private static Instant waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, timeout, Duration.ofMillis(100))
+                .ignoring(RuntimeException.class)
+                .until(driver -> condition.getAsBoolean());
+        return Instant.now();
+    }
+
+    private static String waitForText(Duration timeout, Pattern pattern) {
+        String[] found = new String[1];
+        waitFor(timeout, () -> {
+            Matcher matcher = pattern.matcher(browser.findElement(By.id("pressed")).getText());
+            if (matcher.find()) {
+                found[0] = matcher.group(1);
+            }
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    /** How often the account service's own API lists the payment among the account's credits. */
+    private static long creditsOf(String txNo) {
+        try {
+            HttpResponse<String> account = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(workspace.accountUrl() + "/accounts/1"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return Pattern.compile(Pattern.quote("\"txNo\":\"" + txNo + "\""))
+                    .matcher(account.body())
+                    .results()
+                    .count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The README's picture, made by this run. */
+    private static void screenshot() throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Path kept = Path.of("target", "console", "console.png");
+        Files.createDirectories(kept.getParent());
+        Files.copy(shot, kept, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
