@@ -36,7 +36,7 @@ function journeyCard(journey) {
       step.label,
       el('span', { 'class': 'detail' }, step.detail ? ' - ' + step.detail : '')));
   });
-  journey.waiting.forEach(line => steps.append(el('li', { 'class': 'waiting', 'data-milestone': 'WAITING' }, '⏳ ' + line)));
+  journey.waiting.forEach(line => steps.append(el('li', { 'class': 'waiting', 'data-milestone': 'WAITING' }, '… ' + line)));
   card.append(steps);
   return card;
 }

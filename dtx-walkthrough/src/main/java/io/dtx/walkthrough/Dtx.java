@@ -38,9 +38,10 @@ public final class Dtx {
                 Path.of(System.getProperty("dtx.root", ".")).toAbsolutePath().normalize();
         String publisher = parsed(() -> CommandLine.publisher(given));
         String[] args = CommandLine.withoutPublisher(given);
-        Path state = Path.of(System.getProperty("dtx.state", root.resolve(".dtx").toString()));
-        Workspace workspace = new Workspace(
-                root, state, port("PAY_PORT", 56082), port("ACCOUNT_PORT", 56081), publisher);
+        Path state =
+                Path.of(System.getProperty("dtx.state", root.resolve(".dtx").toString()));
+        Workspace workspace =
+                new Workspace(root, state, port("PAY_PORT", 56082), port("ACCOUNT_PORT", 56081), publisher);
         long seed = System.currentTimeMillis() % 100_000; // unless --seed: a campaign can be replayed by its seed
         Path target = root.resolve("target");
         switch (args[0]) {
@@ -109,22 +110,32 @@ public final class Dtx {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            console.close();
-            stack.close();
-        }, "dtx-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            console.close();
+                            stack.close();
+                        },
+                        "dtx-stop"));
         String urls = urls(workspace, stack, console.url());
         out.println(urls);
-        try {
-            Files.writeString(workspace.runDir().resolve("console.pid"), Long.toString(ProcessHandle.current().pid()));
-            Files.writeString(workspace.runDir().resolve("urls.txt"), urls); // last: ./dtx up waits for it
-        } catch (IOException e) {
-            out.println("Could not write " + workspace.runDir() + ": " + e.getMessage());
-        }
+        writeRunFiles(workspace, urls, out);
         try {
             Thread.currentThread().join(); // until ./dtx down (SIGTERM) runs the hook above
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The console's pid for ./dtx down, then the URLs, last: ./dtx up waits for them. */
+    private static void writeRunFiles(Workspace workspace, String urls, PrintStream out) {
+        try {
+            Files.writeString(
+                    workspace.runDir().resolve("console.pid"),
+                    Long.toString(ProcessHandle.current().pid()));
+            Files.writeString(workspace.runDir().resolve("urls.txt"), urls);
+        } catch (IOException e) {
+            out.println("Could not write " + workspace.runDir() + ": " + e.getMessage());
         }
     }
 

@@ -31,7 +31,7 @@ class CommandLineTests {
         assertThat(CommandLine.demo(new String[] {"demo"}).environments()).isFalse();
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> CommandLine.demo(new String[] {"demo", "--environments", "--step", "2"}))
-                .withMessageContaining("--step picks steps of the bank story");
+                .withMessageContaining("--step and --console go with the bank story");
     }
 
     @Test

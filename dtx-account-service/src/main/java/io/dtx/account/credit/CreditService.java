@@ -1,8 +1,8 @@
 package io.dtx.account.credit;
 
+import io.dtx.contract.RechargeSucceeded;
 import io.dtx.web.journey.Journeys;
 import io.dtx.web.journey.Milestone;
-import io.dtx.contract.RechargeSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -56,7 +56,8 @@ public class CreditService {
             // Nothing else was written in this transaction, so committing it is harmless.
             log.info("Payment already credited; {} ignored", path);
             count(path, CreditOutcome.ALREADY_APPLIED);
-            journeys.recordAfterCommit(payment.txNo(), Milestone.DUPLICATE_REFUSED, "by " + path + ": already credited");
+            journeys.recordAfterCommit(
+                    payment.txNo(), Milestone.DUPLICATE_REFUSED, "by " + path + ": already credited");
             return CreditOutcome.ALREADY_APPLIED;
         }
         if (balances.addToBalance(payment.accountNo(), payment.amount()) != 1) {

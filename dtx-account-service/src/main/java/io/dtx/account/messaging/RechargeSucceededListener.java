@@ -1,13 +1,13 @@
 package io.dtx.account.messaging;
 
-import io.dtx.web.journey.Journeys;
-import io.dtx.web.journey.Milestone;
 import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditService;
 import io.dtx.account.suspense.Suspense;
 import io.dtx.contract.MessageSigning;
 import io.dtx.contract.Messaging;
 import io.dtx.contract.RechargeSucceeded;
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import java.nio.charset.StandardCharsets;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.common.message.MessageExt;

@@ -1,7 +1,5 @@
 package io.dtx.account.credit;
 
-import io.dtx.web.journey.Journeys;
-import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -13,8 +11,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.dtx.contract.RechargeSucceeded;
+import io.dtx.web.journey.Journeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,8 @@ class CreditServiceTests {
     private final DedupMapper dedup = mock(DedupMapper.class);
     private final BalanceMapper balances = mock(BalanceMapper.class);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final CreditService service = new CreditService(dedup, balances, metrics, new Journeys("test", Clock.systemUTC()));
+    private final CreditService service =
+            new CreditService(dedup, balances, metrics, new Journeys("test", Clock.systemUTC()));
 
     @Test
     void theTxNoIsClaimedBeforeTheBalanceMoves() {

@@ -1,7 +1,5 @@
 package io.dtx.relay.relaying;
 
-import io.dtx.web.journey.Journeys;
-import io.dtx.web.journey.Milestone;
 import io.dtx.relay.binlog.CommittedTransaction;
 import io.dtx.relay.binlog.PaymentRow;
 import io.dtx.relay.position.PositionKeeper;
@@ -10,6 +8,8 @@ import io.dtx.relay.routing.ExceptionTable;
 import io.dtx.relay.routing.Route;
 import io.dtx.relay.routing.Router;
 import io.dtx.relay.routing.RoutingSettings;
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,13 +1,13 @@
 package io.dtx.notifier.delivery;
 
-import io.dtx.web.journey.Journeys;
-import io.dtx.web.journey.Milestone;
 import io.dtx.notifier.notification.DeliveryAttempt;
 import io.dtx.notifier.notification.Notification;
 import io.dtx.notifier.notification.Notifications;
 import io.dtx.notifier.schedule.Timing;
 import io.dtx.notifier.subscription.Subscription;
 import io.dtx.notifier.subscription.Subscriptions;
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.dtx.pay.outbox;
 
-import io.dtx.web.journey.Journeys;
-import io.dtx.web.journey.Milestone;
 import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.halfmessage.RechargeMessageCodec;
 import io.dtx.pay.outbox.OutboxSender.SendFailedException;
 import io.dtx.pay.payment.PaymentLedger;
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

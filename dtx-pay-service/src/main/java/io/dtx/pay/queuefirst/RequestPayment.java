@@ -1,12 +1,12 @@
 package io.dtx.pay.queuefirst;
 
-import io.dtx.web.journey.Journeys;
-import io.dtx.web.journey.Milestone;
 import io.dtx.pay.outbox.OutboxMessages;
 import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.pay.payment.Payment;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
+import io.dtx.web.journey.Journeys;
+import io.dtx.web.journey.Milestone;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;

@@ -1,7 +1,5 @@
 package io.dtx.pay.checkback;
 
-import io.dtx.web.journey.Journeys;
-import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -13,8 +11,10 @@ import io.dtx.contract.RechargeSucceeded;
 import io.dtx.pay.payment.Payment;
 import io.dtx.pay.payment.PaymentLedger;
 import io.dtx.pay.payment.PaymentLedger.Fate;
+import io.dtx.web.journey.Journeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.rocketmq.spring.core.RocketMQLocalTransactionState;

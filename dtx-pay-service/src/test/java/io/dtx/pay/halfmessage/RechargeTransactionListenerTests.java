@@ -1,7 +1,5 @@
 package io.dtx.pay.halfmessage;
 
-import io.dtx.web.journey.Journeys;
-import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -19,7 +17,9 @@ import io.dtx.pay.checkback.HalfMessageClaim;
 import io.dtx.pay.payment.LocalCommitHook;
 import io.dtx.pay.payment.PaymentCommand;
 import io.dtx.pay.payment.PaymentLedger;
+import io.dtx.web.journey.Journeys;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -52,8 +52,8 @@ public final class Console implements AutoCloseable {
             throw new UncheckedIOException("The console could not listen on port " + port, e);
         }
         Console console = new Console(server);
-        console.readers.scheduleWithFixedDelay(() -> feeds.forEach(feed -> read(book, feed)), 0, 500,
-                TimeUnit.MILLISECONDS);
+        console.readers.scheduleWithFixedDelay(
+                () -> feeds.forEach(feed -> read(book, feed)), 0, 500, TimeUnit.MILLISECONDS);
         console.readers.scheduleWithFixedDelay(() -> deadLetters(picture), 1, 5, TimeUnit.SECONDS);
         server.start();
         return console;

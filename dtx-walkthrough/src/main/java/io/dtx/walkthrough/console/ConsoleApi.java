@@ -47,7 +47,9 @@ final class ConsoleApi {
         Instant now = Instant.now();
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("publisher", workspace.publisher());
-        state.put("journeys", book.latest(JOURNEYS_SHOWN, now).stream().map(ConsoleApi::shown).toList());
+        state.put(
+                "journeys",
+                book.latest(JOURNEYS_SHOWN, now).stream().map(ConsoleApi::shown).toList());
         state.put("picture", picture.now());
         state.put("busy", busy.get());
         synchronized (pressed) {
@@ -60,13 +62,14 @@ final class ConsoleApi {
         if (action.equals("recharges")) {
             String accountNo = body.path("accountNo").asString("");
             String amount = body.path("amount").asString("");
-            if (!ACCOUNT_NO.matcher(accountNo).matches() || !AMOUNT.matcher(amount).matches()) {
+            if (!ACCOUNT_NO.matcher(accountNo).matches()
+                    || !AMOUNT.matcher(amount).matches()) {
                 return invalid("accountNo: 1-32 letters, digits or '-'; amount: up to 2 decimals, e.g. 100.00");
             }
             Reply reply = faults.recharge(accountNo, amount);
             said("recharge of " + amount + " to account " + accountNo + ": " + reply.status());
-            return new Answer(reply.status() < 0 ? 502 : reply.status(), Map.of("status", reply.status(), "body",
-                    reply.body()));
+            return new Answer(
+                    reply.status() < 0 ? 502 : reply.status(), Map.of("status", reply.status(), "body", reply.body()));
         }
         return switch (action) {
             case "faults/kill-pay-after-commit" -> fault(faults::killPayAfterCommit);
@@ -124,7 +127,9 @@ final class ConsoleApi {
 
     /** A journey as the page draws it: times as text, and each step's distance from the first. */
     private static Map<String, Object> shown(JourneyView journey) {
-        Instant start = journey.steps().isEmpty() ? Instant.now() : journey.steps().get(0).at();
+        Instant start = journey.steps().isEmpty()
+                ? Instant.now()
+                : journey.steps().get(0).at();
         List<Map<String, Object>> steps = new ArrayList<>();
         for (Step step : journey.steps()) {
             Map<String, Object> shown = new LinkedHashMap<>();

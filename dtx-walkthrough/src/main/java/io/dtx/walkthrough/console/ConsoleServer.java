@@ -77,8 +77,9 @@ final class ConsoleServer {
 
     private void post(HttpExchange exchange, String action) throws IOException {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
-        boolean ours = origin == null || Set.of("http://127.0.0.1:" + port(), "http://localhost:" + port())
-                .contains(origin);
+        boolean ours = origin == null
+                || Set.of("http://127.0.0.1:" + port(), "http://localhost:" + port())
+                        .contains(origin);
         if (!"1".equals(exchange.getRequestHeaders().getFirst(BUTTON_HEADER)) || !ours) {
             problem(exchange, 403, "Only the console's own page", "Buttons are pressed on the console's page.");
             return;
@@ -113,8 +114,8 @@ final class ConsoleServer {
     }
 
     private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
-        Map<String, Object> problem = Map.of("type", "about:blank", "title", title, "status", status, "detail",
-                detail == null ? title : detail);
+        Map<String, Object> problem = Map.of(
+                "type", "about:blank", "title", title, "status", status, "detail", detail == null ? title : detail);
         send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
     }
 

@@ -52,13 +52,16 @@ final class Expectations {
         return has(steps, "ROLLBACK_SENT")
                 || has(steps, "POISON")
                 || has(steps, "KEPT_BY_RELAY")
-                || steps.stream().anyMatch(s -> s.milestone().equals("CHECK_BACK") && s.detail().contains("ROLLBACK"));
+                || steps.stream()
+                        .anyMatch(s ->
+                                s.milestone().equals("CHECK_BACK") && s.detail().contains("ROLLBACK"));
     }
 
     /** The notifier's callback reached the account service (scheme 2: no message is consumed). */
     private static boolean calledBack(List<Step> steps) {
         return steps.stream()
-                .anyMatch(s -> s.milestone().equals("NOTIFICATION_ATTEMPT") && s.detail().endsWith("-> delivered"));
+                .anyMatch(s -> s.milestone().equals("NOTIFICATION_ATTEMPT")
+                        && s.detail().endsWith("-> delivered"));
     }
 
     private static boolean has(List<Step> steps, String milestone) {

@@ -60,11 +60,16 @@ final class Faults {
     Outcome killPayAfterCommit() throws IOException {
         PauseMoment.AFTER_LOCAL_COMMIT.pauseAt(workspace);
         CompletableFuture<Reply> client = CompletableFuture.supplyAsync(() -> recharge(HOT_ACCOUNT, "250.00"));
-        boolean paused = Waits.eventually(Duration.ofSeconds(30), () -> !PauseMoment.paused(workspace).isEmpty());
+        boolean paused = Waits.eventually(
+                Duration.ofSeconds(30), () -> !PauseMoment.paused(workspace).isEmpty());
         String txNo = PauseMoment.paused(workspace);
         if (!paused) {
             PauseMoment.resume(workspace);
-            return new Outcome(false, "the payment never reached its local commit: " + client.join().body(), null);
+            return new Outcome(
+                    false,
+                    "the payment never reached its local commit: "
+                            + client.join().body(),
+                    null);
         }
         // Once the page has the payment committed: a learner sees it wait, then the crash.
         Waits.eventually(Duration.ofSeconds(5), () -> book.has(txNo, "LOCAL_COMMIT"));
@@ -73,13 +78,13 @@ final class Faults {
         client.join();
         background.execute(stack::startPay);
         return new Outcome(
-                true,
-                "kill -9 of the pay service after payment " + txNo + " committed locally; restarting it", txNo);
+                true, "kill -9 of the pay service after payment " + txNo + " committed locally; restarting it", txNo);
     }
 
     Outcome stopAccount() {
         stack.killAccount();
-        return new Outcome(true, "kill -9 of the account service (pid " + stack.account().pid() + ")", null);
+        return new Outcome(
+                true, "kill -9 of the account service (pid " + stack.account().pid() + ")", null);
     }
 
     Outcome startAccount() {
@@ -114,21 +119,23 @@ final class Faults {
     /** Holds the hot account's row lock for a while, as a long report or a stuck session would. */
     Outcome lockHotAccount(Duration holdFor) {
         CompletableFuture<Boolean> locked = new CompletableFuture<>();
-        Thread holder = new Thread(() -> {
-            try (Connection c = new Databases(stack).connect("bank1");
-                    Statement s = c.createStatement()) {
-                c.setAutoCommit(false);
-                s.executeQuery("SELECT account_balance FROM account_info WHERE account_no = '" + HOT_ACCOUNT
-                        + "' FOR UPDATE");
-                locked.complete(true);
-                Thread.sleep(holdFor.toMillis());
-                c.rollback();
-            } catch (SQLException e) {
-                locked.complete(false);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "console-lock");
+        Thread holder = new Thread(
+                () -> {
+                    try (Connection c = new Databases(stack).connect("bank1");
+                            Statement s = c.createStatement()) {
+                        c.setAutoCommit(false);
+                        s.executeQuery("SELECT account_balance FROM account_info WHERE account_no = '" + HOT_ACCOUNT
+                                + "' FOR UPDATE");
+                        locked.complete(true);
+                        Thread.sleep(holdFor.toMillis());
+                        c.rollback();
+                    } catch (SQLException e) {
+                        locked.complete(false);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "console-lock");
         holder.setDaemon(true);
         holder.start();
         boolean held = locked.join();

@@ -110,7 +110,10 @@ final class Picture {
         add(processes, "account service", stack.account());
         add(processes, "broker", stack.broker());
         add(processes, "database", stack.database());
-        add(processes, "notifier", stack.notifier() == null ? null : stack.notifier().process());
+        add(
+                processes,
+                "notifier",
+                stack.notifier() == null ? null : stack.notifier().process());
         if (workspace.binlog()) {
             add(processes, "binlog relay", stack.relay().process());
         }

@@ -40,7 +40,9 @@ final class DtxUp {
         String printed = Files.readString(log);
         assertThat(exit).as("./dtx up exited with %d:%n%s", exit, printed).isZero();
         Matcher url = CONSOLE_URL.matcher(printed);
-        assertThat(url.find()).as("./dtx up printed the console's URL:%n%s", printed).isTrue();
+        assertThat(url.find())
+                .as("./dtx up printed the console's URL:%n%s", printed)
+                .isTrue();
         return url.group(1);
     }
 

@@ -23,8 +23,7 @@ class ExpectationsTests {
     void aCommittedPaymentWaitsForDeliveryThenForItsCredit() {
         assertThat(Expectations.waiting(steps("HALF_MESSAGE_STORED", "LOCAL_COMMIT", "COMMIT_SENT"), T0))
                 .containsExactly("waiting for delivery to the account service, 0 s", "waiting for the credit, 0 s");
-        assertThat(Expectations.waiting(
-                        steps("HALF_MESSAGE_STORED", "LOCAL_COMMIT", "COMMIT_SENT", "DELIVERED"), T0))
+        assertThat(Expectations.waiting(steps("HALF_MESSAGE_STORED", "LOCAL_COMMIT", "COMMIT_SENT", "DELIVERED"), T0))
                 .containsExactly("waiting for the credit, 0 s");
         assertThat(Expectations.waiting(
                         steps("HALF_MESSAGE_STORED", "LOCAL_COMMIT", "COMMIT_SENT", "DELIVERED", "CREDITED"), T0))

@@ -22,7 +22,8 @@ class JourneysTests {
         journeys.record("tx-2", Milestone.LOCAL_COMMIT, "");
         JourneyPage second = journeys.after(first.last());
 
-        assertThat(first.steps()).extracting(JourneyStep::milestone)
+        assertThat(first.steps())
+                .extracting(JourneyStep::milestone)
                 .containsExactly(Milestone.LOCAL_COMMIT, Milestone.COMMIT_SENT);
         assertThat(second.steps()).extracting(JourneyStep::txNo).containsExactly("tx-2");
         assertThat(journeys.after(second.last()).steps()).isEmpty();

@@ -1,0 +1,35 @@
+package io.dtx.walkthrough.console;
+
+import io.dtx.walkthrough.stack.Workspace;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Pattern;
+
+/** The money, checked from the account service's own API, not from the page under test. */
+final class AccountCredits {
+
+    private AccountCredits() {}
+
+    /** How often the account service's own API lists the payment among the account's credits. */
+    static long of(Workspace workspace, String txNo) {
+        try {
+            HttpResponse<String> account = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(workspace.accountUrl() + "/accounts/1"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return Pattern.compile(Pattern.quote("\"txNo\":\"" + txNo + "\""))
+                    .matcher(account.body())
+                    .results()
+                    .count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
