@@ -88,6 +88,9 @@ final class Faults {
     }
 
     Outcome startAccount() {
+        if (stack.account().handle().isAlive()) {
+            return new Outcome(false, "the account service is running already", null);
+        }
         background.execute(stack::startAccount);
         return new Outcome(true, "starting the account service", null);
     }
@@ -98,6 +101,9 @@ final class Faults {
     }
 
     Outcome startBroker() {
+        if (stack.broker().handle().isAlive()) {
+            return new Outcome(false, "the broker is running already", null);
+        }
         background.execute(stack::restartBroker);
         return new Outcome(true, "starting the broker on its ports and store", null);
     }
@@ -109,6 +115,10 @@ final class Faults {
         Matcher amount = AMOUNT.matcher(payment.body());
         if (payment.status() != 200 || !account.find() || !amount.find()) {
             return new Outcome(false, "no payment " + txNo + " at the pay service (" + payment.status() + ")", txNo);
+        }
+        if (!payment.body().contains("\"result\":\"SUCCESS\"")) {
+            // Signed with the run's key, a message for a payment never taken would be credited.
+            return new Outcome(false, "payment " + txNo + " was not taken: there is no message to send again", txNo);
         }
         String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + account.group(1) + "\",\"amount\":"
                 + amount.group(1) + "}";
