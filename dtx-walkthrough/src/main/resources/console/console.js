@@ -3,6 +3,9 @@
 // from a forged message.
 'use strict';
 
+// The run's token came in the URL ./dtx up printed; every /api call carries it as a header.
+const TOKEN = new URLSearchParams(location.search).get('token') || '';
+
 const STATE_TEXT = { 'credited': '✔ credited', 'in flight': '… in flight', 'refused': '✘ refused' };
 
 function el(tag, attrs, ...children) {
@@ -15,7 +18,7 @@ function el(tag, attrs, ...children) {
 async function press(path, body) {
   const response = await fetch('/api/' + path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Dtx-Console': '1' },
+    headers: { 'Content-Type': 'application/json', 'Dtx-Console-Token': TOKEN },
     body: JSON.stringify(body || {})
   });
   const answer = await response.json();
@@ -75,7 +78,11 @@ function draw(state) {
 async function refresh() {
   const connection = document.getElementById('connection');
   try {
-    const response = await fetch('/api/state');
+    const response = await fetch('/api/state', { headers: { 'Dtx-Console-Token': TOKEN } });
+    if (response.status === 401) {
+      connection.textContent = 'refused: open the console with the URL ./dtx up printed (it carries the token)';
+      return;
+    }
     draw(await response.json());
     connection.textContent = 'live, updated ' + new Date().toLocaleTimeString();
   } catch (e) {

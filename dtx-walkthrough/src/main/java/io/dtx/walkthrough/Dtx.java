@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -133,7 +134,16 @@ public final class Dtx {
             Files.writeString(
                     workspace.runDir().resolve("console.pid"),
                     Long.toString(ProcessHandle.current().pid()));
-            Files.writeString(workspace.runDir().resolve("urls.txt"), urls);
+            // Owner-only: the console's URL carries the token that presses its buttons.
+            Path urlsFile = workspace.runDir().resolve("urls.txt");
+            Files.deleteIfExists(urlsFile);
+            try {
+                Files.createFile(
+                        urlsFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                // a file system without POSIX permissions: the user's own directory protects it
+            }
+            Files.writeString(urlsFile, urls);
         } catch (IOException e) {
             out.println("Could not write " + workspace.runDir() + ": " + e.getMessage());
         }

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Processes dying: SIGKILL of a service or of the broker, and a broker that loses its disks. */
 final class ProcessFaults {
@@ -79,21 +81,33 @@ final class ProcessFaults {
     }
 
     /**
-     * The binlog relay dies mid-stream, under load: a burst of payments is under way (ten, one
-     * after the other, beside the customers) when the SIGKILL comes. The fault counts only if,
-     * seen from the database once the relay is dead, payments were committed after its last saved
-     * position: work it must read again, and must not skip. Started again after a moment, during
-     * which payments go into the binlog only.
+     * The binlog relay dies mid-stream, under load: a burst of payments is under way (one after
+     * the other, beside the customers) when the SIGKILL comes, after the burst's third payment and
+     * before its last five. The moment is counted, not timed: an idle stack pays and relays ten
+     * payments in well under a second, so a kill "150 ms in" could come after the whole burst was
+     * relayed. The fault counts only if, seen from the database once the relay is dead, payments
+     * were committed after its last saved position: work it must read again, and must not skip.
+     * Started again after a moment, during which payments go into the binlog only.
      */
     Faults.Outcome relayKilled(DataFaults data, ChaosLoad load, String accountNo) {
         long pid = stack.relay().process().pid();
-        CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> {
-            for (int i = 0; i < 10; i++) {
-                load.payExtra(accountNo, new BigDecimal("1.23"));
-            }
-        });
-        Waits.sleep(150); // a few of them committed and being relayed
+        CountDownLatch threePaid = new CountDownLatch(3);
+        CountDownLatch killed = new CountDownLatch(1);
+        CompletableFuture<Void> burst = CompletableFuture.runAsync(
+                () -> {
+                    for (int i = 0; i < 3; i++) {
+                        load.payExtra(accountNo, new BigDecimal("1.23"));
+                        threePaid.countDown();
+                    }
+                    await(killed);
+                    for (int i = 0; i < 5; i++) {
+                        load.payExtra(accountNo, new BigDecimal("1.23"));
+                    }
+                },
+                task -> new Thread(task, "relay-fault-burst").start()); // not the common pool: it may be busy
+        await(threePaid);
         stack.relay().kill();
+        killed.countDown();
         burst.join();
         long unsaved = data.paymentsAfterRelaySave();
         Waits.sleep(500 + random.nextInt(1_500));
@@ -102,6 +116,17 @@ final class ProcessFaults {
                 "pid " + pid + " killed during a burst of payments, " + unsaved
                         + " committed after its last saved position; restarted",
                 unsaved > 0);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the relay fault's burst did not get that far in 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     Faults.Outcome accountKilled() {

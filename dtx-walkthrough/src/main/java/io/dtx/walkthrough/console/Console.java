@@ -5,7 +5,9 @@ import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,14 +24,18 @@ public final class Console implements AutoCloseable {
     public static final int DEFAULT_PORT = 56080;
 
     private final ConsoleServer server;
+    private final String token;
+    private final Faults faults;
     private final ScheduledExecutorService readers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "console-feed");
         thread.setDaemon(true);
         return thread;
     });
 
-    private Console(ConsoleServer server) {
+    private Console(ConsoleServer server, String token, Faults faults) {
         this.server = server;
+        this.token = token;
+        this.faults = faults;
     }
 
     /** Serves the console for {@code stack} on {@code port} (0: any free port). */
@@ -44,14 +50,15 @@ public final class Console implements AutoCloseable {
         if (workspace.binlog()) {
             feeds.add(new ServiceFeed("relay", workspace.relayUrl(), http));
         }
+        Faults faults = new Faults(workspace, stack, http, book);
+        String token = newToken();
         ConsoleServer server;
         try {
-            server = new ConsoleServer(
-                    port, new ConsoleApi(workspace, book, picture, new Faults(workspace, stack, http, book)));
+            server = new ConsoleServer(port, new ConsoleApi(workspace, book, picture, faults), token);
         } catch (IOException e) {
             throw new UncheckedIOException("The console could not listen on port " + port, e);
         }
-        Console console = new Console(server);
+        Console console = new Console(server, token, faults);
         console.readers.scheduleWithFixedDelay(
                 () -> feeds.forEach(feed -> read(book, feed)), 0, 500, TimeUnit.MILLISECONDS);
         console.readers.scheduleWithFixedDelay(() -> deadLetters(picture), 1, 5, TimeUnit.SECONDS);
@@ -59,14 +66,22 @@ public final class Console implements AutoCloseable {
         return console;
     }
 
+    /** The page's address with this run's token: whoever has it can press the buttons. */
     public String url() {
-        return "http://127.0.0.1:" + server.port();
+        return "http://127.0.0.1:" + server.port() + "/?token=" + token;
     }
 
     @Override
     public void close() {
         readers.shutdownNow();
+        faults.close();
         server.stop();
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void read(JourneyBook book, ServiceFeed feed) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -15,12 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The console's HTTP side, on the loopback interface only: the page and its script from the
  * classpath, {@code GET /api/state} for what the page shows, and {@code POST /api/...} for its
- * buttons. A button must come from the page itself: another site open in the same browser cannot
- * send the custom header without a preflight, which this server never grants.
+ * buttons. Every {@code /api} call carries the run's token (in the URL {@code ./dtx up} printed,
+ * sent by the page as a header): another user of the machine, who can reach the loopback port but
+ * not read that output, is refused; another site open in the same browser cannot send the header
+ * without a preflight, which this server never grants.
  */
 final class ConsoleServer {
 
-    static final String BUTTON_HEADER = "Dtx-Console";
+    static final String TOKEN_HEADER = "Dtx-Console-Token";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> FILES = Map.of(
             "/", "index.html",
@@ -33,9 +37,11 @@ final class ConsoleServer {
 
     private final HttpServer server;
     private final ConsoleApi api;
+    private final byte[] token;
 
-    ConsoleServer(int port, ConsoleApi api) throws IOException {
+    ConsoleServer(int port, ConsoleApi api, String token) throws IOException {
         this.api = api;
+        this.token = token.getBytes(StandardCharsets.US_ASCII);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread thread = new Thread(r, "console-http");
@@ -57,22 +63,43 @@ final class ConsoleServer {
         server.stop(0);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (method.equals("GET") && FILES.containsKey(path)) {
-                file(exchange, FILES.get(path));
-            } else if (method.equals("GET") && path.equals("/api/state")) {
-                json(exchange, 200, api.state());
-            } else if (method.equals("POST") && path.startsWith("/api/")) {
-                post(exchange, path.substring("/api/".length()));
-            } else {
-                problem(exchange, 404, "Not found", "The console has no " + method + " " + path + ".");
+    private void handle(HttpExchange exchange) {
+        try {
+            route(exchange);
+        } catch (RuntimeException | IOException e) {
+            try {
+                problem(exchange, 500, "The console failed", e.getMessage());
+            } catch (IOException | RuntimeException ignored) {
+                // the answer had begun, or the page went away: nothing more to tell it
             }
-        } catch (RuntimeException e) {
-            problem(exchange, 500, "The console failed", e.getMessage());
+        } finally {
+            exchange.close();
         }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        if (method.equals("GET") && FILES.containsKey(path)) {
+            file(exchange, FILES.get(path));
+        } else if (path.startsWith("/api/") && !tokenHolds(exchange)) {
+            problem(
+                    exchange,
+                    401,
+                    "The console's token is missing or wrong",
+                    "Open the console with the URL ./dtx up printed (it carries this run's token).");
+        } else if (method.equals("GET") && path.equals("/api/state")) {
+            json(exchange, 200, api.state());
+        } else if (method.equals("POST") && path.startsWith("/api/")) {
+            post(exchange, path.substring("/api/".length()));
+        } else {
+            problem(exchange, 404, "Not found", "The console has no " + method + " " + path + ".");
+        }
+    }
+
+    private boolean tokenHolds(HttpExchange exchange) {
+        String sent = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
+        return sent != null && MessageDigest.isEqual(token, sent.getBytes(StandardCharsets.US_ASCII));
     }
 
     private void post(HttpExchange exchange, String action) throws IOException {
@@ -80,7 +107,7 @@ final class ConsoleServer {
         boolean ours = origin == null
                 || Set.of("http://127.0.0.1:" + port(), "http://localhost:" + port())
                         .contains(origin);
-        if (!"1".equals(exchange.getRequestHeaders().getFirst(BUTTON_HEADER)) || !ours) {
+        if (!ours) {
             problem(exchange, 403, "Only the console's own page", "Buttons are pressed on the console's page.");
             return;
         }

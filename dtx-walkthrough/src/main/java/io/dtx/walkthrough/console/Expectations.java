@@ -22,9 +22,9 @@ final class Expectations {
         }
         Optional<Step> half = first(steps, "HALF_MESSAGE_STORED");
         Optional<Step> commit = first(steps, "LOCAL_COMMIT");
-        boolean committedByCheckBack = steps.stream()
-                .anyMatch(s -> s.milestone().equals("CHECK_BACK") && s.detail().contains("COMMIT"));
-        if (half.isPresent() && !has(steps, "COMMIT_SENT") && !has(steps, "CHECK_BACK")) {
+        boolean committedByCheckBack = checkBackAnswered(steps, "answered COMMIT");
+        // An UNKNOWN answer (the database was unreachable) decides nothing: the broker asks again.
+        if (half.isPresent() && !has(steps, "COMMIT_SENT") && !committedByCheckBack) {
             waiting.add("waiting for COMMIT or the broker's check-back, " + since(half.get(), now));
         }
         Optional<Step> taken = commit.isPresent() ? commit : committedByCheckBack ? half : Optional.empty();
@@ -39,6 +39,9 @@ final class Expectations {
         } else if (!has(steps, "DELIVERED") && !calledBack(steps)) {
             waiting.add("waiting for delivery to the account service, " + since(taken.get(), now));
         }
+        if (has(steps, "NOTIFICATION_GIVEN_UP")) {
+            waiting.add("the notifier gave up: a person re-sends it, or the account service pulls it");
+        }
         waiting.add("waiting for the credit, " + since(taken.get(), now));
         return waiting;
     }
@@ -52,9 +55,13 @@ final class Expectations {
         return has(steps, "ROLLBACK_SENT")
                 || has(steps, "POISON")
                 || has(steps, "KEPT_BY_RELAY")
-                || steps.stream()
-                        .anyMatch(s ->
-                                s.milestone().equals("CHECK_BACK") && s.detail().contains("ROLLBACK"));
+                || checkBackAnswered(steps, "answered ROLLBACK");
+    }
+
+    /** Also the {@code _UNSIGNED} answers: the broker acts on them alike. */
+    private static boolean checkBackAnswered(List<Step> steps, String answer) {
+        return steps.stream()
+                .anyMatch(s -> s.milestone().equals("CHECK_BACK") && s.detail().startsWith(answer));
     }
 
     /** The notifier's callback reached the account service (scheme 2: no message is consumed). */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,29 +57,41 @@ final class Faults {
         return http.post(workspace.payUrl() + "/pay/recharges", body, null);
     }
 
-    /** Pays with the pay service paused right after its local commit, kills it there, restarts it. */
+    /**
+     * Pays with the pay service paused right after its local commit, kills it there, restarts it.
+     * The pause holds whichever payment reaches it first: a recharge from the form in that moment
+     * may be the one.
+     */
     Outcome killPayAfterCommit() throws IOException {
         PauseMoment.AFTER_LOCAL_COMMIT.pauseAt(workspace);
-        CompletableFuture<Reply> client = CompletableFuture.supplyAsync(() -> recharge(HOT_ACCOUNT, "250.00"));
-        boolean paused = Waits.eventually(
-                Duration.ofSeconds(30), () -> !PauseMoment.paused(workspace).isEmpty());
-        String txNo = PauseMoment.paused(workspace);
-        if (!paused) {
-            PauseMoment.resume(workspace);
-            return new Outcome(
-                    false,
-                    "the payment never reached its local commit: "
-                            + client.join().body(),
-                    null);
+        CompletableFuture<Reply> client;
+        String txNo;
+        try {
+            client = CompletableFuture.supplyAsync(() -> recharge(HOT_ACCOUNT, "250.00"));
+            if (!Waits.eventually(
+                    Duration.ofSeconds(30), () -> !PauseMoment.paused(workspace).isEmpty())) {
+                PauseMoment.resume(workspace);
+                return new Outcome(
+                        false,
+                        "the payment never reached its local commit: "
+                                + client.join().body(),
+                        null);
+            }
+            txNo = PauseMoment.paused(workspace);
+            // Once the page has the payment committed: a learner sees it wait, then the crash.
+            Waits.eventually(Duration.ofSeconds(5), () -> book.has(txNo, "LOCAL_COMMIT"));
+            stack.killPay();
+        } finally {
+            PauseMoment.resume(workspace); // never leave the next pay service paused
         }
-        // Once the page has the payment committed: a learner sees it wait, then the crash.
-        Waits.eventually(Duration.ofSeconds(5), () -> book.has(txNo, "LOCAL_COMMIT"));
-        stack.killPay();
-        PauseMoment.resume(workspace);
         client.join();
         background.execute(stack::startPay);
         return new Outcome(
                 true, "kill -9 of the pay service after payment " + txNo + " committed locally; restarting it", txNo);
+    }
+
+    void close() {
+        background.shutdownNow();
     }
 
     Outcome stopAccount() {
@@ -139,16 +152,18 @@ final class Faults {
                         locked.complete(true);
                         Thread.sleep(holdFor.toMillis());
                         c.rollback();
-                    } catch (SQLException e) {
+                    } catch (SQLException | RuntimeException e) {
                         locked.complete(false);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } finally {
+                        locked.complete(false); // no effect once completed; never leaves the button waiting
                     }
                 },
                 "console-lock");
         holder.setDaemon(true);
         holder.start();
-        boolean held = locked.join();
+        boolean held = locked.completeOnTimeout(false, 30, TimeUnit.SECONDS).join();
         return new Outcome(
                 held,
                 held ? "account " + HOT_ACCOUNT + "'s row is locked for " + holdFor.toSeconds() + " s" : "no lock",

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The money, checked from the account service's own API, not from the page under test. */
+/** The money, checked from the account service's own API, not from the page under test; and plain calls. */
 final class AccountCredits {
 
     private AccountCredits() {}
@@ -31,5 +33,16 @@ final class AccountCredits {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The status a plain call (no browser, no service token) gets. */
+    static int status(String url, String method, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.ofString(method.equals("POST") ? "{}" : ""));
+        headers.forEach(request::header);
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

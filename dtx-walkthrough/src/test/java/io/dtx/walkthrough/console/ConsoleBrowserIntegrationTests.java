@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dtx.walkthrough.FreePorts;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,6 +40,7 @@ class ConsoleBrowserIntegrationTests {
     private static DtxUp dtx;
     private static WebDriver browser;
     private static String firstTxNo;
+    private static String consoleUrl;
 
     @BeforeAll
     static void upWithABrowser() throws Exception {
@@ -51,9 +49,9 @@ class ConsoleBrowserIntegrationTests {
         Path state = Path.of("target", "console-stack").toAbsolutePath();
         workspace = FreePorts.workspace(root, state);
         dtx = new DtxUp(workspace, workspace.payPort() + 38);
-        String url = dtx.up();
+        consoleUrl = dtx.up();
         browser = Browser.start(state.resolve("chromium-profile"));
-        browser.get(url);
+        browser.get(consoleUrl);
     }
 
     @AfterAll
@@ -64,6 +62,31 @@ class ConsoleBrowserIntegrationTests {
         if (dtx != null) {
             dtx.down();
         }
+    }
+
+    @Test
+    @Order(0)
+    void withoutTheRunsTokenNothingIsReadOrPressed() throws Exception {
+        String base = consoleUrl.substring(0, consoleUrl.indexOf("/?token="));
+        String token = consoleUrl.substring(consoleUrl.indexOf("=") + 1);
+
+        assertThat(AccountCredits.status(base + "/api/state", "GET", Map.of())).isEqualTo(401);
+        assertThat(AccountCredits.status(base + "/api/state", "GET", Map.of("Dtx-Console-Token", token + "x")))
+                .isEqualTo(401);
+        assertThat(AccountCredits.status(base + "/api/faults/stop-account", "POST", Map.of()))
+                .isEqualTo(401);
+        assertThat(AccountCredits.status(
+                        base + "/api/faults/stop-account",
+                        "POST",
+                        Map.of("Dtx-Console-Token", token, "Origin", "http://evil.example")))
+                .as("the right token from another site's page")
+                .isEqualTo(403);
+        assertThat(AccountCredits.status(base + "/api/state", "GET", Map.of("Dtx-Console-Token", token)))
+                .isEqualTo(200);
+        assertThat(AccountCredits.status(workspace.payUrl() + "/journeys", "GET", Map.of()))
+                .as("a service's journey steps without the service token")
+                .isEqualTo(401);
+        assertThat(processState("account service")).doesNotContain("stopped");
     }
 
     @Test
@@ -80,7 +103,7 @@ class ConsoleBrowserIntegrationTests {
                 .containsSubsequence("HALF_MESSAGE_STORED", "LOCAL_COMMIT", "COMMIT_SENT", "DELIVERED", "CREDITED");
         assertThat(card(firstTxNo).getDomAttribute("data-state")).isEqualTo("credited");
         assertThat(card(firstTxNo).getText()).contains("✔ credited");
-        assertThat(creditsOf(firstTxNo))
+        assertThat(AccountCredits.of(workspace, firstTxNo))
                 .as("the account service's own list of credits")
                 .isEqualTo(1);
     }
@@ -97,7 +120,7 @@ class ConsoleBrowserIntegrationTests {
                 .doesNotContain("COMMIT_SENT");
         assertThat(step(txNo, "CHECK_BACK").getText()).contains("COMMIT");
         assertThat(milestones(txNo).stream().filter("CREDITED"::equals)).hasSize(1);
-        assertThat(creditsOf(txNo)).isEqualTo(1);
+        assertThat(AccountCredits.of(workspace, txNo)).isEqualTo(1);
     }
 
     @Test
@@ -111,7 +134,7 @@ class ConsoleBrowserIntegrationTests {
         waitFor(Duration.ofSeconds(30), () -> refusedMessages(firstTxNo) == before + 1);
 
         assertThat(milestones(firstTxNo).stream().filter("CREDITED"::equals)).hasSize(1);
-        assertThat(creditsOf(firstTxNo)).isEqualTo(1);
+        assertThat(AccountCredits.of(workspace, firstTxNo)).isEqualTo(1);
         assertThat(balance()).isEqualTo(balance);
     }
 
@@ -130,7 +153,7 @@ class ConsoleBrowserIntegrationTests {
         press("start-account");
         waitFor(Duration.ofSeconds(120), () -> step(txNo, "CREDITED") != null);
         assertThat(processState("account service")).contains("running");
-        assertThat(creditsOf(txNo)).isEqualTo(1);
+        assertThat(AccountCredits.of(workspace, txNo)).isEqualTo(1);
     }
 
     private String payOnThePage(String amount) {
@@ -220,13 +243,7 @@ class ConsoleBrowserIntegrationTests {
         return found[0];
     }
 
-    private static long creditsOf(String txNo) {
-        return AccountCredits.of(workspace, txNo);
-    }
-
     private static void screenshot() throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        Browser.screenshot(browser, SCREENSHOT);
     }
 }

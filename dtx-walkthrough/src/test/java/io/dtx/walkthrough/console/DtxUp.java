@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class DtxUp {
 
-    private static final Pattern CONSOLE_URL = Pattern.compile("console\\s+(http://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern CONSOLE_URL =
+            Pattern.compile("console\\s+(http://127\\.0\\.0\\.1:\\d+/\\?token=[A-Za-z0-9_-]+)");
 
     private final Path root;
     private final Map<String, String> env;

@@ -43,6 +43,30 @@ class ExpectationsTests {
     }
 
     @Test
+    void anUnknownAnswerDecidesNothingAndAnUnsignedCommitStillCommits() {
+        List<Step> unknown = new ArrayList<>(steps("HALF_MESSAGE_STORED"));
+        unknown.add(step("CHECK_BACK", "answered UNKNOWN"));
+        List<Step> unsigned = new ArrayList<>(steps("HALF_MESSAGE_STORED"));
+        unsigned.add(step("CHECK_BACK", "answered COMMIT_UNSIGNED"));
+
+        assertThat(Expectations.waiting(unknown, T0))
+                .containsExactly("waiting for COMMIT or the broker's check-back, 0 s");
+        assertThat(Expectations.waiting(unsigned, T0)).contains("waiting for the credit, 0 s");
+    }
+
+    @Test
+    void aNotificationGivenUpIsSaidWhileTheCreditIsStillAwaited() {
+        List<Step> gaveUp = new ArrayList<>(steps("HALF_MESSAGE_STORED", "LOCAL_COMMIT", "COMMIT_SENT"));
+        gaveUp.add(step("NOTIFICATION_ATTEMPT", "#5 to account: HTTP 500 -> gave_up"));
+        gaveUp.add(step("NOTIFICATION_GIVEN_UP", "to account"));
+
+        assertThat(Expectations.waiting(gaveUp, T0))
+                .contains(
+                        "the notifier gave up: a person re-sends it, or the account service pulls it",
+                        "waiting for the credit, 0 s");
+    }
+
+    @Test
     void eachPublisherWaitsForItsOwnSend() {
         assertThat(Expectations.waiting(List.of(step("LOCAL_COMMIT", "payment row and mq_notify row")), T0))
                 .contains("waiting for the mq_notify row to be sent, 0 s");

@@ -8,7 +8,7 @@ package io.dtx.web.journey;
 public enum Milestone {
     HALF_MESSAGE_STORED("half message stored on the broker (invisible to consumers)"),
     LOCAL_COMMIT("local transaction committed"),
-    COMMIT_SENT("COMMIT sent to the broker"),
+    COMMIT_SENT("COMMIT answered (sent one-way: the broker may still miss it)"),
     ROLLBACK_SENT("ROLLBACK sent to the broker"),
     LEFT_TO_CHECK_BACK("no answer sent: left to the broker's check-back"),
     CHECK_BACK("check-back asked and answered"),
