@@ -34,8 +34,7 @@ class ConsoleBrowserIntegrationTests {
 
     private static final Pattern TX_NO = Pattern.compile("\"txNo\":\"([^\"]+)\"");
     private static final Pattern PAUSED_TX = Pattern.compile("after payment (\\S+) committed");
-    /** The README's picture (docs/images/console.png), made by this run. */
-    private static final Path SCREENSHOT = Path.of("target", "console", "console.png");
+    private static final Path SCREENSHOT = Path.of("target", "console", "console.png"); // docs/images/console.png
 
     private static Workspace workspace;
     private static DtxUp dtx;
@@ -70,19 +69,18 @@ class ConsoleBrowserIntegrationTests {
     void withoutTheRunsTokenNothingIsReadOrPressed() throws Exception {
         String base = consoleUrl.substring(0, consoleUrl.indexOf("/?token="));
         String token = consoleUrl.substring(consoleUrl.indexOf("=") + 1);
+        String state = base + "/api/state";
+        String stop = base + "/api/faults/stop-account";
 
-        assertThat(AccountCredits.status(base + "/api/state", "GET", Map.of())).isEqualTo(401);
-        assertThat(AccountCredits.status(base + "/api/state", "GET", Map.of("Dtx-Console-Token", token + "x")))
+        assertThat(AccountCredits.status(state, "GET", Map.of())).isEqualTo(401);
+        assertThat(AccountCredits.status(state, "GET", Map.of("Dtx-Console-Token", token + "x")))
                 .isEqualTo(401);
-        assertThat(AccountCredits.status(base + "/api/faults/stop-account", "POST", Map.of()))
-                .isEqualTo(401);
+        assertThat(AccountCredits.status(stop, "POST", Map.of())).isEqualTo(401);
         assertThat(AccountCredits.status(
-                        base + "/api/faults/stop-account",
-                        "POST",
-                        Map.of("Dtx-Console-Token", token, "Origin", "http://evil.example")))
+                        stop, "POST", Map.of("Dtx-Console-Token", token, "Origin", "http://a.example")))
                 .as("the right token from another site's page")
                 .isEqualTo(403);
-        assertThat(AccountCredits.status(base + "/api/state", "GET", Map.of("Dtx-Console-Token", token)))
+        assertThat(AccountCredits.status(state, "GET", Map.of("Dtx-Console-Token", token)))
                 .isEqualTo(200);
         assertThat(AccountCredits.status(workspace.payUrl() + "/journeys", "GET", Map.of()))
                 .as("a service's journey steps without the service token")
@@ -127,9 +125,8 @@ class ConsoleBrowserIntegrationTests {
     @Test
     @Order(3)
     void aDuplicateIsShownRefusedByTheDedupKey() {
-        // The page's balances are read every second or so: first it catches up with the account service.
         BigDecimal balance = AccountCredits.balance(workspace);
-        waitFor(Duration.ofSeconds(10), () -> new BigDecimal(balance()).compareTo(balance) == 0);
+        waitFor(Duration.ofSeconds(10), () -> new BigDecimal(balance()).compareTo(balance) == 0); // read every ~1 s
         // The notifier's callback may have been refused by the dedup key already: count the message's.
         long before = refusedMessages(firstTxNo);
         card(firstTxNo).findElement(By.cssSelector("[data-duplicate]")).click();
@@ -226,10 +223,9 @@ class ConsoleBrowserIntegrationTests {
                 .getText();
     }
 
-    /** Page elements are redrawn every second: a stale one is read again at the next poll. */
     private static Instant waitFor(Duration timeout, BooleanSupplier condition) {
         new WebDriverWait(browser, timeout, Duration.ofMillis(100))
-                .ignoring(RuntimeException.class)
+                .ignoring(RuntimeException.class) // redrawn every second: a stale element is read again
                 .until(driver -> condition.getAsBoolean());
         return Instant.now();
     }
