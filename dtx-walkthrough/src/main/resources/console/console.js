@@ -3,10 +3,19 @@
 // from a forged message.
 'use strict';
 
-// The run's token came in the URL ./dtx up printed; every /api call carries it as a header.
-const TOKEN = new URLSearchParams(location.search).get('token') || '';
+// The run's token came in the URL ./dtx up printed; every /api call carries it as a header. It is
+// kept for this tab and taken out of the address bar, so the browser's history does not keep it.
+const TOKEN = new URLSearchParams(location.search).get('token') || sessionStorage.getItem('dtx-token') || '';
+sessionStorage.setItem('dtx-token', TOKEN);
+history.replaceState(null, '', location.pathname);
 
-const STATE_TEXT = { 'credited': '✔ credited', 'in flight': '… in flight', 'refused': '✘ refused' };
+// The page's sentences, in the console's language: filled in by start() from /words.json.
+let WORDS = {};
+
+function t(key, ...values) {
+  const text = WORDS[key] === undefined ? key : WORDS[key];
+  return values.reduce((sentence, value, i) => sentence.split('{' + i + '}').join(String(value)), text);
+}
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -27,10 +36,10 @@ async function press(path, body) {
 
 function journeyCard(journey) {
   const card = el('article', { 'class': 'journey', 'data-tx': journey.txNo, 'data-state': journey.state });
-  const duplicate = el('button', { 'type': 'button', 'data-duplicate': journey.txNo }, 'Send a duplicate');
+  const duplicate = el('button', { 'type': 'button', 'data-duplicate': journey.txNo }, t('journey.duplicate'));
   duplicate.addEventListener('click', () => press('faults/duplicate', { txNo: journey.txNo }).then(refresh));
   card.append(el('h3', {}, el('code', {}, journey.txNo),
-    el('span', { 'class': 'state' }, STATE_TEXT[journey.state] || journey.state), duplicate));
+    el('span', { 'class': 'state' }, t('state.' + journey.state.replace(' ', '-'))), duplicate));
   const steps = el('ol', {});
   journey.steps.forEach(step => {
     steps.append(el('li', { 'data-milestone': step.milestone, 'data-at': step.at },
@@ -57,17 +66,17 @@ function draw(state) {
   }
   const picture = state.picture;
   rows(document.querySelector('#processes tbody'), (picture.processes || []).map(p =>
-    [p.name, p.pid === null ? '-' : p.pid, { text: p.state === 'running' ? '● running' : '○ stopped', cls: p.state }]));
+    [p.name, p.pid === null ? '-' : p.pid, { text: t(p.state === 'running' ? 'process.running' : 'process.stopped'), cls: p.state }]));
   rows(document.querySelector('#balances tbody'), (picture.balances || []).map(b =>
     [b.accountNo, b.name || '', b.balance]));
-  document.getElementById('dead-letters').textContent = picture.deadLetters < 0 ? 'not read yet' : picture.deadLetters;
+  document.getElementById('dead-letters').textContent = picture.deadLetters < 0 ? t('page.notReadYet') : picture.deadLetters;
   const counters = document.getElementById('counters');
   const open = new Set([...counters.querySelectorAll('details[open]')].map(d => d.dataset.service));
   counters.replaceChildren(...Object.entries(picture.counters || {}).map(([service, series]) => {
     const list = el('dl', {});
     Object.entries(series).forEach(([name, value]) => list.append(el('dt', {}, name), el('dd', {}, value)));
     const details = el('details', { 'data-service': service },
-      el('summary', {}, service + ' (' + Object.keys(series).length + ' series)'), list);
+      el('summary', {}, t('page.series', service, Object.keys(series).length)), list);
     details.open = open.has(service);
     return details;
   }));
@@ -80,13 +89,13 @@ async function refresh() {
   try {
     const response = await fetch('/api/state', { headers: { 'Dtx-Console-Token': TOKEN } });
     if (response.status === 401) {
-      connection.textContent = 'refused: open the console with the URL ./dtx up printed (it carries the token)';
+      connection.textContent = t('page.refused');
       return;
     }
     draw(await response.json());
-    connection.textContent = 'live, updated ' + new Date().toLocaleTimeString();
+    connection.textContent = t('page.live', new Date().toLocaleTimeString());
   } catch (e) {
-    connection.textContent = 'the console does not answer: is the stack still up?';
+    connection.textContent = t('page.noAnswer');
   }
 }
 
@@ -94,7 +103,7 @@ document.getElementById('recharge').addEventListener('submit', async event => {
   event.preventDefault();
   const form = new FormData(event.target);
   const result = document.getElementById('recharge-result');
-  result.textContent = 'paying...';
+  result.textContent = t('page.paying');
   const { status, answer } = await press('recharges', { accountNo: form.get('accountNo'), amount: form.get('amount') });
   result.textContent = status + ' ' + (answer.body || answer.detail || '');
   refresh();
@@ -106,5 +115,21 @@ document.querySelectorAll('[data-fault]').forEach(button => button.addEventListe
   refresh();
 }));
 
-refresh();
-setInterval(refresh, 1000);
+async function start() {
+  try {
+    const response = await fetch('/words.json');
+    const words = response.ok ? await response.json() : {};
+    WORDS = words.words || {};
+    document.documentElement.lang = words.lang || 'en';
+  } catch (e) {
+    // no words: each element shows its key, and the page still works
+  }
+  document.title = t('page.title');
+  document.querySelectorAll('[data-text]').forEach(node => { node.textContent = t(node.dataset.text); });
+  document.querySelectorAll('[data-hint]').forEach(node => { node.title = t(node.dataset.hint); });
+  document.querySelectorAll('[data-label]').forEach(node => node.setAttribute('aria-label', t(node.dataset.label)));
+  refresh();
+  setInterval(refresh, 1000);
+}
+
+start();

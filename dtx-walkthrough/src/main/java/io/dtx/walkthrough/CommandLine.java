@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -106,17 +108,37 @@ final class CommandLine {
         return Workspace.PUBLISHERS.get(0);
     }
 
-    /** The arguments without {@code --publisher} and its value, for the command's own options. */
+    /** The arguments without {@code --publisher}, {@code --lang} and their values, for the command's own options. */
     static String[] withoutPublisher(String[] args) {
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--publisher")) {
+            if (args[i].equals("--publisher") || args[i].equals("--lang")) {
                 i++;
             } else {
                 rest.add(args[i]);
             }
         }
         return rest.toArray(String[]::new);
+    }
+
+    /** The languages the walkthrough speaks: the demo's story and the console's page. */
+    static final Map<String, Locale> LANGUAGES =
+            new TreeMap<>(Map.of("en", Locale.ROOT, "zh-CN", Locale.SIMPLIFIED_CHINESE));
+
+    /** {@code --lang en|zh-CN}, else {@code DTX_LANG} ({@code dtxLang}, may be null), else English. */
+    static Locale language(String[] args, String dtxLang) {
+        String asked = dtxLang == null || dtxLang.isBlank() ? "en" : dtxLang.trim();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang")) {
+                asked = i + 1 == args.length ? "" : args[i + 1];
+            }
+        }
+        Locale language = LANGUAGES.get(asked);
+        if (language == null) {
+            throw new IllegalArgumentException(
+                    "--lang (or DTX_LANG) needs one of " + LANGUAGES.keySet() + ", not '" + asked + "'");
+        }
+        return language;
     }
 
     private static long number(String option, String text) {

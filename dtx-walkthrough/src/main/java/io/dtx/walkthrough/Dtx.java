@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +40,7 @@ public final class Dtx {
         Path root =
                 Path.of(System.getProperty("dtx.root", ".")).toAbsolutePath().normalize();
         String publisher = parsed(() -> CommandLine.publisher(given));
+        Locale language = parsed(() -> CommandLine.language(given, System.getenv("DTX_LANG")));
         String[] args = CommandLine.withoutPublisher(given);
         Path state =
                 Path.of(System.getProperty("dtx.state", root.resolve(".dtx").toString()));
@@ -46,8 +49,8 @@ public final class Dtx {
         long seed = System.currentTimeMillis() % 100_000; // unless --seed: a campaign can be replayed by its seed
         Path target = root.resolve("target");
         switch (args[0]) {
-            case "demo" -> demo(workspace, parsed(() -> CommandLine.demo(args)));
-            case "up" -> up(workspace, System.out);
+            case "demo" -> demo(workspace, parsed(() -> CommandLine.demo(args)), language);
+            case "up" -> up(workspace, System.out, language);
             case "bench" -> bench(workspace, parsed(() -> CommandLine.bench(args, target.resolve("bench"))));
             case "chaos" -> chaos(workspace, parsed(() -> CommandLine.chaos(args, seed, target.resolve("chaos"))));
             default -> {
@@ -57,16 +60,17 @@ public final class Dtx {
         }
     }
 
-    private static void demo(Workspace workspace, CommandLine.DemoCommand command) {
+    private static void demo(Workspace workspace, CommandLine.DemoCommand command, Locale language) {
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
         boolean held = command.environments()
-                ? EnvironmentsDemo.run(workspace, System.out, color)
+                ? EnvironmentsDemo.run(workspace, System.out, color, language)
                 : Demo.run(
                         workspace,
                         command.steps(),
                         System.out,
                         color,
-                        command.console() ? port("CONSOLE_PORT", Console.DEFAULT_PORT) : -1);
+                        command.console() ? port("CONSOLE_PORT", Console.DEFAULT_PORT) : -1,
+                        language);
         System.exit(held ? 0 : 1);
     }
 
@@ -91,8 +95,11 @@ public final class Dtx {
      * console and restarts what its buttons stop. {@code ./dtx up} runs it in the background and
      * returns once it wrote the URLs; {@code ./dtx down} stops it first, and with it the rest.
      */
-    private static void up(Workspace workspace, PrintStream out) {
+    private static void up(Workspace workspace, PrintStream out, Locale language) {
         LocalStack stack = new LocalStack(workspace, StackProfile.DEMO);
+        AtomicReference<Console> started = new AtomicReference<>();
+        // Before anything starts: a SIGTERM (./dtx down, or Ctrl-C while it starts) stops what did.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started.get(), stack), "dtx-stop"));
         Console console;
         try {
             out.println("Starting the sandbox (RocketMQ + MariaDB), both services, the notifier and the console...");
@@ -104,20 +111,13 @@ public final class Dtx {
                             "alipay",
                             1,
                             Duration.ofSeconds(10)));
-            console = Console.start(workspace, stack, port("CONSOLE_PORT", Console.DEFAULT_PORT));
+            console = Console.start(workspace, stack, port("CONSOLE_PORT", Console.DEFAULT_PORT), language);
+            started.set(console);
         } catch (RuntimeException e) {
-            stack.close();
             out.println("Could not start: " + e.getMessage());
-            System.exit(1);
+            System.exit(1); // the hook stops what started
             return;
         }
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            console.close();
-                            stack.close();
-                        },
-                        "dtx-stop"));
         String urls = urls(workspace, stack, console.url());
         out.println(urls);
         writeRunFiles(workspace, urls, out);
@@ -126,6 +126,13 @@ public final class Dtx {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void stopAll(Console console, LocalStack stack) {
+        if (console != null) {
+            console.close();
+        }
+        stack.close();
     }
 
     /** The console's pid for ./dtx down, then the URLs, last: ./dtx up waits for them. */

@@ -8,6 +8,7 @@ import io.dtx.walkthrough.bench.Benchmark;
 import io.dtx.walkthrough.chaos.Chaos;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class CommandLineTests {
@@ -45,6 +46,24 @@ class CommandLineTests {
                 .hasMessageContaining("--publisher needs one of [transactional, outbox, queue-first, binlog]");
         assertThatThrownBy(() -> CommandLine.publisher(new String[] {"up", "--publisher"}))
                 .hasMessageContaining("--publisher needs one of");
+    }
+
+    @Test
+    void theLanguageComesFromLangThenDtxLangElseEnglishAndIsHandedOnToNoCommand() {
+        String[] args = {"demo", "--lang", "zh-CN", "--step", "2"};
+
+        assertThat(CommandLine.language(args, null)).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        assertThat(CommandLine.language(new String[] {"up"}, "zh-CN")).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        assertThat(CommandLine.language(new String[] {"demo", "--lang", "en"}, "zh-CN"))
+                .isEqualTo(Locale.ROOT);
+        assertThat(CommandLine.language(new String[] {"demo"}, " ")).isEqualTo(Locale.ROOT);
+        assertThat(CommandLine.demo(CommandLine.withoutPublisher(args)).steps()).containsExactly(2);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CommandLine.language(new String[] {"demo", "--lang", "fr"}, null))
+                .withMessageContaining("[en, zh-CN]");
+        assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.language(new String[] {"demo"}, "de"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CommandLine.language(new String[] {"demo", "--lang"}, null));
     }
 
     @Test

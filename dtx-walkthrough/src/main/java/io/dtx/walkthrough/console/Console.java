@@ -3,12 +3,14 @@ package io.dtx.walkthrough.console;
 import io.dtx.walkthrough.probe.Http;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.Workspace;
+import io.dtx.walkthrough.words.Words;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +40,12 @@ public final class Console implements AutoCloseable {
         this.faults = faults;
     }
 
-    /** Serves the console for {@code stack} on {@code port} (0: any free port). */
-    public static Console start(Workspace workspace, LocalStack stack, int port) {
+    /** The console's sentences: {@code console/words*.properties}. */
+    static final String WORDS = "console/words";
+
+    /** Serves the console for {@code stack} on {@code port} (0: any free port), its page in {@code language}. */
+    public static Console start(Workspace workspace, LocalStack stack, int port, Locale language) {
+        Words words = Words.in(WORDS, language);
         Http http = new Http(stack.serviceToken());
         JourneyBook book = new JourneyBook();
         Picture picture = new Picture(workspace, stack, http);
@@ -50,11 +56,11 @@ public final class Console implements AutoCloseable {
         if (workspace.binlog()) {
             feeds.add(new ServiceFeed("relay", workspace.relayUrl(), http));
         }
-        Faults faults = new Faults(workspace, stack, http, book);
+        Faults faults = new Faults(workspace, stack, http, book, words);
         String token = newToken();
         ConsoleServer server;
         try {
-            server = new ConsoleServer(port, new ConsoleApi(workspace, book, picture, faults), token);
+            server = new ConsoleServer(port, new ConsoleApi(workspace, book, picture, faults, words), token);
         } catch (IOException e) {
             throw new UncheckedIOException("The console could not listen on port " + port, e);
         }

@@ -2,6 +2,7 @@ package io.dtx.walkthrough.console;
 
 import io.dtx.walkthrough.probe.Reply;
 import io.dtx.walkthrough.stack.Workspace;
+import io.dtx.walkthrough.words.Words;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -34,13 +36,23 @@ final class ConsoleApi {
     private final Picture picture;
     private final Faults faults;
     private final AtomicBoolean busy = new AtomicBoolean();
-    private final ArrayDeque<String> pressed = new ArrayDeque<>();
+    /** Each recharge holds a console thread up to a minute: two at a time leave the page its reads. */
+    private final Semaphore paying = new Semaphore(2);
 
-    ConsoleApi(Workspace workspace, JourneyBook book, Picture picture, Faults faults) {
+    private final ArrayDeque<String> pressed = new ArrayDeque<>();
+    private final Words words;
+
+    ConsoleApi(Workspace workspace, JourneyBook book, Picture picture, Faults faults, Words words) {
+        this.words = words;
         this.workspace = workspace;
         this.book = book;
         this.picture = picture;
         this.faults = faults;
+    }
+
+    /** The page's sentences in the console's language, with its tag for {@code <html lang>}. */
+    Map<String, Object> words() {
+        return Map.of("lang", words.languageTag(), "words", words.all());
     }
 
     Map<String, Object> state() {
@@ -49,9 +61,11 @@ final class ConsoleApi {
         state.put("publisher", workspace.publisher());
         state.put(
                 "journeys",
-                book.latest(JOURNEYS_SHOWN, now).stream().map(ConsoleApi::shown).toList());
+                book.latest(JOURNEYS_SHOWN, now, words).stream()
+                        .map(this::shown)
+                        .toList());
         state.put("picture", picture.now());
-        state.put("busy", busy.get());
+        state.put("busy", busy.get() || faults.restarting());
         synchronized (pressed) {
             state.put("pressed", new ArrayList<>(pressed));
         }
@@ -66,10 +80,14 @@ final class ConsoleApi {
                     || !AMOUNT.matcher(amount).matches()) {
                 return invalid("accountNo: 1-32 letters, digits or '-'; amount: up to 2 decimals, e.g. 100.00");
             }
-            Reply reply = faults.recharge(accountNo, amount);
-            said("recharge of " + amount + " to account " + accountNo + ": " + reply.status());
-            return new Answer(
-                    reply.status() < 0 ? 502 : reply.status(), Map.of("status", reply.status(), "body", reply.body()));
+            if (!paying.tryAcquire()) {
+                return new Answer(409, problem(409, "Busy", "Two recharges are being paid; try again in a moment."));
+            }
+            try {
+                return recharged(accountNo, amount, faults.recharge(accountNo, amount));
+            } finally {
+                paying.release();
+            }
         }
         return switch (action) {
             case "faults/kill-pay-after-commit" -> fault(faults::killPayAfterCommit);
@@ -83,6 +101,17 @@ final class ConsoleApi {
         };
     }
 
+    private Answer recharged(String accountNo, String amount, Reply reply) {
+        said(words.text("said.recharge", amount, accountNo, reply.status()));
+        if (reply.status() < 0) {
+            return new Answer(502, problem(502, "The pay service does not answer", reply.body()));
+        }
+        if (reply.status() >= 400) {
+            return new Answer(reply.status(), problem(reply.status(), "The pay service refused it", reply.body()));
+        }
+        return new Answer(reply.status(), Map.of("status", reply.status(), "body", reply.body()));
+    }
+
     private Answer duplicate(String txNo) {
         if (!TX_NO.matcher(txNo).matches()) {
             return invalid("txNo: the payment whose message to send again");
@@ -91,15 +120,17 @@ final class ConsoleApi {
     }
 
     private Answer fault(Callable<Faults.Outcome> fault) {
-        if (!busy.compareAndSet(false, true)) {
+        if (faults.restarting() || !busy.compareAndSet(false, true)) {
             return new Answer(409, problem(409, "Busy", "Another fault is being caused; try again in a moment."));
         }
         try {
             Faults.Outcome outcome = fault.call();
             said(outcome.message());
-            return new Answer(outcome.done() ? 200 : 409, outcome);
+            return outcome.done()
+                    ? new Answer(200, outcome)
+                    : new Answer(409, problem(409, "Not done", outcome.message()));
         } catch (IOException | RuntimeException e) {
-            said("failed: " + e.getMessage());
+            said(words.text("said.failed", e.getMessage()));
             return new Answer(500, problem(500, "The fault could not be caused", e.getMessage()));
         } catch (Exception e) {
             return new Answer(500, problem(500, "The fault could not be caused", e.toString()));
@@ -126,7 +157,7 @@ final class ConsoleApi {
     }
 
     /** A journey as the page draws it: times as text, and each step's distance from the first. */
-    private static Map<String, Object> shown(JourneyView journey) {
+    private Map<String, Object> shown(JourneyView journey) {
         Instant start = journey.steps().isEmpty()
                 ? Instant.now()
                 : journey.steps().get(0).at();
@@ -137,7 +168,7 @@ final class ConsoleApi {
             shown.put("plusMs", Duration.between(start, step.at()).toMillis());
             shown.put("service", step.service());
             shown.put("milestone", step.milestone());
-            shown.put("label", step.label());
+            shown.put("label", words.textOr("milestone." + step.milestone(), step.label()));
             shown.put("detail", step.detail());
             steps.add(shown);
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,7 @@ final class ConsoleServer {
             "css", "text/css; charset=utf-8");
 
     private final HttpServer server;
+    private final ExecutorService threads;
     private final ConsoleApi api;
     private final byte[] token;
 
@@ -43,11 +45,12 @@ final class ConsoleServer {
         this.api = api;
         this.token = token.getBytes(StandardCharsets.US_ASCII);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        threads = Executors.newFixedThreadPool(4, r -> {
             Thread thread = new Thread(r, "console-http");
             thread.setDaemon(true);
             return thread;
-        }));
+        });
+        server.setExecutor(threads);
         server.createContext("/", this::handle);
     }
 
@@ -61,6 +64,7 @@ final class ConsoleServer {
 
     void stop() {
         server.stop(0);
+        threads.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) {
@@ -82,19 +86,40 @@ final class ConsoleServer {
         String method = exchange.getRequestMethod();
         if (method.equals("GET") && FILES.containsKey(path)) {
             file(exchange, FILES.get(path));
-        } else if (path.startsWith("/api/") && !tokenHolds(exchange)) {
+        } else if (method.equals("GET") && path.equals("/words.json")) {
+            json(exchange, 200, api.words()); // the page's sentences: nothing secret, needed before the token is
+        } else if (path.startsWith("/api/")) {
+            api(exchange, method, path);
+        } else {
+            problem(exchange, 404, "Not found", "The console has no " + method + " " + path + ".");
+        }
+    }
+
+    private void api(HttpExchange exchange, String method, String path) throws IOException {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        boolean reading = path.equals("/api/state");
+        if (!ownOrigins().contains("http://" + host)) {
+            // a page of another site whose name was pointed at 127.0.0.1 (DNS rebinding) names itself here
+            problem(exchange, 403, "Not this console's address", "Open the console at 127.0.0.1 or localhost.");
+        } else if (!tokenHolds(exchange)) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", TOKEN_HEADER);
             problem(
                     exchange,
                     401,
                     "The console's token is missing or wrong",
                     "Open the console with the URL ./dtx up printed (it carries this run's token).");
-        } else if (method.equals("GET") && path.equals("/api/state")) {
+        } else if (!method.equals(reading ? "GET" : "POST")) {
+            exchange.getResponseHeaders().set("Allow", reading ? "GET" : "POST");
+            problem(exchange, 405, "Method not allowed", path + " takes " + (reading ? "GET" : "POST") + ".");
+        } else if (reading) {
             json(exchange, 200, api.state());
-        } else if (method.equals("POST") && path.startsWith("/api/")) {
-            post(exchange, path.substring("/api/".length()));
         } else {
-            problem(exchange, 404, "Not found", "The console has no " + method + " " + path + ".");
+            post(exchange, path.substring("/api/".length()));
         }
+    }
+
+    private Set<String> ownOrigins() {
+        return Set.of("http://127.0.0.1:" + port(), "http://localhost:" + port());
     }
 
     private boolean tokenHolds(HttpExchange exchange) {
@@ -104,9 +129,7 @@ final class ConsoleServer {
 
     private void post(HttpExchange exchange, String action) throws IOException {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
-        boolean ours = origin == null
-                || Set.of("http://127.0.0.1:" + port(), "http://localhost:" + port())
-                        .contains(origin);
+        boolean ours = origin == null || ownOrigins().contains(origin);
         if (!ours) {
             problem(exchange, 403, "Only the console's own page", "Buttons are pressed on the console's page.");
             return;
@@ -136,8 +159,13 @@ final class ConsoleServer {
         }
     }
 
+    /** An answer of 400 or more is a problem (RFC 9457) already: {@link ConsoleApi} makes it one. */
     private static void json(HttpExchange exchange, int status, Object value) throws IOException {
-        send(exchange, status, "application/json", JSON.writeValueAsBytes(value));
+        send(
+                exchange,
+                status,
+                status >= 400 ? "application/problem+json" : "application/json",
+                JSON.writeValueAsBytes(value));
     }
 
     private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {

@@ -1,5 +1,6 @@
 package io.dtx.walkthrough.console;
 
+import io.dtx.walkthrough.words.Words;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ final class Expectations {
 
     private Expectations() {}
 
-    static List<String> waiting(List<Step> steps, Instant now) {
+    /** The lines in {@code words}' language ({@code waiting.*} of the console's sentences). */
+    static List<String> waiting(List<Step> steps, Instant now, Words words) {
         List<String> waiting = new ArrayList<>();
         if (ended(steps)) {
             return waiting;
@@ -25,7 +27,7 @@ final class Expectations {
         boolean committedByCheckBack = checkBackAnswered(steps, "answered COMMIT");
         // An UNKNOWN answer (the database was unreachable) decides nothing: the broker asks again.
         if (half.isPresent() && !has(steps, "COMMIT_SENT") && !committedByCheckBack) {
-            waiting.add("waiting for COMMIT or the broker's check-back, " + since(half.get(), now));
+            waiting.add(words.text("waiting.decision", since(half.get(), now, words)));
         }
         Optional<Step> taken = commit.isPresent() ? commit : committedByCheckBack ? half : Optional.empty();
         if (taken.isEmpty()) {
@@ -33,16 +35,16 @@ final class Expectations {
         }
         String how = commit.map(Step::detail).orElse("");
         if (how.contains("mq_notify") && !has(steps, "OUTBOX_SENT")) {
-            waiting.add("waiting for the mq_notify row to be sent, " + since(taken.get(), now));
+            waiting.add(words.text("waiting.outbox", since(taken.get(), now, words)));
         } else if (how.contains("binlog") && !has(steps, "RELAYED_FROM_BINLOG")) {
-            waiting.add("waiting for the binlog relay to publish it, " + since(taken.get(), now));
+            waiting.add(words.text("waiting.relay", since(taken.get(), now, words)));
         } else if (!has(steps, "DELIVERED") && !calledBack(steps)) {
-            waiting.add("waiting for delivery to the account service, " + since(taken.get(), now));
+            waiting.add(words.text("waiting.delivery", since(taken.get(), now, words)));
         }
         if (has(steps, "NOTIFICATION_GIVEN_UP")) {
-            waiting.add("the notifier gave up: a person re-sends it, or the account service pulls it");
+            waiting.add(words.text("waiting.gaveUp"));
         }
-        waiting.add("waiting for the credit, " + since(taken.get(), now));
+        waiting.add(words.text("waiting.credit", since(taken.get(), now, words)));
         return waiting;
     }
 
@@ -79,8 +81,8 @@ final class Expectations {
         return steps.stream().filter(s -> s.milestone().equals(milestone)).findFirst();
     }
 
-    private static String since(Step step, Instant now) {
-        long seconds = Math.max(0, Duration.between(step.at(), now).toSeconds());
-        return seconds + " s";
+    private static String since(Step step, Instant now, Words words) {
+        return words.text(
+                "waiting.seconds", Math.max(0, Duration.between(step.at(), now).toSeconds()));
     }
 }

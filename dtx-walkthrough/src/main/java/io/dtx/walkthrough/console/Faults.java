@@ -8,6 +8,7 @@ import io.dtx.walkthrough.probe.Waits;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.PauseMoment;
 import io.dtx.walkthrough.stack.Workspace;
+import io.dtx.walkthrough.words.Words;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,7 +18,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +48,11 @@ final class Faults {
         return thread;
     });
 
-    Faults(Workspace workspace, LocalStack stack, Http http, JourneyBook book) {
+    private final Words words;
+    private final AtomicInteger restarting = new AtomicInteger();
+
+    Faults(Workspace workspace, LocalStack stack, Http http, JourneyBook book, Words words) {
+        this.words = words;
         this.book = book;
         this.workspace = workspace;
         this.stack = stack;
@@ -72,10 +79,7 @@ final class Faults {
                     Duration.ofSeconds(30), () -> !PauseMoment.paused(workspace).isEmpty())) {
                 PauseMoment.resume(workspace);
                 return new Outcome(
-                        false,
-                        "the payment never reached its local commit: "
-                                + client.join().body(),
-                        null);
+                        false, words.text("said.neverCommitted", client.join().body()), null);
             }
             txNo = PauseMoment.paused(workspace);
             // Once the page has the payment committed: a learner sees it wait, then the crash.
@@ -85,40 +89,60 @@ final class Faults {
             PauseMoment.resume(workspace); // never leave the next pay service paused
         }
         client.join();
-        background.execute(stack::startPay);
-        return new Outcome(
-                true, "kill -9 of the pay service after payment " + txNo + " committed locally; restarting it", txNo);
+        inBackground(stack::startPay);
+        return new Outcome(true, words.text("said.payKilled", txNo), txNo);
     }
 
     void close() {
         background.shutdownNow();
     }
 
+    /** A restart is under way: the buttons wait for it (another start would launch a second JVM). */
+    boolean restarting() {
+        return restarting.get() > 0;
+    }
+
+    private void inBackground(Runnable restart) {
+        restarting.incrementAndGet();
+        try {
+            background.execute(() -> {
+                try {
+                    restart.run();
+                } finally {
+                    restarting.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            restarting.decrementAndGet(); // the console is closing
+            throw e;
+        }
+    }
+
     Outcome stopAccount() {
         stack.killAccount();
         return new Outcome(
-                true, "kill -9 of the account service (pid " + stack.account().pid() + ")", null);
+                true, words.text("said.accountKilled", stack.account().pid()), null);
     }
 
     Outcome startAccount() {
         if (stack.account().handle().isAlive()) {
-            return new Outcome(false, "the account service is running already", null);
+            return new Outcome(false, words.text("said.accountRunning"), null);
         }
-        background.execute(stack::startAccount);
-        return new Outcome(true, "starting the account service", null);
+        inBackground(stack::startAccount);
+        return new Outcome(true, words.text("said.accountStarting"), null);
     }
 
     Outcome stopBroker() {
         stack.killBroker();
-        return new Outcome(true, "kill -9 of the broker and its name server", null);
+        return new Outcome(true, words.text("said.brokerKilled"), null);
     }
 
     Outcome startBroker() {
         if (stack.broker().handle().isAlive()) {
-            return new Outcome(false, "the broker is running already", null);
+            return new Outcome(false, words.text("said.brokerRunning"), null);
         }
-        background.execute(stack::restartBroker);
-        return new Outcome(true, "starting the broker on its ports and store", null);
+        inBackground(stack::restartBroker);
+        return new Outcome(true, words.text("said.brokerStarting"), null);
     }
 
     /** The payment's message once more, signed with the run's key: a redelivery, for real. */
@@ -127,16 +151,16 @@ final class Faults {
         Matcher account = ACCOUNT.matcher(payment.body());
         Matcher amount = AMOUNT.matcher(payment.body());
         if (payment.status() != 200 || !account.find() || !amount.find()) {
-            return new Outcome(false, "no payment " + txNo + " at the pay service (" + payment.status() + ")", txNo);
+            return new Outcome(false, words.text("said.noPayment", txNo, payment.status()), txNo);
         }
         if (!payment.body().contains("\"result\":\"SUCCESS\"")) {
             // Signed with the run's key, a message for a payment never taken would be credited.
-            return new Outcome(false, "payment " + txNo + " was not taken: there is no message to send again", txNo);
+            return new Outcome(false, words.text("said.notTaken", txNo), txNo);
         }
         String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + account.group(1) + "\",\"amount\":"
                 + amount.group(1) + "}";
         Redelivery.send(stack.namesrvAddr(), stack.messageSigning(), List.of(new Redelivery.Copy(txNo, body)));
-        return new Outcome(true, "sent payment " + txNo + "'s message again", txNo);
+        return new Outcome(true, words.text("said.duplicateSent", txNo), txNo);
     }
 
     /** Holds the hot account's row lock for a while, as a long report or a stuck session would. */
@@ -149,7 +173,10 @@ final class Faults {
                         c.setAutoCommit(false);
                         s.executeQuery("SELECT account_balance FROM account_info WHERE account_no = '" + HOT_ACCOUNT
                                 + "' FOR UPDATE");
-                        locked.complete(true);
+                        if (!locked.complete(true)) {
+                            c.rollback(); // the button already said "no lock": do not hold one now
+                            return;
+                        }
                         Thread.sleep(holdFor.toMillis());
                         c.rollback();
                     } catch (SQLException | RuntimeException e) {
@@ -166,7 +193,7 @@ final class Faults {
         boolean held = locked.completeOnTimeout(false, 30, TimeUnit.SECONDS).join();
         return new Outcome(
                 held,
-                held ? "account " + HOT_ACCOUNT + "'s row is locked for " + holdFor.toSeconds() + " s" : "no lock",
+                held ? words.text("said.locked", HOT_ACCOUNT, holdFor.toSeconds()) : words.text("said.noLock"),
                 null);
     }
 }

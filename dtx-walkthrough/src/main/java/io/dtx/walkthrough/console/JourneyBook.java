@@ -1,5 +1,6 @@
 package io.dtx.walkthrough.console;
 
+import io.dtx.walkthrough.words.Words;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,11 +28,11 @@ final class JourneyBook {
     }
 
     /** The payments most recently begun first, each with its steps in time order. */
-    synchronized List<JourneyView> latest(int limit, Instant now) {
+    synchronized List<JourneyView> latest(int limit, Instant now, Words words) {
         List<JourneyView> views = new ArrayList<>();
         List<String> txNos = new ArrayList<>(byTxNo.keySet());
         for (int i = txNos.size() - 1; i >= 0 && views.size() < limit; i--) {
-            views.add(view(txNos.get(i), now));
+            views.add(view(txNos.get(i), now, words));
         }
         return views;
     }
@@ -40,13 +41,13 @@ final class JourneyBook {
         return byTxNo.containsKey(txNo) && has(byTxNo.get(txNo), milestone);
     }
 
-    private JourneyView view(String txNo, Instant now) {
+    private JourneyView view(String txNo, Instant now, Words words) {
         List<Step> steps = new ArrayList<>(byTxNo.get(txNo));
         steps.sort(Comparator.comparing(Step::at));
         String state = Expectations.refused(steps) && !has(steps, "CREDITED")
                 ? "refused"
                 : has(steps, "CREDITED") ? "credited" : "in flight";
-        return new JourneyView(txNo, state, steps, Expectations.waiting(steps, now));
+        return new JourneyView(txNo, state, steps, Expectations.waiting(steps, now, words));
     }
 
     private static boolean has(List<Step> steps, String milestone) {

@@ -15,31 +15,29 @@ final class AccountServiceDown implements Step {
 
     @Override
     public String title() {
-        return "The account service is down while payments are made";
+        return "accountDown.title";
     }
 
     @Override
     public void play(Scene scene) {
         Narrator say = scene.say();
         Bank bank = scene.bank();
-        say.explain("kill -9 " + scene.stack().account().pid()
-                + "  (the account service). The pay service keeps taking payments: its");
-        say.explain("messages wait on the broker, which delivers them once a consumer of the group is back.");
+        say.explain("accountDown.explain", scene.stack().account().pid());
         scene.stack().killAccount();
         BigDecimal before = bank.balance(ZHANG_SAN);
         List<String> txNos = new ArrayList<>();
         for (String amount : List.of("10.00", "20.00", "30.00")) {
             Reply reply = bank.recharge(ZHANG_SAN, amount, null);
-            scene.check(reply.status() == 201, "payment of " + amount + " taken while the account service is down");
+            scene.check(reply.status() == 201, "accountDown.taken", amount);
             txNos.add(reply.field("txNo"));
         }
         scene.check(
                 Waits.stays(Duration.ofSeconds(2), () -> txNos.stream().allMatch(tx -> bank.credits(tx) == 0)),
-                "nothing credited yet");
-        say.explain("Restarting the account service.");
+                "accountDown.nothingYet");
+        say.explain("accountDown.restart");
         scene.stack().startAccount();
         boolean all = Waits.eventually(CREDIT_TIMEOUT, () -> txNos.stream().allMatch(tx -> bank.credits(tx) == 1));
         txNos.forEach(scene::showCredit);
-        scene.checkCredited(all, before, "60.00", "each credited once");
+        scene.checkCredited(all, before, "60.00", "accountDown.eachOnce");
     }
 }

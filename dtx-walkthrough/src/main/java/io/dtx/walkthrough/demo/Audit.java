@@ -20,7 +20,7 @@ final class Audit implements Step {
 
     @Override
     public String title() {
-        return "Final audit: every successful payment credited exactly once";
+        return "audit.title";
     }
 
     @Override
@@ -30,6 +30,7 @@ final class Audit implements Step {
         for (Map<String, Object> row : scene.db().rows("bank1", CREDITS, ZHANG_SAN)) {
             credits.put((String) row.get("tx_no"), row);
         }
+        Narrator say = scene.say();
         List<List<String>> table = new ArrayList<>();
         BigDecimal paid = BigDecimal.ZERO;
         boolean eachOnce = true;
@@ -42,16 +43,13 @@ final class Audit implements Step {
             table.add(List.of(
                     shortTx(txNo),
                     amount.toPlainString(),
-                    credit == null ? "NOT CREDITED" : (String) credit.get("applied_by")));
+                    credit == null ? say.words().text("audit.notCredited") : (String) credit.get("applied_by")));
         }
-        scene.say().table(List.of("txNo", "amount", "credited by"), table);
-        scene.check(
-                eachOnce,
-                payments.size() + " successful payment(s) in bank1_pay, each with exactly one credit in bank1");
-        scene.check(credits.isEmpty(), "no credit without a payment");
+        String amountColumn = say.words().text("audit.column.amount");
+        say.table(List.of("txNo", amountColumn, say.words().text("audit.column.creditedBy")), table);
+        scene.check(eachOnce, "audit.eachOnce", payments.size());
+        scene.check(credits.isEmpty(), "audit.noStrayCredit");
         BigDecimal balance = scene.bank().balance(ZHANG_SAN);
-        scene.check(
-                balance.compareTo(OPENING.add(paid)) == 0,
-                "balance " + balance + " = opening " + OPENING + " + payments " + paid);
+        scene.check(balance.compareTo(OPENING.add(paid)) == 0, "audit.balance", balance, OPENING, paid);
     }
 }

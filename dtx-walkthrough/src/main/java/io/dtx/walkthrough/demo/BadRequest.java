@@ -13,7 +13,7 @@ final class BadRequest implements Step {
 
     @Override
     public String title() {
-        return "A bad request is refused and changes nothing";
+        return "badRequest.title";
     }
 
     @Override
@@ -23,11 +23,9 @@ final class BadRequest implements Step {
         long payments = db.scalar("bank1_pay", COUNT_PAYMENTS, Long.class);
         BigDecimal before = bank.balance(ZHANG_SAN);
         Reply reply = bank.recharge(ZHANG_SAN, "-5.00", null);
-        scene.check(
-                reply.status() == 400 && reply.body().contains("\"field\":\"amount\""),
-                "400 with a problem body naming the field");
+        scene.check(reply.status() == 400 && reply.body().contains("\"field\":\"amount\""), "badRequest.refused");
         boolean unchanged = db.scalar("bank1_pay", COUNT_PAYMENTS, Long.class) == payments
                 && bank.balance(ZHANG_SAN).compareTo(before) == 0;
-        scene.check(unchanged, "no payment written, no message sent, balance unchanged");
+        scene.check(unchanged, "badRequest.unchanged");
     }
 }

@@ -33,26 +33,20 @@ final class BestEffortNotification implements Step {
 
     @Override
     public String title() {
-        return "Best-effort notification: the notifier calls back until the receiver says success";
+        return "notify.title";
     }
 
     @Override
     public void play(Scene scene) {
         Narrator say = scene.say();
-        say.explain("Scheme 2 of the articles: a notifier reads each payment result and calls the receiver's HTTP");
-        say.explain("interface, signed, again and again on a schedule until the reply is \"success\" (as Alipay");
-        say.explain("notifies merchants). The account service now stops consuming the broker: restarted with");
-        say.explain("ACCOUNT_CONSUMER_ENABLED=false, it hears of payments only by callback (and by its own queries).");
+        say.explain("notify.explain");
         scene.stack().callbacksOnly(true);
         scene.stack().killAccount();
         scene.stack().startAccount();
         ReceiverGate gate = gate(scene);
-        say.explain("The notifier starts with the Alipay schedule (now, 4m, 10m, 10m, 1h, 2h, 6h, 15h), one hour");
-        say.explain("to the second here. A gate in front of the account service answers 503 to the first three calls.");
+        say.explain("notify.schedule");
         scene.stack().notifier().start(new NotifierSetup(gate.url(), "alipay", TIME_SCALE, Duration.ofSeconds(3)));
-        say.explain("First it catches up: a new consumer group, it reads every payment result the broker still holds");
-        say.explain(
-                "and calls back for each. All were credited before, so each is answered success and nothing moves.");
+        say.explain("notify.catchUp");
         BigDecimal before = scene.bank().balance(ZHANG_SAN);
         boolean caughtUp = Waits.eventually(
                 CREDIT_TIMEOUT,
@@ -62,8 +56,8 @@ final class BestEffortNotification implements Step {
                 caughtUp
                         && count(scene, "status <> 'delivered'") == 0
                         && scene.bank().balance(ZHANG_SAN).compareTo(before) == 0,
-                count(scene, "status = 'delivered'")
-                        + " earlier payment(s) delivered by callback, the balance unchanged");
+                "notify.caughtUp",
+                count(scene, "status = 'delivered'"));
         comesBackAtTheFourthAttempt(scene, gate);
         downPastTheLastAttempt(scene, gate);
         gate.shut(false); // left open: later steps' payments reach the account service by callback
@@ -84,35 +78,34 @@ final class BestEffortNotification implements Step {
                         && outcomes.equals(List.of("failed", "failed", "failed", "acknowledged"))
                         && calls.size() == 4
                         && calls.get(3).answered() == 200,
-                "the receiver saw " + calls.size() + " calls: three refused, the fourth answered success");
+                "notify.fourthAttempt",
+                calls.size());
         scene.showCredit(txNo);
         String by = appliedBy(scene, txNo);
         if ("RECONCILIATION".equals(by)) {
-            scene.say().explain("Reconciliation (every 10 s here) happened to find the payment first; the fourth call");
-            scene.say().explain("then found it credited and was answered success all the same. Two nets, one credit.");
+            scene.say().explain("notify.reconciliationFirst");
         }
         scene.checkCredited(
                 credited && ("CALLBACK".equals(by) || "RECONCILIATION".equals(by)),
                 before,
                 "50.00",
-                "credited once, by " + ("CALLBACK".equals(by) ? "the callback" : by));
+                "CALLBACK".equals(by) ? "notify.creditedByCallback" : "notify.creditedBy",
+                by);
     }
 
     private static void downPastTheLastAttempt(Scene scene, ReceiverGate gate) {
         Narrator say = scene.say();
         Bank bank = scene.bank();
-        say.explain("Now the receiver is down past the last attempt (the gate stays shut): the notifier makes all");
-        say.explain("eight calls over \"25 hours\" (24.4 s here), then gives up with an ALARM. The payment is not");
-        say.explain("lost: the account side's own query paths (reconciliation, the pull) find it in bank1_pay.");
+        say.explain("notify.givesUp");
         gate.shut(true);
         BigDecimal before = bank.balance(ZHANG_SAN);
         String txNo = bank.recharge(ZHANG_SAN, "25.00", null).field("txNo");
         boolean gaveUp = Waits.eventually(Duration.ofSeconds(90), () -> "gave_up".equals(status(scene, txNo)));
-        scene.check(gaveUp && gate.calls(txNo).size() == 8, "eight calls refused, the notification gave up");
+        scene.check(gaveUp && gate.calls(txNo).size() == 8, "notify.gaveUp");
         Reply pulled = bank.post(scene.workspace().accountUrl(), "/accounts/recharges/" + txNo + "/pull", "", null);
-        scene.check(pulled.status() == 200, "the pull answered " + pulled.field("outcome"));
+        scene.check(pulled.status() == 200, "notify.pullAnswered", pulled.field("outcome"));
         scene.showCredit(txNo);
-        scene.checkCredited(bank.credits(txNo) == 1, before, "25.00", "credited once, by the query path");
+        scene.checkCredited(bank.credits(txNo) == 1, before, "25.00", "notify.creditedByQuery");
     }
 
     /** Prints the delivery log; returns the outcomes in order. */
@@ -128,8 +121,15 @@ final class BestEffortNotification implements Step {
                     String.valueOf(a.get("outcome"))));
             outcomes.add(String.valueOf(a.get("outcome")));
         }
-        scene.say().explain("The delivery log of payment " + shortTx(txNo) + " (dtx_notify.delivery_attempt):");
-        scene.say().table(List.of("attempt", "due", "started", "HTTP", "outcome"), rows);
+        Narrator say = scene.say();
+        say.explain("notify.log", shortTx(txNo));
+        List<String> head = List.of(
+                say.words().text("notify.column.attempt"),
+                say.words().text("notify.column.due"),
+                say.words().text("notify.column.started"),
+                "HTTP",
+                say.words().text("notify.column.outcome"));
+        say.table(head, rows);
         return outcomes;
     }
 

@@ -19,13 +19,13 @@ final class BrokerDown implements Step {
 
     @Override
     public String title() {
-        return "The broker is down while customers pay";
+        return "brokerDown.title";
     }
 
     @Override
     public void play(Scene scene) {
         String publisher = scene.workspace().publisher();
-        scene.say().explain("kill -9 " + scene.stack().broker().pid() + "  (the name server and the broker).");
+        scene.say().explain("brokerDown.kill", scene.stack().broker().pid());
         scene.stack().killBroker();
         switch (publisher) {
             case "outbox" -> paymentsWaitInTheTable(scene);
@@ -37,37 +37,31 @@ final class BrokerDown implements Step {
     /** Queue first: the broker is where a request lives, so without it there is no request. */
     private static void requestsAreRefused(Scene scene) {
         Bank bank = scene.bank();
-        scene.say().explain("Writing the queue first, the request must be on the broker before anything else: without");
-        scene.say()
-                .explain(
-                        "it, POST /pay/recharge-requests answers 503, and the request is decided as never to be paid.");
+        scene.say().explain("brokerDown.queueFirst.explain");
         long rowsBefore = payments(scene);
         Reply refused = bank.post(
                 scene.workspace().payUrl(),
                 "/pay/recharge-requests",
                 "{\"accountNo\":\"" + ZHANG_SAN + "\",\"amount\":\"40.00\"}",
                 null);
-        scene.check(refused.status() == 503, "request refused with 503 while the broker is down");
+        scene.check(refused.status() == 503, "brokerDown.queueFirst.refused");
         Reply status = bank.get(scene.workspace().payUrl(), "/pay/recharge-requests/" + refused.field("requestId"));
-        scene.check(status.body().contains("REJECTED"), "its status reads REJECTED: it will never be paid");
-        scene.check(payments(scene) == rowsBefore, "and no payment row was written");
-        scene.say().explain("Restarting the broker on its store.");
+        scene.check(status.body().contains("REJECTED"), "brokerDown.queueFirst.rejected");
+        scene.check(payments(scene) == rowsBefore, "brokerDown.queueFirst.noRow");
+        scene.say().explain("brokerDown.queueFirst.restart");
         scene.stack().restartBroker();
     }
 
     /** Publisher transactional: no half message, no payment; and nothing written. */
     private static void paymentsAreRefused(Scene scene) {
         Bank bank = scene.bank();
-        scene.say().explain("With the half message (publisher transactional) the message must be stored before the");
-        scene.say().explain("payment is written: without a broker, the payment is refused and nothing is charged.");
+        scene.say().explain("brokerDown.halfMessage.explain");
         BigDecimal before = bank.balance(ZHANG_SAN);
         long rowsBefore = payments(scene);
         Reply refused = bank.recharge(ZHANG_SAN, "40.00", null);
-        scene.check(refused.status() == 503, "payment refused with 503 while the broker is down");
-        scene.check(payments(scene) == rowsBefore, "and no payment row was written for it");
-        scene.say()
-                .explain("Restarting the broker on its store; payments are taken again. (./dtx demo --publisher"
-                        + " outbox tells the other story.)");
+        scene.check(refused.status() == 503, "brokerDown.halfMessage.refused");
+        scene.check(payments(scene) == rowsBefore, "brokerDown.halfMessage.noRow");
+        scene.say().explain("brokerDown.halfMessage.restart");
         scene.stack().restartBroker();
         String key = "broker-back-" + System.nanoTime();
         boolean taken = Waits.eventually(
@@ -76,11 +70,7 @@ final class BrokerDown implements Step {
         boolean credited = taken
                 && Waits.eventually(
                         CREDIT_TIMEOUT, () -> bank.balance(ZHANG_SAN).compareTo(before) > 0);
-        scene.checkCredited(
-                credited,
-                before,
-                "40.00",
-                "with the broker back, taken (one key, however many tries)" + " and credited once");
+        scene.checkCredited(credited, before, "40.00", "brokerDown.halfMessage.credited");
     }
 
     private static long payments(Scene scene) {
@@ -91,22 +81,21 @@ final class BrokerDown implements Step {
     /** Publisher outbox: payments go on; the relay delivers once the broker is back. */
     private static void paymentsWaitInTheTable(Scene scene) {
         Bank bank = scene.bank();
-        scene.say().explain("With the local message table (publisher outbox) the payment and its message row commit");
-        scene.say().explain("together in bank1_pay.mq_notify: payments go on, and the messages wait there.");
+        scene.say().explain("brokerDown.outbox.explain");
         BigDecimal before = bank.balance(ZHANG_SAN);
         List<String> txNos = new ArrayList<>();
         for (String amount : List.of("10.00", "20.00", "30.00")) {
             Reply reply = bank.recharge(ZHANG_SAN, amount, null);
-            scene.check(reply.status() == 201, "payment of " + amount + " taken while the broker is down");
+            scene.check(reply.status() == 201, "brokerDown.outbox.taken", amount);
             txNos.add(reply.field("txNo"));
         }
         scene.check(
                 Waits.stays(Duration.ofSeconds(2), () -> txNos.stream().allMatch(tx -> bank.credits(tx) == 0)),
-                "nothing credited yet: the messages are rows with status 'init' in mq_notify");
-        scene.say().explain("Restarting the broker on its store; the relay sends what the table holds.");
+                "brokerDown.outbox.nothingYet");
+        scene.say().explain("brokerDown.outbox.restart");
         scene.stack().restartBroker();
         boolean all = Waits.eventually(CREDIT_TIMEOUT, () -> txNos.stream().allMatch(tx -> bank.credits(tx) == 1));
         txNos.forEach(scene::showCredit);
-        scene.checkCredited(all, before, "60.00", "each credited once");
+        scene.checkCredited(all, before, "60.00", "brokerDown.outbox.eachOnce");
     }
 }

@@ -6,6 +6,7 @@ import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code ./dtx demo}: a fresh stack, the story told on it, every process stopped afterwards. */
 public final class Demo {
@@ -22,45 +23,52 @@ public final class Demo {
      * @return true if every check of every step held
      */
     public static boolean run(Workspace workspace, List<Integer> steps, PrintStream out, boolean color) {
-        return run(workspace, steps, out, color, -1);
+        return run(workspace, steps, out, color, -1, Locale.ROOT);
     }
 
-    /** The same, watched by the learners' console on {@code consolePort} unless it is negative. */
+    /**
+     * The same, watched by the learners' console on {@code consolePort} unless it is negative, told
+     * in {@code language} (a language without its own words is told in English).
+     */
     public static boolean run(
-            Workspace workspace, List<Integer> steps, PrintStream out, boolean color, int consolePort) {
+            Workspace workspace,
+            List<Integer> steps,
+            PrintStream out,
+            boolean color,
+            int consolePort,
+            Locale language) {
         Console console = null;
-        Narrator say = new Narrator(out, color);
+        Narrator say = new Narrator(out, color, Narrator.narration(language));
         LocalStack stack = new LocalStack(workspace, StackProfile.DEMO);
         Thread stopper = new Thread(stack::close, "dtx-stop");
         Runtime.getRuntime().addShutdownHook(stopper); // Ctrl-C stops the processes too
         try {
             long t0 = System.nanoTime();
-            say.plain("Starting the sandbox (RocketMQ + MariaDB) and both services as separate processes...");
+            say.say("demo.starting");
             stack.start();
-            say.plain(String.format(
-                    "Ready in %.1fs: pay service %s (pid %d), account service %s (pid %d),"
-                            + " broker pid %d, database pid %d. Logs in %s",
-                    (System.nanoTime() - t0) / 1e9,
+            say.say(
+                    "demo.ready",
+                    String.format("%.1f", (System.nanoTime() - t0) / 1e9),
                     workspace.payUrl(),
                     stack.pay().pid(),
                     workspace.accountUrl(),
                     stack.account().pid(),
                     stack.broker().pid(),
                     stack.database().pid(),
-                    workspace.logDir()));
+                    workspace.logDir());
             if (consolePort >= 0) {
-                console = Console.start(workspace, stack, consolePort);
-                say.plain("The learners' console watches the story: " + console.url());
+                console = Console.start(workspace, stack, consolePort, language);
+                say.say("demo.console", console.url());
             }
             return new Story(new Scene(workspace, stack, say)).run(steps);
         } catch (RuntimeException e) {
-            say.plain("The demo could not run: " + e.getMessage());
+            say.say("demo.couldNotRun", e.getMessage());
             return false;
         } finally {
             if (console != null) {
                 console.close();
             }
-            say.plain("Stopping every process the demo started...");
+            say.say("demo.stopping");
             stack.close();
             Runtime.getRuntime().removeShutdownHook(stopper);
         }

@@ -18,7 +18,7 @@ final class DuplicateDelivery implements Step {
 
     @Override
     public String title() {
-        return "The same message delivered again is ignored";
+        return "duplicate.title";
     }
 
     @Override
@@ -26,9 +26,7 @@ final class DuplicateDelivery implements Step {
         Narrator say = scene.say();
         Bank bank = scene.bank();
         String accountMetrics = scene.workspace().accountManagementUrl();
-        say.explain("RocketMQ delivers at least once: a consumer can see a message twice. We send the very same");
-        say.explain("payment message again, for real; the INSERT into de_duplication hits the existing txNo and");
-        say.explain("the whole credit is skipped.");
+        say.explain("duplicate.explain");
         String txNo = scene.lastPayment();
         BigDecimal before = bank.balance(ZHANG_SAN);
         double ignoredBefore = bank.metric(accountMetrics, IGNORED);
@@ -39,12 +37,11 @@ final class DuplicateDelivery implements Step {
                 scene.stack().namesrvAddr(), scene.stack().messageSigning(), List.of(new Redelivery.Copy(txNo, body)));
         boolean delivered =
                 Waits.eventually(Duration.ofSeconds(30), () -> bank.metric(accountMetrics, IGNORED) > ignoredBefore);
-        scene.check(delivered, "the duplicate reached the consumer (" + IGNORED + " went up)");
+        scene.check(delivered, "duplicate.reached", IGNORED);
         boolean unchanged =
                 Waits.stays(Duration.ofSeconds(2), () -> bank.balance(ZHANG_SAN).compareTo(before) == 0);
-        scene.check(
-                unchanged && bank.credits(txNo) == 1,
-                "still one credit for " + shortTx(txNo) + ", balance unchanged at " + bank.balance(ZHANG_SAN));
+        BigDecimal after = bank.balance(ZHANG_SAN);
+        scene.check(unchanged && bank.credits(txNo) == 1, "duplicate.unchanged", shortTx(txNo), after);
     }
 
     /** The message as the pay service sent it, rebuilt from the payment row. */

@@ -34,11 +34,17 @@ final class EnvironmentBooks {
             rows.add(List.of(
                     env,
                     Integer.toString(paid.get(env).size()),
-                    here + " in bank1_" + env,
-                    there + " in bank1_" + other,
+                    say.words().text("books.in", here, env),
+                    say.words().text("books.in", there, other),
                     balance(env).toPlainString()));
         }
-        say.table(List.of("environment", "payments", "credited", "crossed", "balance of account 1"), rows);
+        List<String> head = List.of(
+                say.words().text("books.column.environment"),
+                say.words().text("books.column.payments"),
+                say.words().text("books.column.credited"),
+                say.words().text("books.column.crossed"),
+                say.words().text("books.column.balance"));
+        say.table(head, rows);
     }
 
     /** Payments of one environment credited in the other. */

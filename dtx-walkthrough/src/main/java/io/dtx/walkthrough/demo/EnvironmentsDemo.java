@@ -3,6 +3,7 @@ package io.dtx.walkthrough.demo;
 import io.dtx.walkthrough.stack.EnvironmentsStack;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.PrintStream;
+import java.util.Locale;
 
 /**
  * {@code ./dtx demo --environments}: the second story, two deployment environments on one
@@ -15,19 +16,22 @@ public final class EnvironmentsDemo {
 
     /** @return true if every check of every step held */
     public static boolean run(Workspace workspace, PrintStream out, boolean color) {
-        Narrator say = new Narrator(out, color);
+        return run(workspace, out, color, Locale.ROOT);
+    }
+
+    /** The same, told in {@code language} (a language without its own words is told in English). */
+    public static boolean run(Workspace workspace, PrintStream out, boolean color, Locale language) {
+        Narrator say = new Narrator(out, color, Narrator.narration(language));
         EnvironmentsStack stack = new EnvironmentsStack(workspace);
         Thread stopper = new Thread(stack::close, "dtx-stop");
         Runtime.getRuntime().addShutdownHook(stopper); // Ctrl-C stops the processes too
         try {
             long t0 = System.nanoTime();
-            say.plain("Starting the sandbox (RocketMQ + MariaDB 11.8, whose binlog names each transaction's"
-                    + " thread), the binlog relay, and a pay and an account service for dev and for staging...");
+            say.say("environments.starting");
             stack.start();
-            say.plain(String.format(
-                    "Ready in %.1fs: pay-dev %s (pid %d), pay-staging %s (pid %d), account-dev (pid %d),"
-                            + " account-staging (pid %d), relay %s (pid %d). Logs in %s",
-                    (System.nanoTime() - t0) / 1e9,
+            say.say(
+                    "environments.ready",
+                    String.format("%.1f", (System.nanoTime() - t0) / 1e9),
                     stack.payUrl("dev"),
                     stack.pid("pay-dev"),
                     stack.payUrl("staging"),
@@ -36,13 +40,13 @@ public final class EnvironmentsDemo {
                     stack.pid("account-staging"),
                     workspace.relayUrl(),
                     stack.pid("relay"),
-                    workspace.logDir()));
+                    workspace.logDir());
             return new EnvironmentsStory(workspace, stack, say).run();
         } catch (RuntimeException e) {
-            say.plain("The demo could not run: " + e.getMessage());
+            say.say("demo.couldNotRun", e.getMessage());
             return false;
         } finally {
-            say.plain("Stopping every process the demo started...");
+            say.say("demo.stopping");
             stack.close();
             Runtime.getRuntime().removeShutdownHook(stopper);
         }

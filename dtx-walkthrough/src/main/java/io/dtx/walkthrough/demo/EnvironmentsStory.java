@@ -28,11 +28,12 @@ import java.util.UUID;
  */
 final class EnvironmentsStory {
 
+    /** The keys of the four steps' headings ({@code demo/narration.properties}). */
     static final List<String> TITLES = List.of(
-            "Two environments, one bank1_pay: each pay service logs in as its own database user",
-            "dev pays three times, staging twice: each environment credits its own, none crosses",
-            "A payment written by a user no environment owns is kept back, never guessed",
-            "Audit: each environment's books hold exactly its own payments");
+            "environments.title.logins",
+            "environments.title.routed",
+            "environments.title.keptBack",
+            "environments.title.audit");
 
     private static final String ZHANG_SAN = EnvironmentBooks.ZHANG_SAN;
     private static final Duration CREDIT_TIMEOUT = Duration.ofSeconds(60);
@@ -80,7 +81,7 @@ final class EnvironmentsStory {
                 try {
                     steps.get(i).run();
                 } catch (RuntimeException e) {
-                    check(false, "step failed: " + e.getMessage());
+                    check(false, "story.stepFailed", e.getMessage());
                 }
                 times.put(i + 1, (System.nanoTime() - t0) / 1_000_000);
             }
@@ -90,34 +91,28 @@ final class EnvironmentsStory {
     }
 
     private void twoLogins() {
-        say.explain("One bank1_pay, two environments. dev's pay service logs in as dtx_pay_dev, staging's as");
-        say.explain("dtx_pay_staging (the same grants); each environment has its own account database");
-        say.explain("(bank1_dev, bank1_staging) and listens on its own topic (dtx-recharge-dev, -staging): DTX_ENV.");
-        say.explain("The relay reads each transaction's thread id from the binlog, asks the server's process list");
-        say.explain(
-                "whose thread it is, and maps the user to an environment: RELAY_ROUTES=" + EnvironmentsStack.ROUTES);
+        say.explain("environments.logins.explain", EnvironmentsStack.ROUTES);
         for (String env : EnvironmentsStack.ENVIRONMENTS) {
             long connections = db.scalar(
                     "bank1_pay",
                     "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = ?",
                     Long.class,
                     "dtx_pay_" + env);
-            say.db("information_schema.PROCESSLIST  user dtx_pay_" + env + "  " + connections + " connections");
-            check(connections > 0, "pay-" + env + " is connected as dtx_pay_" + env);
+            say.db("information_schema.PROCESSLIST  " + say.words().text("environments.processlist", env, connections));
+            check(connections > 0, "environments.connected", env);
             opening.put(env, books.balance(env));
         }
         Reply status = get(workspace.relayUrl(), "/relay/status");
-        check(status.status() == 200 && "reading".equals(status.field("state")), "the relay is reading the binlog");
+        check(status.status() == 200 && "reading".equals(status.field("state")), "environments.relayReading");
     }
 
     private void routedApart() {
-        say.explain("Each environment's customer pays at its own pay service. Both rows land in the same table;");
-        say.explain("only the user that wrote each transaction tells them apart.");
+        say.explain("environments.routed.explain");
         List<String> recharges = List.of("10.00", "20.00", "30.00", "40.00", "50.00");
         for (int i = 0; i < recharges.size(); i++) {
             String env = i < 3 ? "dev" : "staging";
             Reply reply = post(stack.payUrl(env), "/pay/recharges", rechargeJson(recharges.get(i)));
-            check(reply.status() == 201, "pay-" + env + " takes the payment (201)");
+            check(reply.status() == 201, "environments.taken", env);
             paid.get(env).add(reply.field("txNo"));
             amounts.merge(env, new BigDecimal(recharges.get(i)), BigDecimal::add);
         }
@@ -125,47 +120,42 @@ final class EnvironmentsStory {
                 CREDIT_TIMEOUT,
                 () -> paid.entrySet().stream()
                         .allMatch(e -> e.getValue().stream().allMatch(txNo -> books.credits(e.getKey(), txNo) == 1)));
-        check(arrived, "every payment credited once in its own environment's account database");
+        check(arrived, "environments.creditedOwn");
         // A crossed message would be credited in the other environment too: give it time to show.
         boolean noneCrossed = Waits.stays(Duration.ofSeconds(2), () -> books.crossed(paid) == 0);
         books.show(paid);
-        check(noneCrossed, "none credited in the other environment (0 crossed)");
+        check(noneCrossed, "environments.noneCrossed");
         boolean ownTopics = paid.entrySet().stream()
                 .allMatch(e -> e.getValue().stream()
                         .allMatch(txNo -> topicsHolding(txNo)
                                 .equals(List.of(Messaging.inEnvironment(Messaging.RECHARGE_TOPIC, e.getKey())))));
-        check(ownTopics, "each message is on its own environment's topic only (read from the broker)");
+        check(ownTopics, "environments.ownTopics");
     }
 
     private void keptBack() {
-        say.explain("A maintenance script, logged in as the administrator, writes a payment straight into");
-        say.explain("bank1_pay. No route maps that user: the relay keeps the payment in dtx_relay.relay_exception");
-        say.explain("with the reason, counts it, and publishes it nowhere until it knows where it belongs.");
+        say.explain("environments.keptBack.explain");
         String txNo = UUID.randomUUID().toString();
-        check(writtenByHand(txNo), "the relay kept it in the exception table, with the reason");
+        check(writtenByHand(txNo), "environments.keptInExceptions");
         get(workspace.relayUrl(), "/relay/exceptions");
         check(
                 Waits.stays(Duration.ofSeconds(3), () -> books.totalCredits(txNo) == 0)
                         && topicsHolding(txNo).isEmpty(),
-                "no environment credited it, and the broker holds no message for it on any topic:"
-                        + " nothing is published by guess");
-        say.explain("A person who knows where it belongs says so, with the operator's token: the service token");
-        say.explain(
-                "that the pay and account services hold is not enough. A name the relay does not route to is refused.");
+                "environments.notPublished");
+        say.explain("environments.operator.explain");
         Reply anyService =
                 post(workspace.relayUrl(), "/relay/exceptions/" + txNo + "/route", "{\"environment\":\"staging\"}");
-        check(anyService.status() == 401, "with the service token alone, nobody can route it (401)");
+        check(anyService.status() == 401, "environments.serviceTokenRefused");
         Reply refused = route(txNo, "prod");
-        check(refused.status() == 400, "an environment the relay does not know is refused (400)");
+        check(refused.status() == 400, "environments.unknownRefused");
         Reply routed = route(txNo, "staging");
-        check(routed.status() == 202, "staging it is (202): compensation publishes it there");
+        check(routed.status() == 202, "environments.routedToStaging");
         paid.get("staging").add(txNo);
         amounts.merge("staging", new BigDecimal("7.00"), BigDecimal::add);
         boolean credited = Waits.eventually(CREDIT_TIMEOUT, () -> books.credits("staging", txNo) == 1);
-        check(credited && books.credits("dev", txNo) == 0, "credited once in staging, not in dev");
+        check(credited && books.credits("dev", txNo) == 0, "environments.creditedInStaging");
         check(
                 topicsHolding(txNo).equals(List.of(Messaging.inEnvironment(Messaging.RECHARGE_TOPIC, "staging"))),
-                "its message is on staging's topic only (read from the broker)");
+                "environments.stagingTopicOnly");
     }
 
     /**
@@ -180,15 +170,15 @@ final class EnvironmentsStory {
             insert.setString(2, ZHANG_SAN);
             insert.setBigDecimal(3, new BigDecimal("7.00"));
             insert.executeUpdate();
-            say.db("INSERT INTO bank1_pay.account_pay ... " + shortTx(txNo) + " 7.00 success  (as " + stack.mysqlUser()
-                    + ")");
+            String asUser = say.words().text("environments.asUser", stack.mysqlUser());
+            say.db("INSERT INTO bank1_pay.account_pay ... " + shortTx(txNo) + " 7.00 success  " + asUser);
             return Waits.eventually(
                     CREDIT_TIMEOUT,
                     () -> http.get(workspace.relayUrl() + "/relay/exceptions")
                             .body()
                             .contains(txNo));
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not write the payment: " + e.getMessage(), e);
+            throw new IllegalStateException(say.words().text("environments.couldNotWrite", e.getMessage()), e);
         }
     }
 
@@ -196,13 +186,11 @@ final class EnvironmentsStory {
         books.show(paid);
         for (String env : EnvironmentsStack.ENVIRONMENTS) {
             BigDecimal moved = books.balance(env).subtract(opening.get(env));
-            check(
-                    moved.compareTo(amounts.get(env)) == 0,
-                    env + ": the balance moved by " + moved + ", the story paid " + amounts.get(env) + " there");
+            check(moved.compareTo(amounts.get(env)) == 0, "environments.audit.moved", env, moved, amounts.get(env));
         }
-        check(books.crossed(paid) == 0, "0 crossed");
+        check(books.crossed(paid) == 0, "environments.audit.noneCrossed");
         double unroutable = http.metric(workspace.relayManagementUrl(), "dtx_relay_unroutable_total");
-        check(unroutable == 1, "the relay counted one payment it could not route (dtx_relay_unroutable_total)");
+        check(unroutable == 1, "environments.audit.unroutable");
     }
 
     /** The recharge topics (plain, dev's, staging's) on which the broker holds a message for the payment. */
@@ -222,7 +210,8 @@ final class EnvironmentsStory {
     private Reply route(String txNo, String environment) {
         String url = workspace.relayUrl() + "/relay/exceptions/" + txNo + "/route";
         String body = "{\"environment\":\"" + environment + "\"}";
-        say.request("POST " + url + "  Dtx-Operator-Token: (the operator's)  " + body);
+        String token = say.words().text("environments.operatorToken");
+        say.request("POST " + url + "  Dtx-Operator-Token: " + token + "  " + body);
         Reply reply = http.postWithHeaders(url, body, Map.of("Dtx-Operator-Token", stack.operatorToken()));
         say.response(reply.status(), reply.body());
         return reply;
@@ -242,8 +231,9 @@ final class EnvironmentsStory {
         return reply;
     }
 
-    private void check(boolean held, String what) {
+    /** Prints the check {@code key} (in the story's words) as held or not, and remembers a failure. */
+    private void check(boolean held, String key, Object... values) {
         allHeld &= held;
-        say.check(held, what);
+        say.check(held, say.words().text(key, values));
     }
 }

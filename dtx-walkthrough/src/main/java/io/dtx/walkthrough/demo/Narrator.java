@@ -1,30 +1,60 @@
 package io.dtx.walkthrough.demo;
 
+import io.dtx.walkthrough.words.Words;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Prints the story: a heading per step, the calls made, what the databases show, and a verdict. */
+/**
+ * Prints the story: a heading per step, the calls made, what the databases show, and a verdict.
+ * What it says comes from {@link Words} by key, in the language chosen; calls, rows and replies
+ * are shown as they are.
+ */
 final class Narrator {
 
     private static final int MAX_BODY = 220;
 
     private final PrintStream out;
     private final boolean color;
+    private final Words words;
 
     Narrator(PrintStream out, boolean color) {
+        this(out, color, narration(Locale.ROOT));
+    }
+
+    /** The story's sentences in {@code language}: {@code demo/narration*.properties}. */
+    static Words narration(Locale language) {
+        return Words.in("demo/narration", language);
+    }
+
+    Narrator(PrintStream out, boolean color, Words words) {
         this.out = out;
         this.color = color;
+        this.words = words;
     }
 
-    void heading(int number, String title) {
+    Words words() {
+        return words;
+    }
+
+    void heading(int number, String titleKey) {
+        String heading = words.text("story.heading", number, words.text(titleKey));
         out.println();
-        out.println(bold("Step " + number + " · " + title));
-        out.println(bold("─".repeat(Math.min(78, 9 + title.length()))));
+        out.println(bold(heading));
+        out.println(bold("─".repeat(Math.min(78, heading.length()))));
     }
 
-    void explain(String text) {
-        out.println("  " + text);
+    /** The sentence {@code key}, each of its lines indented. */
+    void explain(String key, Object... values) {
+        for (String line : words.text(key, values).split("\n")) {
+            out.println("  " + line);
+        }
+    }
+
+    /** A sentence printed flush left (start-up and stop lines). */
+    void say(String key, Object... values) {
+        out.println(words.text(key, values));
     }
 
     void request(String line) {
@@ -40,6 +70,7 @@ final class Narrator {
         out.println("  " + dim("db: ") + line);
     }
 
+    /** A check's verdict; {@code what} is already in words (see {@link Scene#check}). */
     void check(boolean held, String what) {
         out.println("  " + (held ? green("✔ ") : red("✘ ")) + what);
     }
@@ -65,10 +96,10 @@ final class Narrator {
 
     void summary(Map<Integer, Long> stepMillis, boolean allHeld, long totalMillis) {
         out.println();
-        out.println(bold(allHeld ? green("Every step held.") : red("Some step did not hold: see ✘ above.")));
-        StringBuilder times = new StringBuilder("  Step times:");
+        out.println(bold(allHeld ? green(words.text("story.allHeld")) : red(words.text("story.notAllHeld"))));
+        StringBuilder times = new StringBuilder("  " + words.text("story.stepTimes"));
         stepMillis.forEach((step, millis) -> times.append(String.format(" %d=%.1fs", step, millis / 1000.0)));
-        out.println(times + String.format("   total %.1fs", totalMillis / 1000.0));
+        out.println(times + "   " + words.text("story.total", String.format("%.1fs", totalMillis / 1000.0)));
     }
 
     private static String line(List<String> cells, int[] widths) {

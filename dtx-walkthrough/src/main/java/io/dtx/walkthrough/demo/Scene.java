@@ -68,17 +68,21 @@ final class Scene {
         return allHeld;
     }
 
-    void check(boolean held, String what) {
+    /** Prints the check {@code key} (in the story's words) as held or not, and remembers a failure. */
+    void check(boolean held, String key, Object... values) {
         allHeld &= held;
-        say.check(held, what);
+        say.check(held, say.words().text(key, values));
     }
 
     /** The payment(s) arrived, and the balance moved by exactly the amount: not less, not twice. */
-    void checkCredited(boolean arrived, BigDecimal before, String amount, String what) {
+    void checkCredited(boolean arrived, BigDecimal before, String amount, String whatKey, Object... whatValues) {
         BigDecimal now = bank.balance(ZHANG_SAN);
         check(
                 arrived && now.compareTo(before.add(new BigDecimal(amount))) == 0,
-                what + ": balance " + before + " -> " + now);
+                "scene.balanceMoved",
+                say.words().text(whatKey, whatValues),
+                before,
+                now);
     }
 
     void rememberPayment(String txNo) {
@@ -99,7 +103,8 @@ final class Scene {
     String paymentWithoutMessage(String amount) {
         String txNo = UUID.randomUUID().toString();
         db.update("bank1_pay", INSERT_PAYMENT, txNo, ZHANG_SAN, new BigDecimal(amount));
-        say.db("INSERT INTO bank1_pay.account_pay ... " + shortTx(txNo) + " " + amount + " success  (no message sent)");
+        say.db("INSERT INTO bank1_pay.account_pay ... " + shortTx(txNo) + " " + amount + " success  "
+                + say.words().text("scene.noMessageSent"));
         return txNo;
     }
 
@@ -112,8 +117,12 @@ final class Scene {
     void showCredit(String txNo) {
         List<Map<String, Object>> rows = db.rows("bank1", CREDIT, txNo);
         String shown = rows.isEmpty()
-                ? "(none)"
-                : rows.get(0).get("amount") + " by " + rows.get(0).get("applied_by");
+                ? say.words().text("scene.none")
+                : say.words()
+                        .text(
+                                "scene.creditBy",
+                                rows.get(0).get("amount"),
+                                rows.get(0).get("applied_by"));
         say.db("bank1.de_duplication  " + shortTx(txNo) + "  " + shown);
     }
 

@@ -35,7 +35,7 @@ final class Story {
             try {
                 play(step);
             } catch (RuntimeException e) {
-                scene.check(false, "step failed: " + e.getMessage());
+                scene.check(false, "story.stepFailed", e.getMessage());
             }
             times.put(step, (System.nanoTime() - t0) / 1_000_000);
         }
@@ -45,7 +45,7 @@ final class Story {
 
     private void play(int number) {
         if (number < 1 || number > STEPS.size()) {
-            throw new IllegalArgumentException("There is no step " + number + " (1-" + STEPS.size() + ")");
+            throw new IllegalArgumentException(scene.say().words().text("story.noSuchStep", number, STEPS.size()));
         }
         Step step = STEPS.get(number - 1);
         scene.say().heading(number, step.title());

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,24 +66,7 @@ class ConsoleBrowserIntegrationTests {
     @Test
     @Order(0)
     void withoutTheRunsTokenNothingIsReadOrPressed() throws Exception {
-        String base = consoleUrl.substring(0, consoleUrl.indexOf("/?token="));
-        String token = consoleUrl.substring(consoleUrl.indexOf("=") + 1);
-        String state = base + "/api/state";
-        String stop = base + "/api/faults/stop-account";
-
-        assertThat(AccountCredits.status(state, "GET", Map.of())).isEqualTo(401);
-        assertThat(AccountCredits.status(state, "GET", Map.of("Dtx-Console-Token", token + "x")))
-                .isEqualTo(401);
-        assertThat(AccountCredits.status(stop, "POST", Map.of())).isEqualTo(401);
-        assertThat(AccountCredits.status(
-                        stop, "POST", Map.of("Dtx-Console-Token", token, "Origin", "http://a.example")))
-                .as("the right token from another site's page")
-                .isEqualTo(403);
-        assertThat(AccountCredits.status(state, "GET", Map.of("Dtx-Console-Token", token)))
-                .isEqualTo(200);
-        assertThat(AccountCredits.status(workspace.payUrl() + "/journeys", "GET", Map.of()))
-                .as("a service's journey steps without the service token")
-                .isEqualTo(401);
+        ConsoleGuards.refuseWithoutTheToken(consoleUrl, workspace.payUrl());
         assertThat(processState("account service")).doesNotContain("stopped");
     }
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dtx.walkthrough.FreePorts;
 import io.dtx.walkthrough.stack.Workspace;
+import io.dtx.walkthrough.words.Words;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +34,9 @@ class EnvironmentsDemoIntegrationTests {
         System.out.print(story);
         assertThat(held).as("every step held; the story was:%n%s", story).isTrue();
         assertThat(story).doesNotContain("✘");
+        Words english = Narrator.narration(Locale.ROOT);
         for (int step = 1; step <= EnvironmentsStory.TITLES.size(); step++) {
-            assertThat(story).contains("Step " + step + " · " + EnvironmentsStory.TITLES.get(step - 1));
+            assertThat(story).contains("Step " + step + " · " + english.text(EnvironmentsStory.TITLES.get(step - 1)));
         }
         // The table's "crossed" column: 0, not 10.
         assertThat(story).containsPattern("\\b0 in bank1_staging").containsPattern("\\b0 in bank1_dev");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
+import io.dtx.walkthrough.words.Words;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The story's bookkeeping, on a stack that is never started: nothing here touches a process. */
@@ -22,14 +24,15 @@ class StoryTests {
         assertThat(Story.STEPS).hasSize(10).hasSize(Demo.STEPS);
         assertThat(Files.readString(Path.of("..", "dtx")))
                 .contains("--step replays chosen steps (1-10)", "9 best-effort notification", "10 audit");
-        assertThat(Story.STEPS.stream().map(Step::title))
+        Words english = Narrator.narration(Locale.ROOT);
+        assertThat(Story.STEPS.stream().map(step -> english.text(step.title())))
                 .doesNotHaveDuplicates()
                 .first()
                 .asString()
                 .startsWith("Zhang San's account");
-        assertThat(Story.STEPS.get(3).title()).startsWith("Lost commit");
-        assertThat(Story.STEPS.get(8).title()).startsWith("Best-effort notification");
-        assertThat(Story.STEPS.get(9).title()).startsWith("Final audit");
+        assertThat(english.text(Story.STEPS.get(3).title())).startsWith("Lost commit");
+        assertThat(english.text(Story.STEPS.get(8).title())).startsWith("Best-effort notification");
+        assertThat(english.text(Story.STEPS.get(9).title())).startsWith("Final audit");
     }
 
     @Test

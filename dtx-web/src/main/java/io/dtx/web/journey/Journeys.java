@@ -21,6 +21,8 @@ public class Journeys {
     static final int CAPACITY = 5_000;
     static final int PAGE = 1_000;
     static final int DETAIL = 200;
+    /** As long as a txNo column ({@code tx_no VARCHAR(64)}). */
+    static final int KEY = 64;
 
     private final String service;
     private final String instance = UUID.randomUUID().toString();
@@ -39,7 +41,8 @@ public class Journeys {
             return;
         }
         synchronized (steps) {
-            steps.addLast(new JourneyStep(++seq, clock.instant(), txNo, milestone, milestone.label(), cut(detail)));
+            steps.addLast(
+                    new JourneyStep(++seq, clock.instant(), key(txNo), milestone, milestone.label(), cut(detail)));
             if (steps.size() > CAPACITY) {
                 steps.removeFirst();
             }
@@ -61,6 +64,11 @@ public class Journeys {
                 record(txNo, milestone, detail);
             }
         });
+    }
+
+    /** A forged key may be of any length: every service cuts it alike, so one payment stays one journey. */
+    private static String key(String txNo) {
+        return txNo.length() <= KEY ? txNo : txNo.substring(0, KEY);
     }
 
     /** A reply body or an error may be long: the page shows a line. */

@@ -14,7 +14,6 @@ public enum Milestone {
     CHECK_BACK("check-back asked and answered"),
     OUTBOX_SENT("mq_notify row sent to the broker"),
     OUTBOX_SEND_FAILED("mq_notify row not sent; retried later"),
-    REQUEST_CONSUMED("recharge request consumed from the broker"),
     RELAYED_FROM_BINLOG("published from the binlog by the relay"),
     KEPT_BY_RELAY("kept by the relay for a person: not routable"),
     DELIVERED("message delivered to the account service"),
