@@ -29,7 +29,7 @@ class BenchmarkIntegrationTests {
 
         BenchReport report = Benchmark.run(
                 workspace,
-                new Benchmark.Settings(4, Duration.ofSeconds(2), Duration.ofSeconds(2), 5, 1, false),
+                new Benchmark.Settings(4, Duration.ofSeconds(1), Duration.ofSeconds(1), 5, 1, false),
                 out,
                 new PrintStream(System.out, true));
 
