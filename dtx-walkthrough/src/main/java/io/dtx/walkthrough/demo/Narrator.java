@@ -42,7 +42,7 @@ final class Narrator {
         String heading = words.text("story.heading", number, words.text(titleKey));
         out.println();
         out.println(bold(heading));
-        out.println(bold("─".repeat(Math.min(78, heading.length()))));
+        out.println(bold("─".repeat(Math.min(78, columns(heading)))));
     }
 
     /** The sentence {@code key}, each of its lines indented. */
@@ -78,14 +78,14 @@ final class Narrator {
     void table(List<String> header, List<List<String>> rows) {
         int[] widths = new int[header.size()];
         for (int i = 0; i < header.size(); i++) {
-            widths[i] = header.get(i).length();
+            widths[i] = columns(header.get(i));
             for (List<String> row : rows) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
+                widths[i] = Math.max(widths[i], columns(row.get(i)));
             }
         }
         out.println("  " + line(header, widths));
         out.println("  "
-                + line(header.stream().map(h -> "-".repeat(h.length())).toList(), widths)
+                + line(header.stream().map(h -> "-".repeat(columns(h))).toList(), widths)
                         .replace(' ', ' '));
         rows.forEach(row -> out.println("  " + line(row, widths)));
     }
@@ -105,9 +105,15 @@ final class Narrator {
     private static String line(List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            line.append(String.format("%-" + widths[i] + "s", cells.get(i))).append(i < cells.size() - 1 ? "  " : "");
+            String cell = cells.get(i);
+            line.append(cell).append(" ".repeat(widths[i] - columns(cell))).append(i < cells.size() - 1 ? "  " : "");
         }
         return line.toString();
+    }
+
+    /** Columns on a terminal: a Chinese character (or full-width sign) takes two. */
+    static int columns(String text) {
+        return text.codePoints().map(c -> c >= 0x2E80 ? 2 : 1).sum();
     }
 
     private String bold(String s) {

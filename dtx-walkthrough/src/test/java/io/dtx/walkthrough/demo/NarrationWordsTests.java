@@ -68,6 +68,10 @@ class NarrationWordsTests {
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("第 2 步 · 充值 100.00", "半消息", "去重表")
                 .doesNotContain("Recharge", "half message");
+        // the underline is as wide as the heading on a terminal, where each Chinese character takes two columns
+        String heading = CHINESE.text("story.heading", 2, CHINESE.text(new HappyPath().title()));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("─".repeat(Narrator.columns(heading)) + "\n");
+        assertThat(Narrator.columns("第 2 步")).isEqualTo(7);
     }
 
     private static Set<String> placeholders(String text) {
