@@ -5,6 +5,8 @@ package io.dtx.walkthrough.bench;
  *
  * @param settings the run's size, {@link Benchmark.Settings} as reported
  * @param warmUp   how long the JVMs took to settle before anything was measured
+ * @param concurrencyCurve throughput and time-to-credit at 1 to 64 clients, and where it bends
+ * @param tableGrowth      each table's rows and bytes at the end of the run, per million payments
  */
 public record BenchReport(
         Parameters settings,
@@ -13,6 +15,8 @@ public record BenchReport(
         WarmUpReport warmUp,
         ScenarioResult manyAccounts,
         ScenarioResult hotAccount,
+        ConcurrencyCurve concurrencyCurve,
+        TableGrowth tableGrowth,
         String generatedAt) {
 
     /** The size of the run, in the report's units. */

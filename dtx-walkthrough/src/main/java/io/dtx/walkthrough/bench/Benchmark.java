@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code ./dtx bench}: the cost of reliability, measured side by side in one run on one database.
@@ -44,6 +45,11 @@ public final class Benchmark {
 
         public static Settings quick() {
             return new Settings(8, Duration.ofSeconds(4), Duration.ofSeconds(4), 20, 1, false);
+        }
+
+        /** The concurrency curve's sizes: 1, 4, 16 and 64 clients; a run smaller than quick, 1 and its own. */
+        public List<Integer> curveClients() {
+            return concurrency >= 8 ? List.of(1, 4, 16, 64) : List.of(1, concurrency);
         }
 
         public Settings profiled() {
@@ -106,7 +112,15 @@ public final class Benchmark {
                 .run("many_accounts", settings.accounts());
         ScenarioResult hot =
                 scenario(new Scenario.Beside(outboxUrl, null), recordings).run("hot_account", 1);
+        out.println("== concurrency curve (transactional, " + settings.accounts() + " accounts per point)");
+        ConcurrencyCurve curve = ConcurrencyCurve.measure(
+                workloads(settings.saturation()), settings.curveClients(), settings.accounts(), out);
         recordings.stop();
+        TableGrowth growth = TableGrowth.read(db);
+        growth.tables()
+                .forEach(t -> out.printf(
+                        "  %-32s %9d rows %12d bytes   per million payments: %12.0f rows %9.1f MB%n",
+                        t.table(), t.rows(), t.bytes(), t.rowsPerMillionPayments(), t.megabytesPerMillionPayments()));
         // Read once the recordings are complete: where the CPU went during each dtx run.
         return new BenchReport(
                 BenchReport.Parameters.of(settings),
@@ -115,6 +129,8 @@ public final class Benchmark {
                 warmUp,
                 many.withDtxProfile(recordings.dtxProfile("many_accounts")),
                 hot.withDtxProfile(recordings.dtxProfile("hot_account")),
+                curve,
+                growth,
                 Instant.now().toString());
     }
 

@@ -21,6 +21,12 @@ final class ReportFiles {
             Files.writeString(outDir.resolve("latest.md"), markdown(report));
             ImageIO.write(
                     Chart.draw(report), "png", outDir.resolve("latest.png").toFile());
+            if (report.concurrencyCurve() != null) {
+                ImageIO.write(
+                        CurveChart.draw(report.concurrencyCurve()),
+                        "png",
+                        outDir.resolve("curve.png").toFile());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,6 +57,12 @@ final class ReportFiles {
         if (report.manyAccounts().outbox() != null) {
             appendOutbox(md, names, results);
         }
+        if (report.concurrencyCurve() != null) {
+            appendCurve(md, report.concurrencyCurve());
+        }
+        if (report.tableGrowth() != null) {
+            appendGrowth(md, report.tableGrowth());
+        }
         md.append("\nDatabase: ")
                 .append(JsonReports.fields(report.database()))
                 .append("\nSettings: ")
@@ -59,6 +71,34 @@ final class ReportFiles {
                 .append(JsonReports.fields(report.machine()))
                 .append('\n');
         return md.toString();
+    }
+
+    /** The concurrency curve's table, the knee named. */
+    private static void appendCurve(StringBuilder md, ConcurrencyCurve curve) {
+        md.append("\n| clients (dtx, many accounts) | recharges/s credited | time-to-credit p50 / p99 (ms) |\n")
+                .append("|---:|---:|---|\n");
+        for (ConcurrencyCurve.Point p : curve.points()) {
+            md.append(String.format(
+                    "| %d%s | %s | %s / %s |%n",
+                    p.clients(),
+                    p.clients() == curve.kneeClients() ? " (knee)" : "",
+                    p.creditedPerSecond(),
+                    p.creditMsP50(),
+                    p.creditMsP99()));
+        }
+    }
+
+    /** Rows and bytes per table, and per million payments. */
+    private static void appendGrowth(StringBuilder md, TableGrowth growth) {
+        md.append("\n| table (after ")
+                .append(growth.payments())
+                .append(" payments) | rows | bytes")
+                .append(" | rows per million payments | MB per million payments |\n|---|---:|---:|---:|---:|\n");
+        for (TableGrowth.Table t : growth.tables()) {
+            md.append(String.format(
+                    "| %s | %d | %d | %.0f | %.1f |%n",
+                    t.table(), t.rows(), t.bytes(), t.rowsPerMillionPayments(), t.megabytesPerMillionPayments()));
+        }
     }
 
     /** The other publishers' table, when they were measured beside dtx. */

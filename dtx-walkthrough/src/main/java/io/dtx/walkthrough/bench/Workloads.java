@@ -62,6 +62,11 @@ final class Workloads {
         this.run = run;
     }
 
+    /** The same load with {@code clients} clients at a time. */
+    Workloads withConcurrency(int clients) {
+        return new Workloads(workspace, db, clients, saturation, latencyRun, run);
+    }
+
     /** Fresh accounts for one measurement: its credits are then counted by their common prefix. */
     List<String> accounts(String purpose, int count) {
         List<String> accounts = new ArrayList<>();
@@ -170,6 +175,11 @@ final class Workloads {
                 .filter(r -> r.statusCode() / 100 == 2)
                 .count();
         awaitCredited(accounts, accepted);
+        return creditTimes(accounts);
+    }
+
+    /** Each payment to these accounts: its commit-to-credit time in microseconds, sorted. */
+    List<Long> creditTimes(List<String> accounts) {
         return db.rows("bank1", """
                 SELECT TIMESTAMPDIFF(MICROSECOND, p.created_at, d.create_time) AS micros
                 FROM bank1_pay.account_pay p JOIN bank1.de_duplication d ON d.tx_no = p.id

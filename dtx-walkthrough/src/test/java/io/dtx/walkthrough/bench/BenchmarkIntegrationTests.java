@@ -58,10 +58,26 @@ class BenchmarkIntegrationTests {
                 assertBinlogMeasured(scenario, result.get("binlog"));
             }
         }
+        assertCurveAndGrowth(report, json, out);
         // The JIT counters were read (jcmd) and the one allowed warm-up round ran.
         assertThat(report.warmUp().rounds()).isEqualTo(1);
         assertThat(json.get("warm_up").has("last_round_jit_share")).isTrue();
         assertThat(report.database().innodbFlushLogAtTrxCommit()).isEqualTo(1L);
+    }
+
+    /** The curve at 1 client and at the run's 4, each point measured; the tables read after the run. */
+    private static void assertCurveAndGrowth(BenchReport report, JsonNode json, Path out) throws IOException {
+        assertThat(json.get("concurrency_curve").get("points").size()).isEqualTo(2);
+        assertThat(report.concurrencyCurve().points())
+                .extracting(ConcurrencyCurve.Point::clients)
+                .containsExactly(1, 4);
+        assertThat(report.concurrencyCurve().points()).allMatch(p -> p.creditedPerSecond() > 0 && p.creditMsP99() > 0);
+        assertThat(report.concurrencyCurve().kneeClients()).isIn(1, 4);
+        assertThat(report.tableGrowth().tables())
+                .anyMatch(t -> t.table().equals("bank1_pay.account_pay")
+                        && t.rows() == report.tableGrowth().payments())
+                .anyMatch(t -> t.table().equals("bank1.de_duplication") && t.rows() > 0 && t.bytes() > 0);
+        assertThat(Files.size(out.resolve("curve.png"))).isPositive();
     }
 
     /** The binlog publisher beside dtx: its relay published, and its lag was read at the broker. */

@@ -23,9 +23,10 @@ class NotifyChaosIntegrationTests {
         Workspace workspace =
                 FreePorts.workspace(root, Path.of("target", "notify-chaos-it").toAbsolutePath());
         Chaos.Settings quick = Chaos.Settings.quick(11);
-        // The quick campaign's load (the faults need payments in flight while they strike), no bad inputs.
+        // The quick campaign's load (the faults need payments in flight while they strike), no bad
+        // inputs, and each of this campaign's kinds of fault once (no random extra ones: CI time).
         Chaos.Settings settings = new Chaos.Settings(
-                        quick.recharges(), quick.concurrency(), quick.seconds(), 11, quick.faults(), 0, true, false)
+                        quick.recharges(), quick.concurrency(), quick.seconds(), 11, 0, 0, true, false)
                 .withNotifier();
 
         ChaosReport report = Chaos.run(

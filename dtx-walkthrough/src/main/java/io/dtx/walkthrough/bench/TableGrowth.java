@@ -1,0 +1,56 @@
+package io.dtx.walkthrough.bench;
+
+import io.dtx.walkthrough.probe.Databases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the tables grow with payments, read at the end of a run from the database's own statistics
+ * (after ANALYZE TABLE): each table's exact rows and its bytes on disk (data and indexes, in
+ * InnoDB's 16 KB pages, so a small table shows its pages rather than its rows), and both scaled to
+ * a million payments. What the run did not exercise (the notifier's tables when it did not run)
+ * shows as it is.
+ *
+ * @param payments the payments in {@code bank1_pay.account_pay} when read
+ */
+record TableGrowth(long payments, List<Table> tables) {
+
+    /** One table: exact rows, bytes on disk, and both per million payments. */
+    record Table(
+            String table, long rows, long bytes, double rowsPerMillionPayments, double megabytesPerMillionPayments) {}
+
+    private static final List<String> SCHEMAS = List.of("bank1_pay", "bank1", "dtx_notify", "dtx_relay");
+
+    static TableGrowth read(Databases db) {
+        long payments = db.scalar("bank1_pay", "SELECT COUNT(*) FROM account_pay", Long.class);
+        List<Table> tables = new ArrayList<>();
+        for (String schema : SCHEMAS) {
+            List<Map<String, Object>> rows = db.rows(
+                    "bank1_pay",
+                    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ?"
+                            + " AND table_type = 'BASE TABLE' ORDER BY table_name",
+                    schema);
+            for (Map<String, Object> row : rows) {
+                tables.add(table(db, schema, (String) row.get("name"), payments));
+            }
+        }
+        return new TableGrowth(payments, tables);
+    }
+
+    private static Table table(Databases db, String schema, String name, long payments) {
+        String qualified = schema + "." + name;
+        db.rows(schema, "ANALYZE TABLE " + qualified); // fresh page counts for information_schema
+        long count = db.scalar(schema, "SELECT COUNT(*) FROM " + qualified, Long.class);
+        long bytes = db.scalar(
+                schema,
+                "SELECT data_length + index_length FROM information_schema.tables"
+                        + " WHERE table_schema = ? AND table_name = ?",
+                Long.class,
+                schema,
+                name);
+        double perMillion = payments == 0 ? 0 : 1e6 / payments;
+        return new Table(
+                qualified, count, bytes, Stats.round(count * perMillion), Stats.round(bytes * perMillion / 1e6));
+    }
+}
