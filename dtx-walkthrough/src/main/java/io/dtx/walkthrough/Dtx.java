@@ -9,13 +9,14 @@ import io.dtx.walkthrough.demo.Demo;
 import io.dtx.walkthrough.demo.EnvironmentsDemo;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.NotifierSetup;
+import io.dtx.walkthrough.stack.RunFiles;
 import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -141,17 +142,9 @@ public final class Dtx {
             Files.writeString(
                     workspace.runDir().resolve("console.pid"),
                     Long.toString(ProcessHandle.current().pid()));
-            // Owner-only: the console's URL carries the token that presses its buttons.
-            Path urlsFile = workspace.runDir().resolve("urls.txt");
-            Files.deleteIfExists(urlsFile);
-            try {
-                Files.createFile(
-                        urlsFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                // a file system without POSIX permissions: the user's own directory protects it
-            }
-            Files.writeString(urlsFile, urls);
-        } catch (IOException e) {
+            // Owner-only, as the run's secrets are: the console's URL carries the token that presses its buttons.
+            RunFiles.writeOwnerOnly(workspace.runDir().resolve("urls.txt"), urls);
+        } catch (IOException | UncheckedIOException e) {
             out.println("Could not write " + workspace.runDir() + ": " + e.getMessage());
         }
     }

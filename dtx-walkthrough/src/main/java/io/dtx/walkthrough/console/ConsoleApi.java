@@ -152,8 +152,10 @@ final class ConsoleApi {
         return new Answer(400, problem(400, "Invalid request", detail));
     }
 
-    private static Map<String, Object> problem(int status, String title, String detail) {
-        return Map.of("type", "about:blank", "title", title, "status", status, "detail", String.valueOf(detail));
+    /** An RFC 9457 problem body; without a detail, the title stands for it. */
+    static Map<String, Object> problem(int status, String title, String detail) {
+        return Map.of(
+                "type", "about:blank", "title", title, "status", status, "detail", detail == null ? title : detail);
     }
 
     /** A journey as the page draws it: times as text, and each step's distance from the first. */

@@ -169,9 +169,11 @@ final class ConsoleServer {
     }
 
     private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
-        Map<String, Object> problem = Map.of(
-                "type", "about:blank", "title", title, "status", status, "detail", detail == null ? title : detail);
-        send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
+        send(
+                exchange,
+                status,
+                "application/problem+json",
+                JSON.writeValueAsBytes(ConsoleApi.problem(status, title, detail)));
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {

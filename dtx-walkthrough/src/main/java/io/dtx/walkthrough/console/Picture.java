@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Picture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final List<String> ACCOUNTS = List.of("1");
+    static final List<String> ACCOUNTS = List.of(Faults.HOT_ACCOUNT);
 
     private final Workspace workspace;
     private final LocalStack stack;

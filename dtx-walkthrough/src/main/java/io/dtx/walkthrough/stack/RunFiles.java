@@ -14,7 +14,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /** The files of a run under {@code .dtx/run/}: secrets, and the env files the sandbox parts write. */
-final class RunFiles {
+public final class RunFiles {
 
     private RunFiles() {}
 
@@ -31,9 +31,11 @@ final class RunFiles {
         return "whsec_" + Base64.getEncoder().encodeToString(secret);
     }
 
-    static void writeOwnerOnly(Path file, String content) {
+    /** Readable by its owner only (secrets, and what carries one); replaces the file if it was there. */
+    public static void writeOwnerOnly(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, content);
         } catch (IOException e) {
