@@ -6,6 +6,7 @@ package io.dtx.walkthrough.bench;
  * @param settings the run's size, {@link Benchmark.Settings} as reported
  * @param warmUp   how long the JVMs took to settle before anything was measured
  * @param concurrencyCurve throughput and time-to-credit at 1 to 64 clients, and where it bends
+ * @param backlogDrain     how fast the account service works off a backlog, against its steady rate
  * @param tableGrowth      each table's rows and bytes at the end of the run, per million payments
  */
 public record BenchReport(
@@ -16,6 +17,7 @@ public record BenchReport(
         ScenarioResult manyAccounts,
         ScenarioResult hotAccount,
         ConcurrencyCurve concurrencyCurve,
+        BacklogDrain backlogDrain,
         TableGrowth tableGrowth,
         String generatedAt) {
 

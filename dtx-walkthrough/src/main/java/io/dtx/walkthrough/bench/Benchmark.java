@@ -47,6 +47,11 @@ public final class Benchmark {
             return new Settings(8, Duration.ofSeconds(4), Duration.ofSeconds(4), 20, 1, false);
         }
 
+        /** The backlog the account service comes back to: 50,000 payments in a full run. */
+        public int backlog() {
+            return concurrency >= 16 ? 50_000 : concurrency >= 8 ? 5_000 : 200;
+        }
+
         /** The concurrency curve's sizes: 1, 4, 16 and 64 clients; a run smaller than quick, 1 and its own. */
         public List<Integer> curveClients() {
             return concurrency >= 8 ? List.of(1, 4, 16, 64) : List.of(1, concurrency);
@@ -115,6 +120,9 @@ public final class Benchmark {
         out.println("== concurrency curve (transactional, " + settings.accounts() + " accounts per point)");
         ConcurrencyCurve curve = ConcurrencyCurve.measure(
                 workloads(settings.saturation()), settings.curveClients(), settings.accounts(), out);
+        out.println("== backlog: the account service killed while " + settings.backlog() + " payments are taken");
+        BacklogDrain drain = BacklogDrain.measure(
+                workloads(settings.saturation()), stack, settings.backlog(), many.throughput().dtxTps(), out);
         recordings.stop();
         TableGrowth growth = TableGrowth.read(db);
         growth.tables()
@@ -130,6 +138,7 @@ public final class Benchmark {
                 many.withDtxProfile(recordings.dtxProfile("many_accounts")),
                 hot.withDtxProfile(recordings.dtxProfile("hot_account")),
                 curve,
+                drain,
                 growth,
                 Instant.now().toString());
     }

@@ -60,6 +60,13 @@ final class ReportFiles {
         if (report.concurrencyCurve() != null) {
             appendCurve(md, report.concurrencyCurve());
         }
+        if (report.backlogDrain() != null) {
+            BacklogDrain d = report.backlogDrain();
+            md.append(String.format(
+                    "%nBacklog: %d payments taken with the account service down, credited at %s/s once it was back"
+                            + " (steady %s/s: %.0f%%)%n",
+                    d.payments(), d.drainedPerSecond(), d.steadyPerSecond(), 100 * d.drainVsSteady()));
+        }
         if (report.tableGrowth() != null) {
             appendGrowth(md, report.tableGrowth());
         }

@@ -148,6 +148,21 @@ final class Workloads {
         return ((Number) span.get("credited")).doubleValue() / (((Number) span.get("micros")).doubleValue() / 1e6);
     }
 
+    /** Closed loop until {@code count} payments were offered; how many were taken (2xx). */
+    long pay(String path, List<String> accounts, int count) {
+        AtomicLong offered = new AtomicLong();
+        AtomicLong accepted = new AtomicLong();
+        inParallel(() -> {
+            while (offered.incrementAndGet() <= count) {
+                String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
+                if (post(workspace.payUrl(), path, account) / 100 == 2) {
+                    accepted.incrementAndGet();
+                }
+            }
+        });
+        return accepted.get();
+    }
+
     /** Open loop at a fixed rate; returns each payment's commit-to-credit time in microseconds, sorted. */
     List<Long> latency(List<String> accounts, double ratePerSecond) {
         return latency(workspace.payUrl(), DTX, accounts, ratePerSecond);
@@ -197,10 +212,10 @@ final class Workloads {
                 "bank1", "SELECT COUNT(*) FROM de_duplication WHERE account_no LIKE ?", Long.class, prefixOf(accounts));
     }
 
-    private void awaitCredited(List<String> accounts, long expected) {
-        boolean all = Waits.eventually(Duration.ofSeconds(120), () -> credited(accounts) >= expected);
+    void awaitCredited(List<String> accounts, long expected) {
+        boolean all = Waits.eventually(Duration.ofSeconds(300), () -> credited(accounts) >= expected);
         if (!all) {
-            throw new IllegalStateException("Not every accepted payment was credited within 2 minutes");
+            throw new IllegalStateException("Not every accepted payment was credited within 5 minutes");
         }
     }
 
@@ -237,7 +252,7 @@ final class Workloads {
         }
     }
 
-    private static String prefixOf(List<String> accounts) {
+    static String prefixOf(List<String> accounts) {
         String first = accounts.get(0);
         return first.substring(0, first.lastIndexOf('-') + 1) + "%";
     }

@@ -36,6 +36,7 @@ class BenchReportTests {
                 report.manyAccounts(),
                 withoutBinlog(report.hotAccount()),
                 report.concurrencyCurve(),
+                report.backlogDrain(),
                 report.tableGrowth(),
                 report.generatedAt());
 
@@ -124,6 +125,7 @@ class BenchReportTests {
                                 new ConcurrencyCurve.Point(1, 40.5, 12.0, 30.0),
                                 new ConcurrencyCurve.Point(4, 140.2, 20.0, 61.0)),
                         4),
+                new BacklogDrain(200, 610.5, 560.0, 1.09),
                 new TableGrowth(
                         2000, List.of(new TableGrowth.Table("bank1.de_duplication", 2000, 163840, 1_000_000, 81.92))),
                 "2026-11-23T09:06:03Z");
