@@ -18,6 +18,7 @@ import java.util.Map;
 record BacklogDrain(long payments, double drainedPerSecond, double steadyPerSecond, double drainVsSteady) {
 
     static BacklogDrain measure(Workloads load, LocalStack stack, int payments, double steady, PrintStream out) {
+        out.println("== backlog: the account service killed while " + payments + " payments are taken");
         List<String> accounts = load.accounts("drain", 100);
         stack.killAccount();
         long accepted;
@@ -27,7 +28,8 @@ record BacklogDrain(long payments, double drainedPerSecond, double steadyPerSeco
             stack.startAccount();
         }
         load.awaitCredited(accounts, accepted);
-        Map<String, Object> span = load.db().rows("bank1", """
+        Map<String, Object> span =
+                load.db().rows("bank1", """
                 SELECT TIMESTAMPDIFF(MICROSECOND, MIN(create_time), MAX(create_time)) AS micros, COUNT(*) AS credited
                 FROM de_duplication WHERE account_no LIKE ?""", Workloads.prefixOf(accounts)).get(0);
         double seconds = Math.max(1e-3, ((Number) span.get("micros")).doubleValue() / 1e6);

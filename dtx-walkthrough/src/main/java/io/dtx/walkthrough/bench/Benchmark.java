@@ -120,15 +120,14 @@ public final class Benchmark {
         out.println("== concurrency curve (transactional, " + settings.accounts() + " accounts per point)");
         ConcurrencyCurve curve = ConcurrencyCurve.measure(
                 workloads(settings.saturation()), settings.curveClients(), settings.accounts(), out);
-        out.println("== backlog: the account service killed while " + settings.backlog() + " payments are taken");
         BacklogDrain drain = BacklogDrain.measure(
-                workloads(settings.saturation()), stack, settings.backlog(), many.throughput().dtxTps(), out);
+                workloads(settings.saturation()),
+                stack,
+                settings.backlog(),
+                many.throughput().dtxTps(),
+                out);
         recordings.stop();
-        TableGrowth growth = TableGrowth.read(db);
-        growth.tables()
-                .forEach(t -> out.printf(
-                        "  %-32s %9d rows %12d bytes   per million payments: %12.0f rows %9.1f MB%n",
-                        t.table(), t.rows(), t.bytes(), t.rowsPerMillionPayments(), t.megabytesPerMillionPayments()));
+        TableGrowth growth = TableGrowth.read(db).printed(out);
         // Read once the recordings are complete: where the CPU went during each dtx run.
         return new BenchReport(
                 BenchReport.Parameters.of(settings),

@@ -57,6 +57,19 @@ final class ReportFiles {
         if (report.manyAccounts().outbox() != null) {
             appendOutbox(md, names, results);
         }
+        appendGrowthParts(md, report);
+        md.append("\nDatabase: ")
+                .append(JsonReports.fields(report.database()))
+                .append("\nSettings: ")
+                .append(JsonReports.fields(report.settings()))
+                .append("\nMachine: ")
+                .append(JsonReports.fields(report.machine()))
+                .append('\n');
+        return md.toString();
+    }
+
+    /** The curve, the backlog and the tables, when the run measured them. */
+    private static void appendGrowthParts(StringBuilder md, BenchReport report) {
         if (report.concurrencyCurve() != null) {
             appendCurve(md, report.concurrencyCurve());
         }
@@ -70,14 +83,6 @@ final class ReportFiles {
         if (report.tableGrowth() != null) {
             appendGrowth(md, report.tableGrowth());
         }
-        md.append("\nDatabase: ")
-                .append(JsonReports.fields(report.database()))
-                .append("\nSettings: ")
-                .append(JsonReports.fields(report.settings()))
-                .append("\nMachine: ")
-                .append(JsonReports.fields(report.machine()))
-                .append('\n');
-        return md.toString();
     }
 
     /** The concurrency curve's table, the knee named. */

@@ -1,6 +1,7 @@
 package io.dtx.walkthrough.bench;
 
 import io.dtx.walkthrough.probe.Databases;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,13 @@ record TableGrowth(long payments, List<Table> tables) {
             }
         }
         return new TableGrowth(payments, tables);
+    }
+
+    TableGrowth printed(PrintStream out) {
+        tables.forEach(t -> out.printf(
+                "  %-32s %9d rows %12d bytes   per million payments: %12.0f rows %9.1f MB%n",
+                t.table(), t.rows(), t.bytes(), t.rowsPerMillionPayments(), t.megabytesPerMillionPayments()));
+        return this;
     }
 
     private static Table table(Databases db, String schema, String name, long payments) {

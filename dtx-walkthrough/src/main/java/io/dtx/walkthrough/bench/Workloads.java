@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /** The load the benchmark offers: on the database alone, and on either path of the pay service. */
 final class Workloads {
@@ -62,7 +63,6 @@ final class Workloads {
         this.run = run;
     }
 
-    /** The same load with {@code clients} clients at a time. */
     Workloads withConcurrency(int clients) {
         return new Workloads(workspace, db, clients, saturation, latencyRun, run);
     }
@@ -131,16 +131,7 @@ final class Workloads {
     /** The same against the pay instance at {@code payUrl}. */
     double saturation(String payUrl, String path, List<String> accounts) {
         long deadline = System.nanoTime() + saturation.toNanos();
-        AtomicLong accepted = new AtomicLong();
-        inParallel(() -> {
-            while (System.nanoTime() < deadline) {
-                String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
-                if (post(payUrl, path, account) / 100 == 2) {
-                    accepted.incrementAndGet();
-                }
-            }
-        });
-        awaitCredited(accounts, accepted.get());
+        awaitCredited(accounts, closedLoop(payUrl, path, accounts, () -> System.nanoTime() < deadline));
         Map<String, Object> span = db.rows("bank1", """
                 SELECT TIMESTAMPDIFF(MICROSECOND, MIN(p.created_at), MAX(d.create_time)) AS micros, COUNT(*) AS credited
                 FROM bank1_pay.account_pay p JOIN bank1.de_duplication d ON d.tx_no = p.id
@@ -151,11 +142,16 @@ final class Workloads {
     /** Closed loop until {@code count} payments were offered; how many were taken (2xx). */
     long pay(String path, List<String> accounts, int count) {
         AtomicLong offered = new AtomicLong();
+        return closedLoop(workspace.payUrl(), path, accounts, () -> offered.incrementAndGet() <= count);
+    }
+
+    /** Each client pays, waits for the answer, pays again, while {@code more} says so; how many were taken. */
+    private long closedLoop(String payUrl, String path, List<String> accounts, BooleanSupplier more) {
         AtomicLong accepted = new AtomicLong();
         inParallel(() -> {
-            while (offered.incrementAndGet() <= count) {
+            while (more.getAsBoolean()) {
                 String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
-                if (post(workspace.payUrl(), path, account) / 100 == 2) {
+                if (post(payUrl, path, account) / 100 == 2) {
                     accepted.incrementAndGet();
                 }
             }
@@ -168,11 +164,7 @@ final class Workloads {
         return latency(workspace.payUrl(), DTX, accounts, ratePerSecond);
     }
 
-    /**
-     * The same on {@code path} of the pay instance at {@code payUrl}. Measured from the payment's
-     * commit, for every path alike: written queue first, the request's time on the broker before
-     * it is paid comes on top.
-     */
+    /** The same on {@code path} of {@code payUrl}, from each commit (queue first: its wait on the broker too). */
     List<Long> latency(String payUrl, String path, List<String> accounts, double ratePerSecond) {
         long intervalNanos = (long) (1e9 / ratePerSecond);
         long t0 = System.nanoTime();
@@ -213,8 +205,7 @@ final class Workloads {
     }
 
     void awaitCredited(List<String> accounts, long expected) {
-        boolean all = Waits.eventually(Duration.ofSeconds(300), () -> credited(accounts) >= expected);
-        if (!all) {
+        if (!Waits.eventually(Duration.ofSeconds(300), () -> credited(accounts) >= expected)) {
             throw new IllegalStateException("Not every accepted payment was credited within 5 minutes");
         }
     }
