@@ -8,6 +8,7 @@ package io.dtx.walkthrough.bench;
  * @param concurrencyCurve throughput and time-to-credit at 1 to 64 clients, and where it bends
  * @param backlogDrain     how fast the account service works off a backlog, against its steady rate
  * @param tableGrowth      each table's rows and bytes at the end of the run, per million payments
+ * @param ledgerHistory    the reconciliation's page and the deep sweep over a long history
  */
 public record BenchReport(
         Parameters settings,
@@ -19,6 +20,7 @@ public record BenchReport(
         ConcurrencyCurve concurrencyCurve,
         BacklogDrain backlogDrain,
         TableGrowth tableGrowth,
+        LedgerHistory ledgerHistory,
         String generatedAt) {
 
     /** The size of the run, in the report's units. */

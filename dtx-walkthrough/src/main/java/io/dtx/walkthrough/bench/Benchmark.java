@@ -1,6 +1,7 @@
 package io.dtx.walkthrough.bench;
 
 import io.dtx.walkthrough.probe.Databases;
+import io.dtx.walkthrough.probe.Http;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.StackProfile;
 import io.dtx.walkthrough.stack.Workspace;
@@ -50,6 +51,11 @@ public final class Benchmark {
         /** The backlog the account service comes back to: 50,000 payments in a full run. */
         public int backlog() {
             return concurrency >= 16 ? 50_000 : concurrency >= 8 ? 5_000 : 200;
+        }
+
+        /** The history the safety nets are measured over: a million payments in a full run. */
+        public int history() {
+            return concurrency >= 16 ? 1_000_000 : concurrency >= 8 ? 100_000 : 20_000;
         }
 
         /** The concurrency curve's sizes: 1, 4, 16 and 64 clients; a run smaller than quick, 1 and its own. */
@@ -106,9 +112,9 @@ public final class Benchmark {
         // while, which must not fall into a measured run.
         recordings.start();
         out.println("Starting a pay instance with the outbox publisher beside the transactional one...");
-        String outboxUrl = stack.startPayBeside("queue-first", 2);
+        String outboxUrl = stack.startPayBeside(Scenario.OUTBOX_INSTANCE, 2);
         out.println("Starting a pay instance with the binlog publisher (the relay runs only during its runs)...");
-        String binlogUrl = stack.startPayBeside("binlog", 5);
+        String binlogUrl = stack.startPayBeside(Scenario.BINLOG_INSTANCE, 5);
         Workloads warmLoad = workloads(settings.saturation().dividedBy(2));
         WarmUpReport warmUp = new WarmUp(warmLoad, stack, settings.warmUpRounds(), outboxUrl, out).run();
         DatabaseSettings database = DatabaseSettings.read(db);
@@ -128,6 +134,8 @@ public final class Benchmark {
                 out);
         recordings.stop();
         TableGrowth growth = TableGrowth.read(db).printed(out);
+        LedgerHistory history = LedgerHistory.measure(
+                db, new Http(stack.serviceToken()), workspace.accountUrl(), settings.history(), run, out);
         // Read once the recordings are complete: where the CPU went during each dtx run.
         return new BenchReport(
                 BenchReport.Parameters.of(settings),
@@ -139,6 +147,7 @@ public final class Benchmark {
                 curve,
                 drain,
                 growth,
+                history,
                 Instant.now().toString());
     }
 

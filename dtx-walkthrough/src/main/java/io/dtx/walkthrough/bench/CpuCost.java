@@ -8,6 +8,8 @@ import java.time.Duration;
  * CPU milliseconds per credited recharge, by process of the stack and in total: what one design
  * costs where, on a box whose two cores every process shares.
  *
+ * @param payService    the pay instance that took the payments (the publisher's own, beside the first)
+ * @param relay         the binlog relay, when it ran (0 for every other design)
  * @param loadGenerator this JVM, offering the load
  * @param coresBusy     cores busy on average: near the machine's core count means the run was CPU-bound
  */
@@ -16,6 +18,7 @@ record CpuCost(
         double accountService,
         double brokerJvm,
         double mariadb,
+        double relay,
         double loadGenerator,
         double total,
         double coresBusy) {
@@ -26,13 +29,15 @@ record CpuCost(
         double account = perRecharge(before.accountService(), after.accountService(), credited);
         double broker = perRecharge(before.brokerJvm(), after.brokerJvm(), credited);
         double mariadb = perRecharge(before.mariadb(), after.mariadb(), credited);
+        double relay = perRecharge(before.relay(), after.relay(), credited);
         double load = perRecharge(before.loadGenerator(), after.loadGenerator(), credited);
-        double total = pay + account + broker + mariadb + load;
+        double total = pay + account + broker + mariadb + relay + load;
         return new CpuCost(
                 round(pay),
                 round(account),
                 round(broker),
                 round(mariadb),
+                round(relay),
                 round(load),
                 round(total),
                 round(total * credited / 1000 / wallSeconds));
@@ -46,12 +51,14 @@ record CpuCost(
     String line(String design) {
         return String.format(
                 "  %-5s CPU ms per credited recharge: pay_service %.2f account_service %.2f"
-                        + " broker_jvm %.2f mariadb %.2f load_generator %.2f   total %.2f (%.2f of %d cores busy)",
+                        + " broker_jvm %.2f mariadb %.2f relay %.2f load_generator %.2f   total %.2f"
+                        + " (%.2f of %d cores busy)",
                 design,
                 payService,
                 accountService,
                 brokerJvm,
                 mariadb,
+                relay,
                 loadGenerator,
                 total,
                 coresBusy,

@@ -1,5 +1,6 @@
 package io.dtx.walkthrough.bench;
 
+import io.dtx.walkthrough.stack.JavaProcess;
 import io.dtx.walkthrough.stack.LocalStack;
 import java.time.Duration;
 
@@ -15,6 +16,7 @@ final class CpuMeter {
             Duration accountService,
             Duration brokerJvm,
             Duration mariadb,
+            Duration relay,
             Duration loadGenerator) {}
 
     private final LocalStack stack;
@@ -23,7 +25,13 @@ final class CpuMeter {
         this.stack = stack;
     }
 
+    /** With the first pay instance taking the payments. */
     Sample sample() {
+        return sample(stack.pay());
+    }
+
+    /** With {@code pay} taking the payments (a publisher's own instance), and the relay if it runs. */
+    Sample sample(JavaProcess pay) {
         // The database process is the sandbox's JVM; the server doing the work is its child.
         Duration database = stack.database()
                 .handle()
@@ -35,11 +43,17 @@ final class CpuMeter {
                 .map(CpuMeter::cpuOf)
                 .reduce(Duration.ZERO, Duration::plus);
         return new Sample(
-                cpuOf(stack.pay().handle()),
+                cpuOf(pay.handle()),
                 cpuOf(stack.account().handle()),
                 cpuOf(stack.broker().handle()),
                 database,
+                relay(),
                 cpuOf(ProcessHandle.current()));
+    }
+
+    private Duration relay() {
+        JavaProcess relay = stack.relay() == null ? null : stack.relay().process();
+        return relay == null ? Duration.ZERO : cpuOf(relay.handle());
     }
 
     private static Duration cpuOf(ProcessHandle process) {

@@ -57,7 +57,7 @@ final class ReportFiles {
         if (report.manyAccounts().outbox() != null) {
             appendOutbox(md, names, results);
         }
-        appendGrowthParts(md, report);
+        GrowthMarkdown.append(md, report);
         md.append("\nDatabase: ")
                 .append(JsonReports.fields(report.database()))
                 .append("\nSettings: ")
@@ -68,57 +68,12 @@ final class ReportFiles {
         return md.toString();
     }
 
-    /** The curve, the backlog and the tables, when the run measured them. */
-    private static void appendGrowthParts(StringBuilder md, BenchReport report) {
-        if (report.concurrencyCurve() != null) {
-            appendCurve(md, report.concurrencyCurve());
-        }
-        if (report.backlogDrain() != null) {
-            BacklogDrain d = report.backlogDrain();
-            md.append(String.format(
-                    "%nBacklog: %d payments taken with the account service down, credited at %s/s once it was back"
-                            + " (steady %s/s: %.0f%%)%n",
-                    d.payments(), d.drainedPerSecond(), d.steadyPerSecond(), 100 * d.drainVsSteady()));
-        }
-        if (report.tableGrowth() != null) {
-            appendGrowth(md, report.tableGrowth());
-        }
-    }
-
-    /** The concurrency curve's table, the knee named. */
-    private static void appendCurve(StringBuilder md, ConcurrencyCurve curve) {
-        md.append("\n| clients (dtx, many accounts) | recharges/s credited | time-to-credit p50 / p99 (ms) |\n")
-                .append("|---:|---:|---|\n");
-        for (ConcurrencyCurve.Point p : curve.points()) {
-            md.append(String.format(
-                    "| %d%s | %s | %s / %s |%n",
-                    p.clients(),
-                    p.clients() == curve.kneeClients() ? " (knee)" : "",
-                    p.creditedPerSecond(),
-                    p.creditMsP50(),
-                    p.creditMsP99()));
-        }
-    }
-
-    /** Rows and bytes per table, and per million payments. */
-    private static void appendGrowth(StringBuilder md, TableGrowth growth) {
-        md.append("\n| table (after ")
-                .append(growth.payments())
-                .append(" payments) | rows | bytes")
-                .append(" | rows per million payments | MB per million payments |\n|---|---:|---:|---:|---:|\n");
-        for (TableGrowth.Table t : growth.tables()) {
-            md.append(String.format(
-                    "| %s | %d | %d | %.0f | %.1f |%n",
-                    t.table(), t.rows(), t.bytes(), t.rowsPerMillionPayments(), t.megabytesPerMillionPayments()));
-        }
-    }
-
     /** The other publishers' table, when they were measured beside dtx. */
     private static void appendOutbox(StringBuilder md, List<String> names, List<ScenarioResult> results) {
         md.append("\n| scenario | publisher | rech/s | / dtx | time-to-credit p50 / p99 (ms) at the same load"
                         + " | lag p50 / p99 / max (ms) under saturation (outbox: oldest unsent row;"
-                        + " binlog: commit to the broker's store) |\n")
-                .append("|---|---|---:|---:|---|---|\n");
+                        + " binlog: commit to the broker's store) | CPU ms per credited recharge |\n")
+                .append("|---|---|---:|---:|---|---|---:|\n");
         for (int i = 0; i < names.size(); i++) {
             ScenarioResult result = results.get(i);
             Map<String, ScenarioResult.PublisherRun> runs = new LinkedHashMap<>();
@@ -131,7 +86,7 @@ final class ReportFiles {
                     continue;
                 }
                 md.append(String.format(
-                        "| %s | %s | %s | %.0f%% | %s / %s | %s / %s / %s |%n",
+                        "| %s | %s | %s | %.0f%% | %s / %s | %s / %s / %s | %s |%n",
                         names.get(i),
                         entry.getKey(),
                         run.tps(),
@@ -140,7 +95,10 @@ final class ReportFiles {
                         run.creditMsP99(),
                         run.lagMsP50(),
                         run.lagMsP99(),
-                        run.lagMsMax()));
+                        run.lagMsMax(),
+                        run.cpuMsPerRecharge() == null
+                                ? ""
+                                : run.cpuMsPerRecharge().total()));
             }
         }
     }

@@ -14,6 +14,11 @@ final class Scenario {
 
     private record Run(double tps, CpuCost cpu, double compileSeconds) {}
 
+    /** The publishers' pay instances, as {@link Benchmark} starts them beside the first. */
+    static final String OUTBOX_INSTANCE = "queue-first";
+
+    static final String BINLOG_INSTANCE = "binlog";
+
     /**
      * The pay instances beside the transactional one, or nulls to measure without them.
      *
@@ -76,16 +81,23 @@ final class Scenario {
             String label, String path, String name, int accountCount, double dtxTps, double offered) {
         double tps;
         List<Long> lag;
+        CpuCost cost;
         try (OutboxLag sampler = new OutboxLag(load.db())) {
-            tps = load.saturation(outboxUrl, path, load.accounts(name + "-" + label, accountCount));
+            List<String> accounts = load.accounts(name + "-" + label, accountCount);
+            CpuMeter.Sample before = cpu.sample(stack.payBeside(OUTBOX_INSTANCE));
+            long start = System.nanoTime();
+            tps = load.saturation(outboxUrl, path, accounts);
+            cost = CpuCost.between(
+                    before, cpu.sample(stack.payBeside(OUTBOX_INSTANCE)), load.credited(accounts), since(start));
             lag = sampler.samples();
         }
         List<Long> micros =
                 load.latency(outboxUrl, path, load.accounts(name + "-" + label + "-latency", accountCount), offered);
-        ScenarioResult.PublisherRun run = ScenarioResult.PublisherRun.of(tps, dtxTps, micros, lag);
+        ScenarioResult.PublisherRun run = ScenarioResult.PublisherRun.of(tps, dtxTps, micros, lag, cost);
         out.printf(
                 "  %-12s %8.1f recharges/s credited (%.0f%% of dtx); outbox lag p50 %.1f ms, max %.1f ms%n",
                 label, run.tps(), 100 * run.vsDtx(), run.lagMsP50(), run.lagMsMax());
+        out.println(cost.line(label));
         out.printf(
                 "  %-12s time-to-credit at %.0f/s: p50 %.1f ms, p99 %.1f ms (%d payments)%n",
                 label, offered, run.creditMsP50(), run.creditMsP99(), micros.size());
@@ -103,14 +115,19 @@ final class Scenario {
         stack.relay().start();
         try {
             List<String> accounts = load.accounts(name + "-binlog", accountCount);
+            CpuMeter.Sample before = cpu.sample(stack.payBeside(BINLOG_INSTANCE));
+            long start = System.nanoTime();
             double tps = load.saturation(binlogUrl, Workloads.DTX, accounts);
+            CpuCost cost = CpuCost.between(
+                    before, cpu.sample(stack.payBeside(BINLOG_INSTANCE)), load.credited(accounts), since(start));
             List<Long> lag = RelayLag.of(load.db(), stack.namesrvAddr(), accounts);
             List<Long> micros = load.latency(
                     binlogUrl, Workloads.DTX, load.accounts(name + "-binlog-latency", accountCount), offered);
-            ScenarioResult.PublisherRun run = ScenarioResult.PublisherRun.of(tps, dtxTps, micros, lag);
+            ScenarioResult.PublisherRun run = ScenarioResult.PublisherRun.of(tps, dtxTps, micros, lag, cost);
             out.printf(
                     "  %-12s %8.1f recharges/s credited (%.0f%% of dtx); relay lag p50 %.1f ms, p99 %.1f ms%n",
                     "binlog", run.tps(), 100 * run.vsDtx(), run.lagMsP50(), Stats.percentile(lag, 99));
+            out.println(cost.line("binlog"));
             out.printf(
                     "  %-12s time-to-credit at %.0f/s: p50 %.1f ms, p99 %.1f ms (%d payments)%n",
                     "binlog", offered, run.creditMsP50(), run.creditMsP99(), micros.size());
@@ -118,6 +135,10 @@ final class Scenario {
         } finally {
             stack.relay().stop();
         }
+    }
+
+    private static double since(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     private Run naive(List<String> accounts) {

@@ -43,7 +43,9 @@ record ScenarioResult(
      * transactional one ({@code outbox}: the local message table; {@code queue_first}: requests
      * written to the broker, paid on consumption, published through the table): throughput at
      * saturation, time-to-credit from the payment's commit at the same offered load as dtx's, and
-     * the outbox lag (oldest unsent row) sampled during the saturation run.
+     * the outbox lag (oldest unsent row) sampled during the saturation run, and the CPU each process
+     * spent per credited recharge in that run (its own pay instance in the {@code pay_service}
+     * column; the binlog relay's in {@code relay}).
      */
     record PublisherRun(
             double tps,
@@ -52,9 +54,10 @@ record ScenarioResult(
             double creditMsP99,
             double lagMsP50,
             double lagMsP99,
-            double lagMsMax) {
+            double lagMsMax,
+            CpuCost cpuMsPerRecharge) {
 
-        static PublisherRun of(double tps, double dtxTps, List<Long> creditMicros, List<Long> lagMicros) {
+        static PublisherRun of(double tps, double dtxTps, List<Long> creditMicros, List<Long> lagMicros, CpuCost cpu) {
             return new PublisherRun(
                     round(tps),
                     round(tps / dtxTps),
@@ -62,7 +65,8 @@ record ScenarioResult(
                     Stats.percentile(creditMicros, 99),
                     Stats.percentile(lagMicros, 50),
                     Stats.percentile(lagMicros, 99),
-                    Stats.percentile(lagMicros, 100));
+                    Stats.percentile(lagMicros, 100),
+                    cpu);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bank on this machine: the broker, the database, the two services and, when asked, the
@@ -32,7 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private JavaProcess database;
     private JavaProcess pay;
     private JavaProcess account;
-    private final List<JavaProcess> besidePays = new CopyOnWriteArrayList<>();
+    private final Map<String, JavaProcess> besidePays = new ConcurrentHashMap<>();
     private NotifierInstance notifier;
     private RelayInstance relay;
     private volatile boolean callbacksOnly;
@@ -122,10 +122,15 @@ public final class LocalStack implements AutoCloseable {
         int port = workspace.payPort() + offset;
         JavaProcess pay =
                 launch.payInstance("pay-" + publisher, port, publisher).start();
-        besidePays.add(pay);
+        besidePays.put(publisher, pay);
         String url = "http://127.0.0.1:" + port;
         pay.awaitHealthy(url, START_TIMEOUT);
         return url;
+    }
+
+    /** The pay instance started beside the first with this publisher, or null. */
+    public JavaProcess payBeside(String publisher) {
+        return besidePays.get(publisher);
     }
 
     /** SIGKILL of the second broker and the second instance of each service; none comes back. */
@@ -218,7 +223,7 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<Void> payStopped = CompletableFuture.runAsync(() -> stop(pay));
         CompletableFuture<Void> secondStopped = CompletableFuture.runAsync(() -> {
             second.stopServices();
-            besidePays.forEach(LocalStack::stop);
+            besidePays.values().forEach(LocalStack::stop);
             Optional.ofNullable(notifier).ifPresent(NotifierInstance::stop);
             Optional.ofNullable(relay).ifPresent(RelayInstance::stop);
         });
@@ -234,9 +239,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static void stop(JavaProcess process) {
-        if (process != null) {
-            process.stop();
-        }
+        Optional.ofNullable(process).ifPresent(JavaProcess::stop);
     }
 
     private void refuseIfClosed() {

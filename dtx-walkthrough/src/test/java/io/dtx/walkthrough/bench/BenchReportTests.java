@@ -19,6 +19,7 @@ class BenchReportTests {
 
     private static final Path PUBLISHED = Path.of("..", "docs", "bench", "latest.json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final CpuCost CPU = new CpuCost(1.4, 0.77, 1.01, 1.23, 0.0, 0.53, 4.93, 1.82);
 
     @Test
     void theJsonHasExactlyTheFieldsOfThePublishedRun() throws IOException {
@@ -26,7 +27,7 @@ class BenchReportTests {
         published.removeIf(path -> path.contains(".dtx_profile"));
 
         // As published: every publisher beside dtx in many_accounts, all but binlog in hot_account.
-        ScenarioResult.PublisherRun run = new ScenarioResult.PublisherRun(300.5, 0.81, 12.0, 40.0, 3.0, 9.0, 55.0);
+        ScenarioResult.PublisherRun run = new ScenarioResult.PublisherRun(300.5, 0.81, 12.0, 40.0, 3.0, 9.0, 55.0, CPU);
         BenchReport report = report(null, run);
         BenchReport asPublished = new BenchReport(
                 report.settings(),
@@ -38,6 +39,7 @@ class BenchReportTests {
                 report.concurrencyCurve(),
                 report.backlogDrain(),
                 report.tableGrowth(),
+                report.ledgerHistory(),
                 report.generatedAt());
 
         assertThat(paths(JSON.readTree(JsonReports.json(asPublished)), "")).isEqualTo(published);
@@ -73,8 +75,17 @@ class BenchReportTests {
     }
 
     @Test
+    void theHistoryIsOneParagraphWithBothPagesAndTheSweep() {
+        assertThat(ReportFiles.markdown(report(null)))
+                .contains("Reconciliation page (200 rows): 21.5 ms with 10000 rows before the cursor,"
+                        + " 22.5 ms with 1000000 (x1.05), median of 3 runs of 50 pages.")
+                .contains("Deep sweep over the history: 4.2 s, 144 windows compared, 0 differing");
+    }
+
+    @Test
     void theOtherPublishersAppearOnlyWhenMeasuredBesideDtx() {
-        ScenarioResult.PublisherRun outbox = new ScenarioResult.PublisherRun(300.5, 0.81, 12.0, 40.0, 3.0, 9.0, 55.0);
+        ScenarioResult.PublisherRun outbox =
+                new ScenarioResult.PublisherRun(300.5, 0.81, 12.0, 40.0, 3.0, 9.0, 55.0, CPU);
         BenchReport report = report(null, outbox);
 
         assertThat(paths(
@@ -89,11 +100,20 @@ class BenchReportTests {
                         ".credit_ms_p99",
                         ".lag_ms_p50",
                         ".lag_ms_p99",
-                        ".lag_ms_max");
+                        ".lag_ms_max",
+                        ".cpu_ms_per_recharge",
+                        ".cpu_ms_per_recharge.pay_service",
+                        ".cpu_ms_per_recharge.account_service",
+                        ".cpu_ms_per_recharge.broker_jvm",
+                        ".cpu_ms_per_recharge.mariadb",
+                        ".cpu_ms_per_recharge.relay",
+                        ".cpu_ms_per_recharge.load_generator",
+                        ".cpu_ms_per_recharge.total",
+                        ".cpu_ms_per_recharge.cores_busy");
         assertThat(ReportFiles.markdown(report))
-                .contains("| many_accounts | outbox | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 9.0 / 55.0 |")
-                .contains("| many_accounts | queue first | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 9.0 / 55.0 |")
-                .contains("| many_accounts | binlog | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 9.0 / 55.0 |");
+                .contains("| many_accounts | outbox | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 9.0 / 55.0 | 4.93 |")
+                .contains("| many_accounts | queue first | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 9.0 / 55.0 | 4.93 |")
+                .contains("| many_accounts | binlog | 300.5 | 81% | 12.0 / 40.0 | 3.0 / 9.0 / 55.0 | 4.93 |");
         assertThat(ReportFiles.markdown(report(null))).doesNotContain("outbox");
     }
 
@@ -102,7 +122,7 @@ class BenchReportTests {
     }
 
     private static BenchReport report(Map<String, ProfileSummary> profile, ScenarioResult.PublisherRun outbox) {
-        CpuCost cpu = new CpuCost(1.4, 0.77, 1.01, 1.23, 0.53, 4.93, 1.82);
+        CpuCost cpu = CPU;
         ScenarioResult result = new ScenarioResult(
                 new ScenarioResult.Throughput(1819.51, 514.54, 371.95, 0.2, 0.72),
                 cpu,
@@ -128,6 +148,13 @@ class BenchReportTests {
                 new BacklogDrain(200, 610.5, 560.0, 1.09),
                 new TableGrowth(
                         2000, List.of(new TableGrowth.Table("bank1.de_duplication", 2000, 163840, 1_000_000, 81.92))),
+                new LedgerHistory(
+                        1_000_000,
+                        61.5,
+                        new LedgerHistory.PageCost(10_000, 3, 50, 21.5),
+                        new LedgerHistory.PageCost(1_000_000, 3, 50, 22.5),
+                        1.05,
+                        new LedgerHistory.SweepCost(4.2, 1_000_000, 144, 0, 0, 0, 0)),
                 "2026-11-23T09:06:03Z");
     }
 

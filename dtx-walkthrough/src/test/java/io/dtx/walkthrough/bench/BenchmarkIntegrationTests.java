@@ -82,6 +82,22 @@ class BenchmarkIntegrationTests {
                 .as("the backlog, all credited after the restart")
                 .isEqualTo(200);
         assertThat(report.backlogDrain().drainedPerSecond()).isPositive();
+        assertHistory(report.ledgerHistory());
+    }
+
+    /**
+     * The history went into both ledgers, so the sweep found them equal and credited nothing; the
+     * reconciliation read pages at both depths.
+     */
+    private static void assertHistory(LedgerHistory history) {
+        assertThat(history.historyPayments()).isEqualTo(20_000);
+        assertThat(history.near().pagesPerRun()).isPositive();
+        assertThat(history.near().msPerPage()).isPositive();
+        assertThat(history.deep().rowsBeforeCursor())
+                .isGreaterThan(history.near().rowsBeforeCursor());
+        assertThat(history.sweep().windows()).isPositive();
+        assertThat(history.sweep().credited()).isZero();
+        assertThat(history.sweep().alarms()).isZero();
     }
 
     /** The binlog publisher beside dtx: its relay published, and its lag was read at the broker. */
@@ -90,5 +106,9 @@ class BenchmarkIntegrationTests {
         assertThat(binlog.get("lag_ms_p50").asDouble())
                 .as(scenario + " relay lag")
                 .isPositive();
+        // Its own pay instance and the relay did the work, and were measured doing it.
+        assertThat(binlog.get("cpu_ms_per_recharge").get("pay_service").asDouble())
+                .isPositive();
+        assertThat(binlog.get("cpu_ms_per_recharge").get("relay").asDouble()).isPositive();
     }
 }
