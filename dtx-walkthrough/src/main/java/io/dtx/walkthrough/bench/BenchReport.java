@@ -9,6 +9,7 @@ package io.dtx.walkthrough.bench;
  * @param backlogDrain     how fast the account service works off a backlog, against its steady rate
  * @param tableGrowth      each table's rows and bytes at the end of the run, per million payments
  * @param ledgerHistory    the reconciliation's page and the deep sweep over a long history
+ * @param notifier         the best-effort notifier's delivery rate to a healthy receiver
  */
 public record BenchReport(
         Parameters settings,
@@ -21,6 +22,7 @@ public record BenchReport(
         BacklogDrain backlogDrain,
         TableGrowth tableGrowth,
         LedgerHistory ledgerHistory,
+        NotifierRate notifier,
         String generatedAt) {
 
     /** The size of the run, in the report's units. */

@@ -58,6 +58,11 @@ public final class Benchmark {
             return concurrency >= 16 ? 1_000_000 : concurrency >= 8 ? 100_000 : 20_000;
         }
 
+        /** Payment results the notifier delivers in its measurement: 20,000 in a full run. */
+        public int notifications() {
+            return concurrency >= 16 ? 20_000 : concurrency >= 8 ? 2_000 : 100;
+        }
+
         /** The concurrency curve's sizes: 1, 4, 16 and 64 clients; a run smaller than quick, 1 and its own. */
         public List<Integer> curveClients() {
             return concurrency >= 8 ? List.of(1, 4, 16, 64) : List.of(1, concurrency);
@@ -111,18 +116,16 @@ public final class Benchmark {
         // Started before the warm-up: starting Flight Recorder makes a JVM recompile for a
         // while, which must not fall into a measured run.
         recordings.start();
-        out.println("Starting a pay instance with the outbox publisher beside the transactional one...");
-        String outboxUrl = stack.startPayBeside(Scenario.OUTBOX_INSTANCE, 2);
-        out.println("Starting a pay instance with the binlog publisher (the relay runs only during its runs)...");
-        String binlogUrl = stack.startPayBeside(Scenario.BINLOG_INSTANCE, 5);
+        Scenario.Beside beside = startPublishersBeside();
+        NotifierRate notifier =
+                NotifierRate.measure(workloads(settings.saturation()), stack, workspace, settings.notifications(), out);
         Workloads warmLoad = workloads(settings.saturation().dividedBy(2));
-        WarmUpReport warmUp = new WarmUp(warmLoad, stack, settings.warmUpRounds(), outboxUrl, out).run();
+        WarmUpReport warmUp = new WarmUp(warmLoad, stack, settings.warmUpRounds(), beside.outboxUrl(), out).run();
         DatabaseSettings database = DatabaseSettings.read(db);
         // The binlog publisher in the first scenario only: each of its runs starts the relay afresh.
-        ScenarioResult many = scenario(new Scenario.Beside(outboxUrl, binlogUrl), recordings)
-                .run("many_accounts", settings.accounts());
-        ScenarioResult hot =
-                scenario(new Scenario.Beside(outboxUrl, null), recordings).run("hot_account", 1);
+        ScenarioResult many = scenario(beside, recordings).run("many_accounts", settings.accounts());
+        ScenarioResult hot = scenario(new Scenario.Beside(beside.outboxUrl(), null), recordings)
+                .run("hot_account", 1);
         out.println("== concurrency curve (transactional, " + settings.accounts() + " accounts per point)");
         ConcurrencyCurve curve = ConcurrencyCurve.measure(
                 workloads(settings.saturation()), settings.curveClients(), settings.accounts(), out);
@@ -148,7 +151,15 @@ public final class Benchmark {
                 drain,
                 growth,
                 history,
+                notifier.against(many.throughput().dtxTps()),
                 Instant.now().toString());
+    }
+
+    private Scenario.Beside startPublishersBeside() {
+        out.println("Starting a pay instance with the outbox publisher beside the transactional one...");
+        String outboxUrl = stack.startPayBeside(Scenario.OUTBOX_INSTANCE, 2);
+        out.println("Starting a pay instance with the binlog publisher (the relay runs only during its runs)...");
+        return new Scenario.Beside(outboxUrl, stack.startPayBeside(Scenario.BINLOG_INSTANCE, 5));
     }
 
     private Scenario scenario(Scenario.Beside beside, Recordings recordings) {

@@ -20,6 +20,13 @@ final class GrowthMarkdown {
         if (report.tableGrowth() != null) {
             appendGrowth(md, report.tableGrowth());
         }
+        if (report.notifier() != null) {
+            NotifierRate n = report.notifier();
+            md.append(String.format(
+                    "%nNotifier: %d payment results delivered to the account service's callback at %s/s"
+                            + " (%.0f%% of dtx's saturation rate)%n",
+                    n.notifications(), n.deliveredPerSecond(), 100 * n.vsDtx()));
+        }
         if (report.ledgerHistory() != null) {
             appendHistory(md, report.ledgerHistory());
         }

@@ -38,7 +38,8 @@ public final class NotifierInstance {
         return process;
     }
 
-    synchronized void stop() {
+    /** SIGTERM, and waits until it is gone (its consumer group keeps its offset). */
+    public synchronized void stop() {
         if (process != null) {
             process.stop();
         }

@@ -83,6 +83,8 @@ class BenchmarkIntegrationTests {
                 .isEqualTo(200);
         assertThat(report.backlogDrain().drainedPerSecond()).isPositive();
         assertHistory(report.ledgerHistory());
+        assertThat(report.notifier().notifications()).isEqualTo(100);
+        assertThat(report.notifier().deliveredPerSecond()).isPositive();
     }
 
     /**
