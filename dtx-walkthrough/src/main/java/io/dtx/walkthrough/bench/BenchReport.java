@@ -10,6 +10,7 @@ package io.dtx.walkthrough.bench;
  * @param tableGrowth      each table's rows and bytes at the end of the run, per million payments
  * @param ledgerHistory    the reconciliation's page and the deep sweep over a long history
  * @param notifier         the best-effort notifier's delivery rate to a healthy receiver
+ * @param levers           the transactional path before and after a lever, and its statements per recharge
  */
 public record BenchReport(
         Parameters settings,
@@ -23,6 +24,7 @@ public record BenchReport(
         TableGrowth tableGrowth,
         LedgerHistory ledgerHistory,
         NotifierRate notifier,
+        Levers levers,
         String generatedAt) {
 
     /** The size of the run, in the report's units. */

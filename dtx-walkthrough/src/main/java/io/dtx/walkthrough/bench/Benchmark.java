@@ -121,7 +121,6 @@ public final class Benchmark {
                 NotifierRate.measure(workloads(settings.saturation()), stack, workspace, settings.notifications(), out);
         Workloads warmLoad = workloads(settings.saturation().dividedBy(2));
         WarmUpReport warmUp = new WarmUp(warmLoad, stack, settings.warmUpRounds(), beside.outboxUrl(), out).run();
-        DatabaseSettings database = DatabaseSettings.read(db);
         // The binlog publisher in the first scenario only: each of its runs starts the relay afresh.
         ScenarioResult many = scenario(beside, recordings).run("many_accounts", settings.accounts());
         ScenarioResult hot = scenario(new Scenario.Beside(beside.outboxUrl(), null), recordings)
@@ -136,6 +135,7 @@ public final class Benchmark {
                 many.throughput().dtxTps(),
                 out);
         recordings.stop();
+        Levers levers = Levers.measure(workloads(settings.saturation()), stack, settings.accounts(), out);
         TableGrowth growth = TableGrowth.read(db).printed(out);
         LedgerHistory history = LedgerHistory.measure(
                 db, new Http(stack.serviceToken()), workspace.accountUrl(), settings.history(), run, out);
@@ -143,7 +143,7 @@ public final class Benchmark {
         return new BenchReport(
                 BenchReport.Parameters.of(settings),
                 BenchReport.Machine.current(),
-                database,
+                DatabaseSettings.read(db),
                 warmUp,
                 many.withDtxProfile(recordings.dtxProfile("many_accounts")),
                 hot.withDtxProfile(recordings.dtxProfile("hot_account")),
@@ -152,6 +152,7 @@ public final class Benchmark {
                 growth,
                 history,
                 notifier.against(many.throughput().dtxTps()),
+                levers,
                 Instant.now().toString());
     }
 

@@ -58,6 +58,9 @@ final class ReportFiles {
             appendOutbox(md, names, results);
         }
         GrowthMarkdown.append(md, report);
+        if (report.levers() != null) {
+            appendLevers(md, report.levers());
+        }
         md.append("\nDatabase: ")
                 .append(JsonReports.fields(report.database()))
                 .append("\nSettings: ")
@@ -66,6 +69,27 @@ final class ReportFiles {
                 .append(JsonReports.fields(report.machine()))
                 .append('\n');
         return md.toString();
+    }
+
+    /** Before and after the broker's full JIT, side by side, and the baseline's statements. */
+    private static void appendLevers(StringBuilder md, Levers levers) {
+        Levers.Statements s = levers.statements();
+        md.append("\n| transactional path | rech/s | CPU ms per credited recharge | of it the broker |\n")
+                .append("|---|---:|---:|---:|\n")
+                .append(String.format(
+                        "| broker as the sandbox starts it (C1 only) | %s | %s | %s |%n",
+                        levers.before().tps(),
+                        levers.before().cpu().total(),
+                        levers.before().cpu().brokerJvm()))
+                .append(String.format(
+                        "| broker restarted with full JIT | %s | %s | %s |%n",
+                        levers.brokerFullJit().tps(),
+                        levers.brokerFullJit().cpu().total(),
+                        levers.brokerFullJit().cpu().brokerJvm()))
+                .append(String.format(
+                        "%nStatements per credited recharge (baseline): %s: insert %s, update %s, select %s,"
+                                + " commit %s, set %s, other %s%n",
+                        s.total(), s.insert(), s.update(), s.select(), s.commit(), s.setOption(), s.other()));
     }
 
     /** The other publishers' table, when they were measured beside dtx. */

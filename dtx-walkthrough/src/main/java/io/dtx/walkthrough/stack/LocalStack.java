@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bank on this machine: the broker, the database, the two services and, when asked, the
@@ -32,7 +31,7 @@ public final class LocalStack implements AutoCloseable {
     private JavaProcess database;
     private JavaProcess pay;
     private JavaProcess account;
-    private final Map<String, JavaProcess> besidePays = new ConcurrentHashMap<>();
+    private final BesidePays besidePays = new BesidePays();
     private NotifierInstance notifier;
     private RelayInstance relay;
     private volatile boolean callbacksOnly;
@@ -52,8 +51,8 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() {
         RunFiles.deleteRecursively(workspace.runDir());
         secrets = RunSecrets.create(workspace.runDir());
-        database = sandboxPart("database", Map.of()).start();
-        broker = sandboxPart("broker", Map.of()).start();
+        database = sandboxPart("database", Map.of(), JvmOptions.QUICK).start();
+        broker = sandboxPart("broker", Map.of(), JvmOptions.QUICK).start();
         sandbox.add(RunFiles.awaitEnvFile(database, workspace.sandboxEnv("database"), START_TIMEOUT));
         sandbox.add(RunFiles.awaitEnvFile(broker, workspace.sandboxEnv("broker"), START_TIMEOUT));
         launch = new ServiceLaunch(workspace, profile, sandbox, secrets);
@@ -102,12 +101,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The broker (with its name server) as a process of its own; a restart reuses its ports and store. */
-    private JavaProcess sandboxPart(String part, Map<String, String> env) {
-        List<String> args = List.of(
-                workspace.runDir().resolve("sandbox").toString(),
-                workspace.sandboxEnv(part).toString(),
-                part);
-        return new JavaProcess(part, workspace.sandboxJar(), args, env, workspace, JvmOptions.QUICK);
+    private JavaProcess sandboxPart(String part, Map<String, String> env, List<String> jvmOptions) {
+        String home = workspace.runDir().resolve("sandbox").toString();
+        List<String> args = List.of(home, workspace.sandboxEnv(part).toString(), part);
+        return new JavaProcess(part, workspace.sandboxJar(), args, env, workspace, jvmOptions);
     }
 
     /** A second broker in the same cluster and a second instance of each service (the fault campaign's). */
@@ -119,13 +116,7 @@ public final class LocalStack implements AutoCloseable {
     /** Another pay instance beside the first (the benchmark's), on {@code payPort + offset}; its URL. */
     public String startPayBeside(String publisher, int offset) {
         refuseIfClosed();
-        int port = workspace.payPort() + offset;
-        JavaProcess pay =
-                launch.payInstance("pay-" + publisher, port, publisher).start();
-        besidePays.put(publisher, pay);
-        String url = "http://127.0.0.1:" + port;
-        pay.awaitHealthy(url, START_TIMEOUT);
-        return url;
+        return besidePays.start(workspace, launch, publisher, offset, START_TIMEOUT);
     }
 
     /** The pay instance started beside the first with this publisher, or null. */
@@ -145,10 +136,19 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the broker again on the same ports and store; it recovers its messages from the files. */
     public void restartBroker() {
+        restartBroker(JvmOptions.QUICK);
+    }
+
+    /** The broker stopped, then started with the services' full JIT and heap: the benchmark's lever. */
+    public void restartBrokerWithFullJit() {
+        stop(broker);
+        restartBroker(JvmOptions.FULL);
+    }
+
+    private void restartBroker(List<String> jvmOptions) {
         refuseIfClosed();
-        // The new process writes it again once it is up; the old one must not look like that.
-        RunFiles.deleteIfExists(workspace.sandboxEnv("broker"));
-        broker = sandboxPart("broker", sandbox.brokerPorts()).start();
+        RunFiles.deleteIfExists(workspace.sandboxEnv("broker")); // the new process writes it once up
+        broker = sandboxPart("broker", sandbox.brokerPorts(), jvmOptions).start();
         RunFiles.awaitEnvFile(broker, workspace.sandboxEnv("broker"), START_TIMEOUT);
     }
 
@@ -223,17 +223,15 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<Void> payStopped = CompletableFuture.runAsync(() -> stop(pay));
         CompletableFuture<Void> secondStopped = CompletableFuture.runAsync(() -> {
             second.stopServices();
-            besidePays.values().forEach(LocalStack::stop);
+            besidePays.stop();
             Optional.ofNullable(notifier).ifPresent(NotifierInstance::stop);
             Optional.ofNullable(relay).ifPresent(RelayInstance::stop);
         });
         stop(account);
         payStopped.join();
         secondStopped.join();
-        CompletableFuture<Void> brokerStopped = CompletableFuture.runAsync(() -> {
-            second.stopBroker();
-            stop(broker);
-        });
+        CompletableFuture<Void> brokerStopped =
+                CompletableFuture.runAsync(second::stopBroker).thenRun(() -> stop(broker));
         stop(database);
         brokerStopped.join();
     }

@@ -20,6 +20,10 @@ class BenchReportTests {
     private static final Path PUBLISHED = Path.of("..", "docs", "bench", "latest.json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CpuCost CPU = new CpuCost(1.4, 0.77, 1.01, 1.23, 0.0, 0.53, 4.93, 1.82);
+    private static final Levers LEVERS = new Levers(
+            new Levers.Trial(371.95, CPU),
+            new Levers.Trial(390.5, CPU),
+            new Levers.Statements(12.5, 2.0, 1.0, 1.5, 2.0, 4.0, 2.0));
 
     @Test
     void theJsonHasExactlyTheFieldsOfThePublishedRun() throws IOException {
@@ -41,6 +45,7 @@ class BenchReportTests {
                 report.tableGrowth(),
                 report.ledgerHistory(),
                 report.notifier(),
+                report.levers(),
                 report.generatedAt());
 
         assertThat(paths(JSON.readTree(JsonReports.json(asPublished)), "")).isEqualTo(published);
@@ -82,7 +87,10 @@ class BenchReportTests {
                         + " 22.5 ms with 1000000 (x1.05), median of 3 runs of 50 pages.")
                 .contains("Deep sweep over the history: 4.2 s, 144 windows compared, 0 differing")
                 .contains("Notifier: 20000 payment results delivered to the account service's callback at 410.2/s"
-                        + " (73% of dtx's saturation rate)");
+                        + " (73% of dtx's saturation rate)")
+                .contains("| broker restarted with full JIT | 390.5 | 4.93 | 1.01 |")
+                .contains("Statements per credited recharge (baseline): 12.5: insert 2.0, update 1.0, select 1.5,"
+                        + " commit 2.0, set 4.0, other 2.0");
     }
 
     @Test
@@ -159,6 +167,7 @@ class BenchReportTests {
                         1.05,
                         new LedgerHistory.SweepCost(4.2, 1_000_000, 144, 0, 0, 0, 0)),
                 new NotifierRate(20_000, 410.2, 0.73),
+                LEVERS,
                 "2026-11-23T09:06:03Z");
     }
 

@@ -85,6 +85,11 @@ class BenchmarkIntegrationTests {
         assertHistory(report.ledgerHistory());
         assertThat(report.notifier().notifications()).isEqualTo(100);
         assertThat(report.notifier().deliveredPerSecond()).isPositive();
+        // Both sides of the lever credited payments; the database counted what they asked of it.
+        assertThat(report.levers().brokerFullJit().tps()).isPositive();
+        assertThat(report.levers().brokerFullJit().cpu().brokerJvm()).isPositive();
+        assertThat(report.levers().statements().insert()).isGreaterThanOrEqualTo(2.0);
+        assertThat(report.levers().statements().commit()).isGreaterThanOrEqualTo(2.0);
     }
 
     /**
