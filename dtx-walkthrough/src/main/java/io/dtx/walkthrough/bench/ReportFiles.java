@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** The benchmark's three outputs: {@code latest.json}, {@code latest.md} and {@code latest.png}. */
+/**
+ * The benchmark's outputs: {@code latest.json}, {@code latest.md}, and the charts {@code latest.png}
+ * (the designs side by side), {@code curve.png} (the concurrency curve) and {@code growth.png}.
+ */
 final class ReportFiles {
 
     private ReportFiles() {}
@@ -27,6 +30,10 @@ final class ReportFiles {
                         "png",
                         outDir.resolve("curve.png").toFile());
             }
+            ImageIO.write(
+                    GrowthChart.draw(report),
+                    "png",
+                    outDir.resolve("growth.png").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

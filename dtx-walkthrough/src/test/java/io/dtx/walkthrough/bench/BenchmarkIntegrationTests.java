@@ -78,6 +78,7 @@ class BenchmarkIntegrationTests {
                         && t.rows() == report.tableGrowth().payments())
                 .anyMatch(t -> t.table().equals("bank1.de_duplication") && t.rows() > 0 && t.bytes() > 0);
         assertThat(Files.size(out.resolve("curve.png"))).isPositive();
+        assertThat(Files.size(out.resolve("growth.png"))).isPositive();
         assertThat(report.backlogDrain().payments())
                 .as("the backlog, all credited after the restart")
                 .isEqualTo(200);
