@@ -13,7 +13,10 @@ import java.util.Map;
  *
  * @param payments          the payments taken while it was down, all credited afterwards
  * @param drainedPerSecond  credits per second from the backlog's first credit to its last
- * @param steadyPerSecond   the transactional path's saturation rate in the same run
+ * @param steadyPerSecond   the transactional path's saturation rate in the same run, end to end (the
+ *                          pay side's rate bounds it: the account service alone can credit faster)
+ * @param drainVsSteady     the drain rate over that; above 1 means the backlog is credited faster than
+ *                          the whole path takes payments, so a backlog shrinks once payments resume
  */
 record BacklogDrain(long payments, double drainedPerSecond, double steadyPerSecond, double drainVsSteady) {
 
@@ -32,6 +35,9 @@ record BacklogDrain(long payments, double drainedPerSecond, double steadyPerSeco
                 load.db().rows("bank1", """
                 SELECT TIMESTAMPDIFF(MICROSECOND, MIN(create_time), MAX(create_time)) AS micros, COUNT(*) AS credited
                 FROM de_duplication WHERE account_no LIKE ?""", Workloads.prefixOf(accounts)).get(0);
+        if (span.get("micros") == null) {
+            throw new IllegalStateException("no payment of the backlog was credited");
+        }
         double seconds = Math.max(1e-3, ((Number) span.get("micros")).doubleValue() / 1e6);
         double drained = ((Number) span.get("credited")).doubleValue() / seconds;
         BacklogDrain drain = new BacklogDrain(

@@ -63,6 +63,11 @@ public final class Benchmark {
             return concurrency >= 16 ? 20_000 : concurrency >= 8 ? 2_000 : 100;
         }
 
+        /** A run smaller than quick (the build's) checks the machinery: its JVMs start quick, C1 only. */
+        public StackProfile stackProfile() {
+            return concurrency >= 8 ? StackProfile.BENCH : StackProfile.BENCH_SMOKE;
+        }
+
         /** The concurrency curve's sizes: 1, 4, 16 and 64 clients; a run smaller than quick, 1 and its own. */
         public List<Integer> curveClients() {
             return concurrency >= 8 ? List.of(1, 4, 16, 64) : List.of(1, concurrency);
@@ -94,7 +99,7 @@ public final class Benchmark {
     /** Starts a fresh stack, runs both scenarios, writes latest.json, latest.md and latest.png to outDir. */
     public static BenchReport run(Workspace workspace, Settings settings, Path outDir, PrintStream out) {
         System.setProperty("java.awt.headless", "true");
-        LocalStack stack = new LocalStack(workspace, StackProfile.BENCH);
+        LocalStack stack = new LocalStack(workspace, settings.stackProfile());
         try {
             out.println("Starting the sandbox and both services...");
             stack.start();
@@ -117,8 +122,8 @@ public final class Benchmark {
         // while, which must not fall into a measured run.
         recordings.start();
         Scenario.Beside beside = startPublishersBeside();
-        NotifierRate notifier =
-                NotifierRate.measure(workloads(settings.saturation()), stack, workspace, settings.notifications(), out);
+        Workloads load = workloads(settings.saturation());
+        NotifierRate notifier = NotifierRate.measure(load, stack, workspace, settings.notifications(), out);
         Workloads warmLoad = workloads(settings.saturation().dividedBy(2));
         WarmUpReport warmUp = new WarmUp(warmLoad, stack, settings.warmUpRounds(), beside.outboxUrl(), out).run();
         // The binlog publisher in the first scenario only: each of its runs starts the relay afresh.
@@ -126,16 +131,11 @@ public final class Benchmark {
         ScenarioResult hot = scenario(new Scenario.Beside(beside.outboxUrl(), null), recordings)
                 .run("hot_account", 1);
         out.println("== concurrency curve (transactional, " + settings.accounts() + " accounts per point)");
-        ConcurrencyCurve curve = ConcurrencyCurve.measure(
-                workloads(settings.saturation()), settings.curveClients(), settings.accounts(), out);
+        ConcurrencyCurve curve = ConcurrencyCurve.measure(load, settings.curveClients(), settings.accounts(), out);
         BacklogDrain drain = BacklogDrain.measure(
-                workloads(settings.saturation()),
-                stack,
-                settings.backlog(),
-                many.throughput().dtxTps(),
-                out);
+                load, stack, settings.backlog(), many.throughput().dtxTps(), out);
         recordings.stop();
-        Levers levers = Levers.measure(workloads(settings.saturation()), stack, settings.accounts(), out);
+        Levers levers = Levers.measure(load, stack, settings.accounts(), settings.saturation(), out);
         TableGrowth growth = TableGrowth.read(db).printed(out);
         LedgerHistory history = LedgerHistory.measure(
                 db, new Http(stack.serviceToken()), workspace.accountUrl(), settings.history(), run, out);

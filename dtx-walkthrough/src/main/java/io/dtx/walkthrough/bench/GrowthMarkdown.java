@@ -24,8 +24,8 @@ final class GrowthMarkdown {
             NotifierRate n = report.notifier();
             md.append(String.format(
                     "%nNotifier: %d payment results delivered to the account service's callback at %s/s"
-                            + " (%.0f%% of dtx's saturation rate)%n",
-                    n.notifications(), n.deliveredPerSecond(), 100 * n.vsDtx()));
+                            + " (%.0f%% of dtx's saturation rate; %d attempts failed)%n",
+                    n.notifications(), n.deliveredPerSecond(), 100 * n.vsDtx(), n.failedAttempts()));
         }
         if (report.ledgerHistory() != null) {
             appendHistory(md, report.ledgerHistory());
@@ -51,12 +51,18 @@ final class GrowthMarkdown {
     private static void appendGrowth(StringBuilder md, TableGrowth growth) {
         md.append("\n| table (after ")
                 .append(growth.payments())
-                .append(" payments) | rows | bytes")
-                .append(" | rows per million payments | MB per million payments |\n|---|---:|---:|---:|---:|\n");
+                .append(" payments) | rows | bytes | of payments")
+                .append(" | rows per million payments | MB per million payments |")
+                .append("\n|---|---:|---:|---:|---:|---:|\n");
         for (TableGrowth.Table t : growth.tables()) {
             md.append(String.format(
-                    "| %s | %d | %d | %.0f | %.1f |%n",
-                    t.table(), t.rows(), t.bytes(), t.rowsPerMillionPayments(), t.megabytesPerMillionPayments()));
+                    "| %s | %d | %d | %d | %.0f | %.1f |%n",
+                    t.table(),
+                    t.rows(),
+                    t.bytes(),
+                    t.ofPayments(),
+                    t.rowsPerMillionPayments(),
+                    t.megabytesPerMillionPayments()));
         }
     }
 

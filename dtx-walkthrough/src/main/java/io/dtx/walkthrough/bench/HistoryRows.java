@@ -1,9 +1,9 @@
 package io.dtx.walkthrough.bench;
 
 import io.dtx.walkthrough.probe.Databases;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Writes a history of settled payments straight into both ledgers, as if months of traffic had
@@ -20,21 +20,32 @@ final class HistoryRows {
     record Span(LocalDateTime from, LocalDateTime to) {}
 
     private static final int CHUNK = 100_000;
-    /** The history ends an hour before the run, so it never mixes with the run's own payments. */
+    /** Six days less an hour: inside the deep sweep's default look-back of seven days. */
     private static final Duration LENGTH = Duration.ofDays(6).minusHours(1);
+
+    private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private static final String DIGITS = "(SELECT 0 AS v UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3"
             + " UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8"
             + " UNION ALL SELECT 9)";
-    /** k, the history's row number: this chunk's first plus 0..99,999. */
-    private static final String ROWS = " FROM (SELECT ? + a.v + 10 * b.v + 100 * c.v + 1000 * d.v + 10000 * e.v AS k"
-            + " FROM " + DIGITS + " a CROSS JOIN " + DIGITS + " b CROSS JOIN " + DIGITS + " c CROSS JOIN "
-            + DIGITS + " d CROSS JOIN " + DIGITS + " e) n WHERE k < ?";
-    /** Zero-padded so that ids, the primary key, come in order: appended, not scattered. */
-    private static final String TX_NO = "CONCAT(?, LPAD(k, 7, '0'))";
 
-    private static final String ACCOUNT = "CONCAT(?, MOD(k, 1000))";
-    private static final String PAID_AT = "TIMESTAMPADD(MICROSECOND, k * ?, ?)";
+    private static final String ROWS = """
+            SELECT CONCAT(?, LPAD(k, 7, '0')) AS tx_no, CONCAT(?, MOD(k, 1000)) AS account_no,
+                   TIMESTAMPADD(MICROSECOND, k * %d, '%s') AS paid_at
+            FROM (SELECT %d + a.v + 10 * b.v + 100 * c.v + 1000 * d.v + 10000 * e.v AS k
+                  FROM %s a CROSS JOIN %s b CROSS JOIN %s c CROSS JOIN %s d CROSS JOIN %s e) n
+            WHERE k < %d""";
+
+    /**
+     * One row per k, the history's row number, from {@code first} below {@code last}: its txNo
+     * (zero-padded, so the primary key is appended to, not scattered), its account (one of a
+     * thousand) and its payment time ({@code stepMicros} after the one before). The numbers are
+     * the benchmark's own, written into the text; only the prefix is a parameter.
+     */
+    private static String rows(long first, long last, long stepMicros, LocalDateTime start) {
+        return String.format(
+                ROWS, stepMicros, SQL_TIME.format(start), first, DIGITS, DIGITS, DIGITS, DIGITS, DIGITS, last);
+    }
 
     private final Databases db;
     private final String prefix;
@@ -44,42 +55,33 @@ final class HistoryRows {
         this.prefix = "h" + run + "-";
     }
 
-    /** Writes {@code payments} into both ledgers (at most ten million) and says where they lie. */
+    /**
+     * Writes {@code payments} into both ledgers (at most ten million), ending an hour before the
+     * run's first payment, so the history never mixes with the run's own; says where they lie.
+     */
     Span write(int payments) {
-        LocalDateTime end = databaseNow().minusHours(1);
+        String firstPayment = db.scalar(
+                "bank1_pay",
+                "SELECT DATE_FORMAT(MIN(created_at), '%Y-%m-%dT%H:%i:%s.%f') FROM account_pay",
+                String.class);
+        LocalDateTime end = LocalDateTime.parse(firstPayment).minusHours(1);
         LocalDateTime start = end.minus(LENGTH);
         long stepMicros = LENGTH.toNanos() / 1000 / payments;
         for (long first = 0; first < payments; first += CHUNK) {
-            long last = Math.min(payments, first + CHUNK);
+            String rows = rows(first, Math.min(payments, first + CHUNK), stepMicros, start);
             db.update(
                     "bank1_pay",
-                    "INSERT INTO account_pay (id, account_no, pay_amount, result, created_at) SELECT " + TX_NO + ", "
-                            + ACCOUNT + ", 1.00, 'success', " + PAID_AT + ROWS,
+                    "INSERT INTO account_pay (id, account_no, pay_amount, result, created_at)"
+                            + " SELECT tx_no, account_no, 1.00, 'success', paid_at FROM (" + rows + ") h",
                     prefix,
-                    prefix,
-                    stepMicros,
-                    start,
-                    first,
-                    last);
+                    prefix);
             db.update(
                     "bank1",
                     "INSERT INTO de_duplication (tx_no, account_no, amount, applied_by, paid_at, create_time)"
-                            + " SELECT " + TX_NO + ", " + ACCOUNT + ", 1.00, 'MESSAGE', " + PAID_AT + ", "
-                            + PAID_AT + ROWS,
+                            + " SELECT tx_no, account_no, 1.00, 'MESSAGE', paid_at, paid_at FROM (" + rows + ") h",
                     prefix,
-                    prefix,
-                    stepMicros,
-                    start,
-                    stepMicros,
-                    start,
-                    first,
-                    last);
+                    prefix);
         }
         return new Span(start, end);
-    }
-
-    private LocalDateTime databaseNow() {
-        Object now = db.scalar("bank1_pay", "SELECT UTC_TIMESTAMP(3)", Object.class);
-        return now instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) now;
     }
 }

@@ -11,12 +11,15 @@ import java.util.Map;
 
 /**
  * A lever pulled in the same run, measured before and after on the transactional path: the broker
- * restarted with the services' JIT and heap (the sandbox starts it with C1 only and a small heap, to
- * start fast). Before it, the baseline run also counts what the database was asked per credited
- * recharge (its own status counters), which says where "fewer statements" could come from.
+ * restarted with the services' JVM options (C2, ParallelGC, 512 MB heap), where the sandbox starts it
+ * with C1 only, SerialGC and 384 MB, to start fast. Each side gets a warm-up run first. The baseline
+ * also counts what the database executed per credited recharge (its own status counters, whole
+ * server, less what it executed in an idle interval of the same length just before: the other
+ * pay instances' pollers, this benchmark's own reads), which says where "fewer statements" could
+ * come from.
  *
  * @param before        the baseline: the broker as the sandbox starts it
- * @param brokerFullJit the same run after the broker's restart with full JIT (after a warm-up run)
+ * @param brokerFullJit the same after the broker's restart with the services' JVM options
  * @param statements    statements per credited recharge in the baseline, by kind
  */
 record Levers(Trial before, Trial brokerFullJit, Statements statements) {
@@ -35,13 +38,17 @@ record Levers(Trial before, Trial brokerFullJit, Statements statements) {
     private static final List<String> KINDS =
             List.of("Questions", "Com_insert", "Com_update", "Com_select", "Com_commit", "Com_set_option");
 
-    static Levers measure(Workloads load, LocalStack stack, int accounts, PrintStream out) {
+    static Levers measure(Workloads load, LocalStack stack, int accounts, Duration saturation, PrintStream out) {
         out.println("== levers: the transactional path before and after the broker runs with full JIT");
         CpuMeter cpu = new CpuMeter(stack);
+        load.saturation(Workloads.DTX, load.accounts("lever-warm-before", accounts)); // after the drain's restart
+        Map<String, Long> idle = idle(load, saturation);
         List<String> baseline = load.accounts("lever-before", accounts);
         Map<String, Long> countedBefore = counters(load.db());
+        long started = System.nanoTime();
         Trial before = trial(load, cpu, baseline);
-        Statements statements = perRecharge(countedBefore, counters(load.db()), load.credited(baseline));
+        double share = (System.nanoTime() - started) / (double) saturation.toNanos();
+        Statements statements = perRecharge(countedBefore, counters(load.db()), idle, share, load.credited(baseline));
         out.println(before.cpu().line("before"));
         out.printf(
                 "  statements per credited recharge: %.1f (insert %.1f, update %.1f, select %.1f, commit %.1f,"
@@ -55,7 +62,7 @@ record Levers(Trial before, Trial brokerFullJit, Statements statements) {
                 statements.other());
         stack.restartBrokerWithFullJit();
         awaitPaymentsFlow(load);
-        load.saturation(Workloads.DTX, load.accounts("lever-warm", accounts)); // the broker's C2 warms up
+        load.saturation(Workloads.DTX, load.accounts("lever-warm-after", accounts)); // the broker's C2 warms up
         Trial after = trial(load, cpu, load.accounts("lever-after", accounts));
         out.printf("  before %.1f/s, broker with full JIT %.1f/s%n", before.tps(), after.tps());
         out.println(after.cpu().line("after"));
@@ -80,6 +87,21 @@ record Levers(Trial before, Trial brokerFullJit, Statements statements) {
         load.awaitCredited(probe, 1);
     }
 
+    /** What the database executes with no payments, over as long as a saturation run. */
+    private static Map<String, Long> idle(Workloads load, Duration length) {
+        Map<String, Long> before = counters(load.db());
+        try {
+            Thread.sleep(length.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Map<String, Long> after = counters(load.db());
+        Map<String, Long> idle = new HashMap<>();
+        KINDS.forEach(kind -> idle.put(kind, after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L)));
+        return idle;
+    }
+
     private static Map<String, Long> counters(Databases db) {
         Map<String, Long> counters = new HashMap<>();
         db.rows("bank1", "SHOW GLOBAL STATUS WHERE Variable_name IN ('" + String.join("', '", KINDS) + "')")
@@ -88,11 +110,20 @@ record Levers(Trial before, Trial brokerFullJit, Statements statements) {
         return counters;
     }
 
-    private static Statements perRecharge(Map<String, Long> before, Map<String, Long> after, long credited) {
+    /** Per credited recharge, less the idle interval's share ({@code idleShare} of it fell into the run). */
+    private static Statements perRecharge(
+            Map<String, Long> before,
+            Map<String, Long> after,
+            Map<String, Long> idle,
+            double idleShare,
+            long credited) {
         double[] per = new double[KINDS.size()];
         for (int i = 0; i < per.length; i++) {
             String kind = KINDS.get(i);
-            per[i] = (after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L)) / (double) Math.max(1, credited);
+            double executed = after.getOrDefault(kind, 0L)
+                    - before.getOrDefault(kind, 0L)
+                    - idleShare * idle.getOrDefault(kind, 0L);
+            per[i] = Math.max(0, executed) / Math.max(1, credited);
         }
         double other = per[0] - per[1] - per[2] - per[3] - per[4] - per[5];
         return new Statements(

@@ -84,18 +84,18 @@ final class ReportFiles {
         md.append("\n| transactional path | rech/s | CPU ms per credited recharge | of it the broker |\n")
                 .append("|---|---:|---:|---:|\n")
                 .append(String.format(
-                        "| broker as the sandbox starts it (C1 only) | %s | %s | %s |%n",
+                        "| broker as the sandbox starts it (C1 only, SerialGC, 384 MB) | %s | %s | %s |%n",
                         levers.before().tps(),
                         levers.before().cpu().total(),
                         levers.before().cpu().brokerJvm()))
                 .append(String.format(
-                        "| broker restarted with full JIT | %s | %s | %s |%n",
+                        "| broker restarted with the services' JVM options (C2, ParallelGC, 512 MB) | %s | %s | %s |%n",
                         levers.brokerFullJit().tps(),
                         levers.brokerFullJit().cpu().total(),
                         levers.brokerFullJit().cpu().brokerJvm()))
                 .append(String.format(
-                        "%nStatements per credited recharge (baseline): %s: insert %s, update %s, select %s,"
-                                + " commit %s, set %s, other %s%n",
+                        "%nStatements per credited recharge (baseline, less an idle interval's): %s: insert %s,"
+                                + " update %s, select %s, commit %s, set %s, other %s%n",
                         s.total(), s.insert(), s.update(), s.select(), s.commit(), s.setOption(), s.other()));
     }
 

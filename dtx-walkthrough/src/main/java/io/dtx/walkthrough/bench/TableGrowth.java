@@ -17,23 +17,33 @@ import java.util.Map;
  */
 record TableGrowth(long payments, List<Table> tables) {
 
-    /** One table: exact rows, bytes on disk, and both per million payments. */
+    /**
+     * One table: exact rows, bytes on disk, and both per million payments: of all the run's, or for
+     * the notifier's tables, of those it notified (it runs in one part of the run only).
+     */
     record Table(
-            String table, long rows, long bytes, double rowsPerMillionPayments, double megabytesPerMillionPayments) {}
+            String table,
+            long rows,
+            long bytes,
+            long ofPayments,
+            double rowsPerMillionPayments,
+            double megabytesPerMillionPayments) {}
 
     private static final List<String> SCHEMAS = List.of("bank1_pay", "bank1", "dtx_notify", "dtx_relay");
 
     static TableGrowth read(Databases db) {
         long payments = db.scalar("bank1_pay", "SELECT COUNT(*) FROM account_pay", Long.class);
         List<Table> tables = new ArrayList<>();
+        long notified = db.scalar("dtx_notify", "SELECT COUNT(DISTINCT tx_no) FROM notification", Long.class);
         for (String schema : SCHEMAS) {
+            long basis = schema.equals("dtx_notify") && notified > 0 ? notified : payments;
             List<Map<String, Object>> rows = db.rows(
                     "bank1_pay",
                     "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ?"
                             + " AND table_type = 'BASE TABLE' ORDER BY table_name",
                     schema);
             for (Map<String, Object> row : rows) {
-                tables.add(table(db, schema, (String) row.get("name"), payments));
+                tables.add(table(db, schema, (String) row.get("name"), basis));
             }
         }
         return new TableGrowth(payments, tables);
@@ -59,6 +69,11 @@ record TableGrowth(long payments, List<Table> tables) {
                 name);
         double perMillion = payments == 0 ? 0 : 1e6 / payments;
         return new Table(
-                qualified, count, bytes, Stats.round(count * perMillion), Stats.round(bytes * perMillion / 1e6));
+                qualified,
+                count,
+                bytes,
+                payments,
+                Stats.round(count * perMillion),
+                Stats.round(bytes * perMillion / 1e6));
     }
 }

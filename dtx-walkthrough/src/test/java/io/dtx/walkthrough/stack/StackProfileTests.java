@@ -47,10 +47,18 @@ class StackProfileTests {
     void theBenchmarkCreditsOnlyFromMessagesOnFullyCompilingJvms() {
         assertThat(StackProfile.BENCH.accountSettings(false))
                 .containsEntry("ACCOUNT_RECONCILE_ENABLED", "false")
+                .containsEntry("ACCOUNT_SWEEP_ENABLED", "false")
                 .containsEntry("ACCOUNT_MAX_RECONSUME_TIMES", "16")
                 .doesNotContainKey("ACCOUNT_RECONCILE_INITIAL_DELAY");
         assertThat(StackProfile.BENCH.reconciliation()).isEmpty();
         assertThat(StackProfile.BENCH.serviceJvm()).doesNotContain("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
         assertThat(StackProfile.DEMO.serviceJvm()).contains("-XX:TieredStopAtLevel=1");
+        assertThat(StackProfile.DEMO.accountSettings(false)).doesNotContainKey("ACCOUNT_SWEEP_ENABLED");
+        // The build's tiny run: the same services, quick to start, counters on for the warm-up.
+        assertThat(StackProfile.BENCH_SMOKE.accountSettings(false))
+                .isEqualTo(StackProfile.BENCH.accountSettings(false));
+        assertThat(StackProfile.BENCH_SMOKE.serviceJvm())
+                .contains("-XX:TieredStopAtLevel=1")
+                .doesNotContain("-XX:-UsePerfData");
     }
 }
