@@ -124,6 +124,10 @@ public final class Benchmark {
         Scenario.Beside beside = startPublishersBeside();
         Workloads load = workloads(settings.saturation());
         NotifierRate notifier = NotifierRate.measure(load, stack, workspace, settings.notifications(), out);
+        Http http = new Http(stack.serviceToken());
+        // The reconciliation's page while the ledgers are young; LedgerHistory times it again a million rows in.
+        ReconciliationPage youngPage = ReconciliationPage.measure(
+                db, http, workspace.payUrl(), workspace.accountUrl(), 10_000, LedgerHistory.runs(settings.history()));
         Workloads warmLoad = workloads(settings.saturation().dividedBy(2));
         WarmUpReport warmUp = new WarmUp(warmLoad, stack, settings.warmUpRounds(), beside.outboxUrl(), out).run();
         // The binlog publisher in the first scenario only: each of its runs starts the relay afresh.
@@ -138,7 +142,7 @@ public final class Benchmark {
         Levers levers = Levers.measure(load, stack, settings.accounts(), settings.saturation(), out);
         TableGrowth growth = TableGrowth.read(db).printed(out);
         LedgerHistory history = LedgerHistory.measure(
-                db, new Http(stack.serviceToken()), workspace.accountUrl(), settings.history(), run, out);
+                db, http, workspace.payUrl(), workspace.accountUrl(), youngPage, settings.history(), run, out);
         // Read once the recordings are complete: where the CPU went during each dtx run.
         return new BenchReport(
                 BenchReport.Parameters.of(settings),

@@ -44,25 +44,21 @@ final class GrowthChart {
                             Map.entry("backlog drain", d.drainedPerSecond())));
         }
         if (report.ledgerHistory() != null) {
-            LedgerHistory h = report.ledgerHistory();
-            bars(
-                    g,
-                    0,
-                    PANEL_HEIGHT,
-                    "reconciliation ms per 200-row page, by rows before the cursor",
-                    List.of(
-                            Map.entry(
-                                    h.near().rowsBeforeCursor() + " rows",
-                                    h.near().msPerPage()),
-                            Map.entry(
-                                    h.deep().rowsBeforeCursor() + " rows",
-                                    h.deep().msPerPage())));
+            bars(g, 0, PANEL_HEIGHT, "reconciliation ms per 200-row page, by depth", pages(report.ledgerHistory()));
         }
         if (report.tableGrowth() != null) {
             bars(g, WIDTH / 2, PANEL_HEIGHT, "MB per million payments (largest tables)", tables(report.tableGrowth()));
         }
         g.dispose();
         return image;
+    }
+
+    private static List<Map.Entry<String, Double>> pages(LedgerHistory h) {
+        return List.of(page(h.near()), page(h.deep()));
+    }
+
+    private static Map.Entry<String, Double> page(ReconciliationPage p) {
+        return Map.entry("row " + p.rowsBeforeCursor() + " of " + p.rowsInLedger(), p.msPerPage());
     }
 
     private static List<Map.Entry<String, Double>> cpu(ScenarioResult many, Levers levers) {

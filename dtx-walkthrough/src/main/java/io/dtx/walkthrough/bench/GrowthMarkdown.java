@@ -69,25 +69,30 @@ final class GrowthMarkdown {
     /** The reconciliation's page near the start and deep in a long history, and the sweep over it. */
     private static void appendHistory(StringBuilder md, LedgerHistory h) {
         LedgerHistory.SweepCost s = h.sweep();
+        md.append("\n| reconciliation page (200 payments) | rows in the pay ledger | before the cursor"
+                        + " | ms per page (run) | ms per page (feed alone) |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        page(md, "early in the run", h.near());
+        page(md, "after the history", h.deep());
         md.append(String.format(
-                "%nHistory: %d settled payments written into both ledgers in %s s. Reconciliation page (200 rows):"
-                        + " %s ms with %d rows before the cursor, %s ms with %d (x%s), median of %d runs of %d pages."
-                        + " Deep sweep over the history: %s s, %d windows compared, %d differing, %d listed,"
-                        + " %d credited, %d alarms.%n",
+                "%nHistory: %d settled payments written into both ledgers in %s s; the page after it costs x%s the"
+                        + " early one (median of %d runs each). Deep sweep over the history: %s s, %d windows"
+                        + " compared, %d differing, %d listed, %d credited, %d alarms.%n",
                 h.historyPayments(),
                 h.insertSeconds(),
-                h.near().msPerPage(),
-                h.near().rowsBeforeCursor(),
-                h.deep().msPerPage(),
-                h.deep().rowsBeforeCursor(),
                 h.deepVsNear(),
                 h.near().runs(),
-                h.near().pagesPerRun(),
                 s.seconds(),
                 s.windows(),
                 s.differing(),
                 s.listed(),
                 s.credited(),
                 s.alarms()));
+    }
+
+    private static void page(StringBuilder md, String when, ReconciliationPage p) {
+        md.append(String.format(
+                "| %s | %d | %d | %s | %s |%n",
+                when, p.rowsInLedger(), p.rowsBeforeCursor(), p.msPerPage(), p.feedMsPerPage()));
     }
 }

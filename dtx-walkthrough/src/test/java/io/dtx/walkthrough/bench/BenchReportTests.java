@@ -81,10 +81,11 @@ class BenchReportTests {
     }
 
     @Test
-    void theHistoryIsOneParagraphWithBothPagesAndTheSweep() {
+    void theGrowthPartsShowBothPagesTheSweepTheNotifierAndTheLever() {
         assertThat(ReportFiles.markdown(report(null)))
-                .contains("Reconciliation page (200 rows): 21.5 ms with 10000 rows before the cursor,"
-                        + " 22.5 ms with 1000000 (x1.05), median of 3 runs of 50 pages.")
+                .contains("| early in the run | 22000 | 10000 | 21.5 | 3.5 |")
+                .contains("| after the history | 1560000 | 1000000 | 22.5 | 3.75 |")
+                .contains("the page after it costs x1.05 the early one (median of 3 runs each)")
                 .contains("Deep sweep over the history: 4.2 s, 143 windows compared, 0 differing")
                 .contains("Notifier: 20000 payment results delivered to the account service's callback at 410.2/s"
                         + " (73% of dtx's saturation rate; 0 attempts failed)")
@@ -164,8 +165,8 @@ class BenchReportTests {
                 new LedgerHistory(
                         1_000_000,
                         61.5,
-                        new LedgerHistory.PageCost(10_000, 3, 50, 21.5),
-                        new LedgerHistory.PageCost(1_000_000, 3, 50, 22.5),
+                        new ReconciliationPage(22_000, 10_000, 3, 50, 21.5, 3.5),
+                        new ReconciliationPage(1_560_000, 1_000_000, 3, 50, 22.5, 3.75),
                         1.05,
                         new LedgerHistory.SweepCost(4.2, 1_000_000, 143, 0, 0, 0, 0)),
                 new NotifierRate(20_000, 410.2, 0, 0.73),
