@@ -79,7 +79,8 @@ public final class Dtx {
         BenchReport report = Benchmark.run(workspace, command.settings(), command.out(), System.out);
         System.out.println();
         System.out.print(Benchmark.markdown(report));
-        System.out.println("Written: " + command.out().resolve("latest.json") + ", latest.md, latest.png, curve.png");
+        System.out.println(
+                "Written: " + command.out().resolve("latest.json") + ", latest.md, latest.png, curve.png, growth.png");
         System.exit(0);
     }
 

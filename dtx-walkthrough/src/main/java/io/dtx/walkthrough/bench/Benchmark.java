@@ -96,7 +96,7 @@ public final class Benchmark {
         this.db = new Databases(stack);
     }
 
-    /** Starts a fresh stack, runs both scenarios, writes latest.json, latest.md and latest.png to outDir. */
+    /** Starts a fresh stack, measures every part, writes latest.json, latest.md and the charts to outDir. */
     public static BenchReport run(Workspace workspace, Settings settings, Path outDir, PrintStream out) {
         System.setProperty("java.awt.headless", "true");
         LocalStack stack = new LocalStack(workspace, settings.stackProfile());

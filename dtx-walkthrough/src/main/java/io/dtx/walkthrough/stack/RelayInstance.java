@@ -21,6 +21,9 @@ public final class RelayInstance {
 
     /** Starts it; returns once it is healthy (reading, or about to). */
     public synchronized void start() {
+        // It starts late, after many connections: wait out one that holds its port for a moment.
+        RunFiles.awaitPortsFree(
+                Duration.ofSeconds(30), workspace.relayPort(), Workspace.managementPort(workspace.relayPort()));
         process = launch.relay().start();
         process.awaitHealthy(workspace.relayUrl(), startTimeout);
     }

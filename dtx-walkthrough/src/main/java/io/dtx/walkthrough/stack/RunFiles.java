@@ -3,6 +3,8 @@ package io.dtx.walkthrough.stack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -83,6 +85,35 @@ public final class RunFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits (up to {@code timeout}) until nothing holds these loopback ports. The stack's ports lie
+     * inside Linux's ephemeral range (32768-60999), so after thousands of short connections one of
+     * them can be the local end of an outgoing connection for a moment: a process started then
+     * fails with "Port already in use". Returns whether they were free.
+     */
+    static boolean awaitPortsFree(Duration timeout, int... ports) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!free(ports)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            pause(200);
+        }
+        return true;
+    }
+
+    private static boolean free(int... ports) {
+        for (int port : ports) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true); // as the services' servers bind: TIME_WAIT does not count
+                socket.bind(new InetSocketAddress("0.0.0.0", port));
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void pause(long millis) {
