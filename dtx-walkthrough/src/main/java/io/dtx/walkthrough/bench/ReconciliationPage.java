@@ -14,7 +14,7 @@ import java.util.List;
  * Median over {@code runs} runs, after one run that is not counted.
  *
  * @param rowsInLedger     the pay ledger's rows when measured
- * @param rowsBeforeCursor where the cursor was put (at most half the ledger, in a small run)
+ * @param rowsBeforeCursor where the cursor was put (less if the ledger holds fewer than it and 10,000 more)
  * @param pagesPerRun      pages one run read (at most 50, the service's limit per run)
  * @param msPerPage        a reconciliation run's time per page
  * @param feedMsPerPage    the feed page alone, as the pay service answers it
@@ -28,7 +28,8 @@ record ReconciliationPage(
     static ReconciliationPage measure(
             Databases db, Http http, String payUrl, String accountUrl, long rowsIn, int runs) {
         long rows = db.scalar("bank1_pay", "SELECT COUNT(*) FROM account_pay", Long.class);
-        long at = Math.min(rowsIn, rows / 2); // a small run's ledger holds fewer than asked for
+        // A run reads up to 50 pages of 200: the page must end inside the ledger (a small run's holds few).
+        long at = Math.min(rowsIn, Math.max(0, rows - 10_001));
         long seq = at <= 0
                 ? 0
                 : db.scalar(
