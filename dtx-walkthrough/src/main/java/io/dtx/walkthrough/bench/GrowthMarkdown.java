@@ -1,11 +1,14 @@
 package io.dtx.walkthrough.bench;
 
-/** The parts of {@code latest.md} about growth: the curve, the backlog, the tables, the long history. */
+/**
+ * The parts of {@code latest.md} after the scenarios: the curve, the backlog, the tables, the notifier's
+ * rate and the long history.
+ */
 final class GrowthMarkdown {
 
     private GrowthMarkdown() {}
 
-    /** The curve, the backlog and the tables, when the run measured them. */
+    /** Each of those parts the run measured. */
     static void append(StringBuilder md, BenchReport report) {
         if (report.concurrencyCurve() != null) {
             appendCurve(md, report.concurrencyCurve());

@@ -3,6 +3,7 @@ package io.dtx.walkthrough.bench;
 import io.dtx.walkthrough.probe.Databases;
 import io.dtx.walkthrough.probe.Http;
 import io.dtx.walkthrough.probe.Reply;
+import io.dtx.walkthrough.probe.Waits;
 import java.io.PrintStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -59,10 +60,8 @@ record LedgerHistory(
         HistoryRows.Span span = new HistoryRows(db, run).write(payments);
         double insertSeconds = Stats.round((System.nanoTime() - started) / 1e9);
         out.printf("  written in %.1f s%n", insertSeconds);
-        long rows = db.scalar("bank1_pay", "SELECT COUNT(*) FROM account_pay", Long.class);
-        // The page must end inside the table: a run reads up to 50 pages of 200.
-        long deepRows = Math.min(1_000_000, rows - 10_001);
-        ReconciliationPage deep = ReconciliationPage.measure(db, http, payUrl, accountUrl, deepRows, runs(payments));
+        // A million rows in, or as deep as a small run's ledger allows (ReconciliationPage keeps the page inside it).
+        ReconciliationPage deep = ReconciliationPage.measure(db, http, payUrl, accountUrl, 1_000_000, runs(payments));
         SweepCost sweep = sweep(http, accountUrl, span, payments);
         return new LedgerHistory(
                         payments, insertSeconds, near, deep, Stats.round(deep.msPerPage() / near.msPerPage()), sweep)
@@ -97,7 +96,7 @@ record LedgerHistory(
             long started = System.nanoTime();
             Reply reply = http.post(url, "", null);
             double seconds = (System.nanoTime() - started) / 1e9;
-            requireOk(reply, "deep sweep");
+            reply.requireOk("deep sweep");
             if (Boolean.parseBoolean(reply.field("ran"))) {
                 return new SweepCost(
                         Stats.round(seconds),
@@ -108,28 +107,13 @@ record LedgerHistory(
                         Integer.parseInt(reply.field("credited")),
                         Integer.parseInt(reply.field("alarms")));
             }
-            pause(); // another sweep holds the lock
+            Waits.sleep(100); // another sweep holds the lock
         }
         throw new IllegalStateException("the deep sweep's lock was never free for 60 s");
-    }
-
-    static void requireOk(Reply reply, String what) {
-        if (reply.status() != 200) {
-            throw new IllegalStateException(what + " answered " + reply.status() + ": " + reply.body());
-        }
     }
 
     /** The database's times are UTC (the services run it so). */
     private static String instant(LocalDateTime time) {
         return time.toInstant(ZoneOffset.UTC).toString();
-    }
-
-    static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

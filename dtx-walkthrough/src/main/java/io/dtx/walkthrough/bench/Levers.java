@@ -90,12 +90,7 @@ record Levers(Trial before, Trial brokerFullJit, Statements statements) {
     /** What the database executes with no payments, over as long as a saturation run. */
     private static Map<String, Long> idle(Workloads load, Duration length) {
         Map<String, Long> before = counters(load.db());
-        try {
-            Thread.sleep(length.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Waits.sleep(length.toMillis());
         Map<String, Long> after = counters(load.db());
         Map<String, Long> idle = new HashMap<>();
         KINDS.forEach(kind -> idle.put(kind, after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L)));

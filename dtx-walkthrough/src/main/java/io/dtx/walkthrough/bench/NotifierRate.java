@@ -1,7 +1,6 @@
 package io.dtx.walkthrough.bench;
 
 import io.dtx.walkthrough.probe.Http;
-import io.dtx.walkthrough.probe.Reply;
 import io.dtx.walkthrough.probe.Waits;
 import io.dtx.walkthrough.stack.LocalStack;
 import io.dtx.walkthrough.stack.NotifierSetup;
@@ -76,10 +75,7 @@ record NotifierRate(long notifications, double deliveredPerSecond, long failedAt
     }
 
     private static void switchTo(Http http, Workspace workspace, String onOrOff) {
-        Reply reply = http.post(workspace.notifierUrl() + SUBSCRIPTION + onOrOff, "", null);
-        if (reply.status() != 200) {
-            throw new IllegalStateException("the notifier answered " + reply.status() + " to " + onOrOff);
-        }
+        http.post(workspace.notifierUrl() + SUBSCRIPTION + onOrOff, "", null).requireOk("the notifier's " + onOrOff);
     }
 
     private static void awaitDelivered(Workloads load, List<String> accounts, long expected) {

@@ -3,6 +3,7 @@ package io.dtx.walkthrough.bench;
 import io.dtx.walkthrough.probe.Databases;
 import io.dtx.walkthrough.probe.Http;
 import io.dtx.walkthrough.probe.Reply;
+import io.dtx.walkthrough.probe.Waits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,12 +60,12 @@ record ReconciliationPage(
             long started = System.nanoTime();
             Reply reply = http.post(accountUrl + "/accounts/reconciliation/runs", "", null);
             double ms = (System.nanoTime() - started) / 1e6;
-            LedgerHistory.requireOk(reply, "reconciliation run");
+            reply.requireOk("reconciliation run");
             if (Boolean.parseBoolean(reply.field("ran"))) {
                 int pages = Math.max(1, Integer.parseInt(reply.field("pagesRead")));
                 return new double[] {ms / pages, pages};
             }
-            LedgerHistory.pause(); // another run holds the lock (the job is off in the benchmark)
+            Waits.sleep(100); // another run holds the lock (the job is off in the benchmark)
         }
         throw new IllegalStateException("the reconciliation's lock was never free for 60 s");
     }
@@ -74,8 +75,8 @@ record ReconciliationPage(
         long after = seq;
         long started = System.nanoTime();
         for (int i = 0; i < FEED_PAGES; i++) {
-            Reply page = http.get(payUrl + "/pay/recharges?after=" + after + "&limit=200");
-            LedgerHistory.requireOk(page, "feed page");
+            Reply page = http.get(payUrl + "/pay/recharges?after=" + after + "&limit=200")
+                    .requireOk("feed page");
             after = Long.parseLong(page.field("nextAfter"));
         }
         return (System.nanoTime() - started) / 1e6 / FEED_PAGES;

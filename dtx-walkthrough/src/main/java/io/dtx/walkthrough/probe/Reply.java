@@ -17,6 +17,14 @@ public record Reply(int status, String body) {
         return JSON.readTree(body);
     }
 
+    /** This reply if it is a 200; otherwise fails, naming {@code what} answered and how. */
+    public Reply requireOk(String what) {
+        if (status != 200) {
+            throw new IllegalStateException(what + " answered " + status + ": " + body);
+        }
+        return this;
+    }
+
     /** A top-level field of a JSON body as text, or null if there is none. */
     public String field(String name) {
         JsonNode node = json().get(name);
