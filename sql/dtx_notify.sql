@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS notification (
   PRIMARY KEY (id),
   UNIQUE KEY uk_notification_subscription_tx (subscription_id, tx_no),
   KEY idx_notification_due (status, next_attempt_at),
-  KEY idx_notification_created (create_time)
+  KEY idx_notification_created (create_time),
+  KEY idx_notification_delivered (status, delivered_at) COMMENT 'the retention: delivered ones, oldest first'
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- The delivery log: every attempt that finished, with what the receiver said.

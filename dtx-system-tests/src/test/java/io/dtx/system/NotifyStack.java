@@ -106,6 +106,7 @@ final class NotifyStack {
         p.put("dtx.notifier.delivery.jitter", 0);
         p.put("dtx.notifier.delivery.timeout", "PT0.3S");
         p.put("dtx.notifier.delivery.poll-interval", "PT0.02S");
+        p.put("dtx.notifier.retention.interval", "PT1S");
         subscription(p, "account-service", receiver.url("/gate"), "alipay", "success");
         for (String bad : new String[] {"status-500", "wrong-body", "gone", "retry-after", "slow"}) {
             subscription(p, bad, receiver.url("/" + bad), SHORT_SCHEDULE, "success");

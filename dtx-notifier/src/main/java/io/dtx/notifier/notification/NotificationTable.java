@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL of {@code notification} and {@code delivery_attempt}, and the only code that touches them.
+ * The SQL of {@code notification} and {@code delivery_attempt}, and the only code that touches them
+ * (but for the retention's deletes, in {@code retention.ExpiredNotifications}).
  * Due times are compared with the database's clock ({@code UTC_TIMESTAMP}), so several notifier
  * instances agree on what is due.
  */
