@@ -21,6 +21,8 @@ CREATE TABLE IF NOT EXISTS account_info (
 
 -- Exactly-once credit: the tx_no is inserted FIRST, in the same local transaction as the balance
 -- update. A duplicate key means "already applied". Amount and path are kept so an audit can sum them.
+-- Kept for ever unless ACCOUNT_DEDUP_RETENTION is set; then rows paid longer ago are removed, and a
+-- payment paid before that horizon is never credited again by any path, only kept in suspense.
 CREATE TABLE IF NOT EXISTS de_duplication (
   tx_no       VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   account_no  VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
@@ -32,6 +34,18 @@ CREATE TABLE IF NOT EXISTS de_duplication (
   KEY idx_de_duplication_account (account_no, create_time),
   KEY idx_de_duplication_paid_at (paid_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- The dedup retention's only way to delete (ACCOUNT_DEDUP_RETENTION; off by default): rows paid more
+-- than age_micros ago, but never fewer than 9 days (the sweep's 7-day look-back and the horizon's
+-- margins), at most max_rows. The account service may call it but may not DELETE itself, so no code
+-- path of the service can free a recent txNo for a second credit. Runs with its definer's rights (an
+-- administrator's). Dropping it drops its grant: run sql/service-grants.sql after this file.
+DROP PROCEDURE IF EXISTS remove_old_credits;
+CREATE PROCEDURE remove_old_credits(IN age_micros BIGINT, IN max_rows INT)
+  SQL SECURITY DEFINER
+  DELETE FROM de_duplication
+  WHERE paid_at < DATE_SUB(UTC_TIMESTAMP(3), INTERVAL GREATEST(age_micros, 777600000000) MICROSECOND)
+  LIMIT max_rows;
 
 -- Messages that can never be applied (unknown account, unreadable body): kept for a person,
 -- acknowledged to the broker so they are not retried forever.
@@ -53,14 +67,15 @@ CREATE TABLE IF NOT EXISTS poison_message (
 -- automatically until the account appears ('credited'), or returned to the payer by a person
 -- ('returning' until the pay side has recorded the refund, then 'returned'). A returned payment
 -- also gets its de_duplication row (applied_by 'RETURNED', no balance moved), so it can never be
--- credited afterwards, whatever path brings it again.
+-- credited afterwards, whatever path brings it again. 'past_retention': paid before the dedup
+-- retention's horizon, so no row proves it new; never retried, a person settles it by the record.
 CREATE TABLE IF NOT EXISTS suspense (
   tx_no       VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   account_no  VARCHAR(64)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   amount      DECIMAL(19,2) NOT NULL,
   paid_at     DATETIME(3)   NULL,
   held_by     VARCHAR(16)   NOT NULL COMMENT 'the path that found the account missing',
-  status      VARCHAR(16)   NOT NULL DEFAULT 'held' COMMENT 'held, credited, returning, returned, refund_refused',
+  status      VARCHAR(16)   NOT NULL DEFAULT 'held' COMMENT 'held, credited, returning, returned, refund_refused, past_retention',
   attempts    INT           NOT NULL DEFAULT 0,
   created_at  DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   updated_at  DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),

@@ -1,5 +1,6 @@
 package io.dtx.account;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -19,16 +20,22 @@ class AccountArchitectureTests {
     @Test
     void everyCreditGoesThroughTheOneTransactionalPath() {
         // Only CreditService may touch the dedup table and the balance: message, pull and
-        // reconciliation must all share its insert-first transaction.
+        // reconciliation must all share its insert-first transaction. The one exception removes,
+        // never credits: the dedup retention's cleanup (only through its procedure).
         classes()
                 .that()
-                .haveSimpleName("DedupMapper")
-                .or()
                 .haveSimpleName("BalanceMapper")
                 .should()
                 .onlyBeAccessed()
                 .byClassesThat()
                 .haveSimpleName("CreditService")
+                .check(classes);
+        classes()
+                .that()
+                .haveSimpleName("DedupMapper")
+                .should()
+                .onlyBeAccessed()
+                .byClassesThat(simpleName("CreditService").or(simpleName("DedupCleanup")))
                 .check(classes);
     }
 

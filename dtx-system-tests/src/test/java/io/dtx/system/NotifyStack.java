@@ -96,6 +96,9 @@ final class NotifyStack {
         p.put("dtx.account.reconcile.enabled", false);
         p.put("dtx.account.sweep.enabled", false);
         p.put("dtx.account.suspense.enabled", false);
+        // The dedup retention on, as a bank that bounds the table would run it (NotifyDedupRetentionIntegrationTests).
+        p.put("dtx.account.dedup.retention", "P30D");
+        p.put("dtx.account.dedup.cleanup-interval", "PT1S");
         return p;
     }
 

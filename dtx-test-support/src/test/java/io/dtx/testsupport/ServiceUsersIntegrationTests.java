@@ -83,6 +83,16 @@ class ServiceUsersIntegrationTests {
             assertDenied(s, "DELETE FROM account_info WHERE account_no = 'none'");
             assertDenied(s, "INSERT INTO account_info (account_name, account_no) VALUES ('x', 'made-up')");
             assertDenied(s, "DELETE FROM poison_message WHERE id = 0");
+            // The dedup retention's procedure removes nothing paid less than 9 days ago, whatever it is asked.
+            String txNo = "fresh-" + System.nanoTime();
+            s.executeUpdate("INSERT INTO de_duplication (tx_no, account_no, amount, applied_by, paid_at)" + " VALUES ('"
+                    + txNo + "', 'none', 1.00, 'MESSAGE', UTC_TIMESTAMP(3) - INTERVAL 8 DAY)");
+            s.execute("CALL remove_old_credits(0, 1000000)");
+            try (var rs = s.executeQuery("SELECT COUNT(*) FROM de_duplication WHERE tx_no = '" + txNo + "'")) {
+                assertThat(rs.next() && rs.getLong(1) == 1)
+                        .as("a row paid 8 days ago survives")
+                        .isTrue();
+            }
             // What its code does is allowed.
             assertThat(s.executeQuery("SELECT COUNT(*) FROM de_duplication").next())
                     .isTrue();

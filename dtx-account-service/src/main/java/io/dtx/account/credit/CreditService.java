@@ -35,9 +35,16 @@ public class CreditService {
     private final BalanceMapper balances;
     private final MeterRegistry metrics;
     private final Journeys journeys;
+    private final DedupRetention retention;
 
-    CreditService(DedupMapper dedup, BalanceMapper balances, MeterRegistry metrics, Journeys journeys) {
+    CreditService(
+            DedupMapper dedup,
+            BalanceMapper balances,
+            MeterRegistry metrics,
+            Journeys journeys,
+            DedupRetention retention) {
         this.dedup = dedup;
+        this.retention = retention;
         this.balances = balances;
         this.metrics = metrics;
         this.journeys = journeys;
@@ -45,6 +52,7 @@ public class CreditService {
 
     /**
      * @throws UnknownAccountException if the account does not exist (nothing is written)
+     * @throws PastRetentionException if the payment is too old for the dedup table to prove it new
      * @throws org.springframework.dao.DataAccessException when the database fails: transient,
      *         the caller should retry
      */
@@ -77,6 +85,7 @@ public class CreditService {
      * then on no path can credit it, and no credit can race the return.
      *
      * @return false if the txNo was settled before (credited, or returned already)
+     * @throws PastRetentionException if the payment is too old for the dedup table to prove it new
      */
     @Transactional(timeout = 10)
     public boolean settleAsReturned(RechargeSucceeded payment) {
@@ -112,9 +121,17 @@ public class CreditService {
         return dedup.creditedBetween(utc(from), utc(to), after, limit);
     }
 
-    /** The dedup claim every settlement starts with; a duplicate key if the txNo was settled before. */
+    /**
+     * The dedup claim every settlement starts with; a duplicate key if the txNo was settled before.
+     * A claim that succeeds proves the payment new only if its row could not have been removed by
+     * the retention; otherwise it is undone (the exception rolls the transaction back).
+     */
     private void claim(RechargeSucceeded payment, AppliedBy path) {
         dedup.claim(payment.txNo(), payment.accountNo(), payment.amount(), path.name(), utc(payment.paidAt()));
+        if (!retention.provesFirstCredit(payment.paidAt())) {
+            count(path, "past_retention");
+            throw new PastRetentionException(payment.txNo(), payment.paidAt(), retention.horizon());
+        }
     }
 
     private static LocalDateTime utc(Instant instant) {
@@ -122,12 +139,11 @@ public class CreditService {
     }
 
     private void count(AppliedBy path, CreditOutcome outcome) {
-        metrics.counter(
-                        "dtx.account.credits",
-                        "path",
-                        path.name().toLowerCase(Locale.ROOT),
-                        "outcome",
-                        outcome.name().toLowerCase(Locale.ROOT))
+        count(path, outcome.name().toLowerCase(Locale.ROOT));
+    }
+
+    private void count(AppliedBy path, String outcome) {
+        metrics.counter("dtx.account.credits", "path", path.name().toLowerCase(Locale.ROOT), "outcome", outcome)
                 .increment();
     }
 }

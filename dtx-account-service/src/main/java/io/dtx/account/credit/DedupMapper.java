@@ -9,6 +9,7 @@ import org.apache.ibatis.annotations.ConstructorArgs;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 /** The dedup table {@code de_duplication}: the exactly-once guard of every credit. */
 interface DedupMapper extends BaseMapper<DedupRecord> {
@@ -26,6 +27,14 @@ interface DedupMapper extends BaseMapper<DedupRecord> {
             @Param("amount") BigDecimal amount,
             @Param("appliedBy") String appliedBy,
             @Param("paidAt") LocalDateTime paidAt);
+
+    /**
+     * The retention's batch: rows paid more than {@code micros} ago (never one without a payment
+     * time). Through a procedure: this service may not DELETE, and the procedure never removes a
+     * row paid less than 9 days ago, whatever it is asked.
+     */
+    @Update("CALL remove_old_credits(#{micros}, #{limit})")
+    int removePaidBefore(@Param("micros") long micros, @Param("limit") int limit);
 
     @Select("SELECT applied_by FROM de_duplication WHERE tx_no = #{txNo}")
     String appliedBy(@Param("txNo") String txNo);

@@ -3,6 +3,7 @@ package io.dtx.account.suspense;
 import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditOutcome;
 import io.dtx.account.credit.CreditService;
+import io.dtx.account.credit.PastRetentionException;
 import io.dtx.account.credit.UnknownAccountException;
 import io.dtx.account.payside.PayClient;
 import io.dtx.account.payside.PayServiceUnavailableException;
@@ -24,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * retried on a schedule and credited once the account appears, or a person re-drives it now or
  * returns it to the payer. A return settles the txNo in the dedup table like a credit would, so
  * a credit and a return can never both happen; the pay side then records the refund it owes.
+ *
+ * <p>A payment too old for the dedup table to prove it new ({@link PastRetentionException}) is
+ * kept here too, as {@code past_retention}: never retried, for a person to settle by the record.
  */
 @Service
 public class Suspense {
@@ -33,6 +37,7 @@ public class Suspense {
     static final String RETURNING = "returning";
     static final String RETURNED = "returned";
     static final String REFUND_REFUSED = "refund_refused";
+    static final String PAST_RETENTION = "past_retention";
     private static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(Suspense.class);
 
@@ -60,17 +65,30 @@ public class Suspense {
         } catch (UnknownAccountException e) {
             hold(payment, path);
             return Optional.empty();
+        } catch (PastRetentionException e) {
+            keepPastRetention(payment, path, e);
+            return Optional.empty();
         }
     }
 
     /** In its own transaction: the hold must stay even when the caller's work rolled back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void hold(RechargeSucceeded payment, AppliedBy path) {
-        LocalDateTime paidAt =
-                payment.paidAt() == null ? null : LocalDateTime.ofInstant(payment.paidAt(), ZoneOffset.UTC);
-        if (suspense.hold(payment.txNo(), payment.accountNo(), payment.amount(), paidAt, path.name()) == 1) {
+        if (suspense.keep(payment.txNo(), payment.accountNo(), payment.amount(), utc(payment), path.name(), HELD)
+                == 1) {
             log.warn("Payment of {} held in suspense: no account {} (yet)", payment.amount(), payment.accountNo());
             metrics.counter("dtx.account.suspense.holds").increment();
+        }
+    }
+
+    /** In its own transaction, like a hold; a payment held before (unknown account) is moved. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void keepPastRetention(RechargeSucceeded payment, AppliedBy path, PastRetentionException why) {
+        int kept = suspense.keep(
+                payment.txNo(), payment.accountNo(), payment.amount(), utc(payment), path.name(), PAST_RETENTION);
+        if (kept == 1 || suspense.move(payment.txNo(), HELD, PAST_RETENTION) == 1) {
+            log.error("ALARM: {} Kept in suspense for a person.", why.getMessage());
+            metrics.counter("dtx.account.suspense.past.retention").increment();
         }
     }
 
@@ -131,6 +149,9 @@ public class Suspense {
         } catch (UnknownAccountException stillUnknown) {
             suspense.attempted(row.getTxNo());
             return HELD;
+        } catch (PastRetentionException tooOld) {
+            keepPastRetention(row.payment(), AppliedBy.SUSPENSE, tooOld);
+            return PAST_RETENTION;
         }
         // Settled now, or before by another path; or a person returned it meanwhile.
         String to = isReturned(row.getTxNo()) ? RETURNING : CREDITED;
@@ -156,6 +177,10 @@ public class Suspense {
             metrics.counter("dtx.account.suspense.returned").increment();
         }
         return RETURNED;
+    }
+
+    private static LocalDateTime utc(RechargeSucceeded payment) {
+        return payment.paidAt() == null ? null : LocalDateTime.ofInstant(payment.paidAt(), ZoneOffset.UTC);
     }
 
     private boolean isReturned(String txNo) {

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * For a person, with the service token: {@code GET /accounts/suspense?status=held} lists
  * payments held for unknown accounts; {@code POST .../{txNo}/redrive} tries one now;
- * {@code POST .../{txNo}/return} gives it back to the payer.
+ * {@code POST .../{txNo}/return} gives it back to the payer. {@code ?status=past_retention} lists
+ * payments too old for the dedup table to prove them new: a person settles those by the record.
  */
 @RestController
 class SuspenseController {
@@ -31,7 +32,7 @@ class SuspenseController {
     List<HeldPayment> list(
             @RequestParam(defaultValue = Suspense.HELD)
                     @Pattern(
-                            regexp = "held|credited|returning|returned|refund_refused",
+                            regexp = "held|credited|returning|returned|refund_refused|past_retention",
                             message = "is not a suspense status")
                     String status) {
         return suspense.list(status);

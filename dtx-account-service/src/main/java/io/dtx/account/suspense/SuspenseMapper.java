@@ -14,16 +14,17 @@ interface SuspenseMapper extends BaseMapper<SuspenseRow> {
 
     String COLUMNS = "tx_no, account_no, amount, paid_at, held_by, status, attempts, created_at, updated_at";
 
-    /** Once per payment: a redelivery of a held payment is not held twice. */
+    /** Once per payment: a redelivery of a kept payment is not kept twice. */
     @Insert("""
-            INSERT IGNORE INTO suspense (tx_no, account_no, amount, paid_at, held_by)
-            VALUES (#{txNo}, #{accountNo}, #{amount}, #{paidAt}, #{heldBy})""")
-    int hold(
+            INSERT IGNORE INTO suspense (tx_no, account_no, amount, paid_at, held_by, status)
+            VALUES (#{txNo}, #{accountNo}, #{amount}, #{paidAt}, #{heldBy}, #{status})""")
+    int keep(
             @Param("txNo") String txNo,
             @Param("accountNo") String accountNo,
             @Param("amount") BigDecimal amount,
             @Param("paidAt") LocalDateTime paidAt,
-            @Param("heldBy") String heldBy);
+            @Param("heldBy") String heldBy,
+            @Param("status") String status);
 
     @Select("SELECT " + COLUMNS + " FROM suspense WHERE status = #{status} ORDER BY updated_at, tx_no LIMIT #{limit}")
     List<SuspenseRow> withStatus(@Param("status") String status, @Param("limit") int limit);

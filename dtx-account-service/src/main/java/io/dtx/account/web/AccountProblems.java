@@ -3,6 +3,7 @@ package io.dtx.account.web;
 import io.dtx.account.account.AccountNotFoundException;
 import io.dtx.account.callback.CallbackRefusedException;
 import io.dtx.account.callback.PoisonCallbackException;
+import io.dtx.account.credit.PastRetentionException;
 import io.dtx.account.credit.UnknownAccountException;
 import io.dtx.account.payside.PayServiceUnavailableException;
 import io.dtx.account.suspense.AlreadyCreditedException;
@@ -26,6 +27,7 @@ class AccountProblems {
                 .map(UnknownAccountException.class, HttpStatus.UNPROCESSABLE_CONTENT, "Payment for an unknown account")
                 .map(NotInSuspenseException.class, HttpStatus.NOT_FOUND, "Not in suspense")
                 .map(AlreadyCreditedException.class, HttpStatus.CONFLICT, "Payment already credited")
+                .map(PastRetentionException.class, HttpStatus.CONFLICT, "Payment older than the dedup retention")
                 .map(CallbackRefusedException.class, HttpStatus.UNAUTHORIZED, "Callback refused")
                 .map(PoisonCallbackException.class, HttpStatus.BAD_REQUEST, "Callback cannot be credited")
                 // "I could not ask" must never read as "the payment failed", the original demo's mistake.

@@ -35,8 +35,16 @@ class CreditServiceTests {
     private final DedupMapper dedup = mock(DedupMapper.class);
     private final BalanceMapper balances = mock(BalanceMapper.class);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final CreditService service =
-            new CreditService(dedup, balances, metrics, new Journeys("test", Clock.systemUTC()));
+    private final CreditService service = new CreditService(
+            dedup, balances, metrics, new Journeys("test", Clock.systemUTC()), DedupRetentionTests.KEPT_FOR_EVER);
+
+    /** The same, with a 30-day retention on 2026-03-01: payments paid before 2026-01-31 (less a day) are past it. */
+    private final CreditService retaining = new CreditService(
+            dedup,
+            balances,
+            metrics,
+            new Journeys("test", Clock.systemUTC()),
+            DedupRetentionTests.thirtyDaysOn("2026-03-01T00:00:00Z"));
 
     @Test
     void theTxNoIsClaimedBeforeTheBalanceMoves() {
@@ -68,6 +76,29 @@ class CreditServiceTests {
 
         assertThatThrownBy(() -> service.apply(PAYMENT, AppliedBy.PULL)).isInstanceOf(UnknownAccountException.class);
         assertThat(counted("pull", "applied")).isZero();
+    }
+
+    @Test
+    void aFirstClaimOfAPaymentPastTheRetentionIsRefusedBeforeTheBalanceMoves() {
+        assertThatThrownBy(() -> retaining.apply(PAYMENT, AppliedBy.MESSAGE))
+                .isInstanceOf(PastRetentionException.class);
+
+        verify(balances, never()).addToBalance(any(), any());
+        assertThat(counted("message", "past_retention")).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatOfAPaymentPastTheRetentionWhoseRowIsStillThereIsAlreadyApplied() {
+        doThrow(new DuplicateKeyException("de_duplication.PRIMARY"))
+                .when(dedup)
+                .claim(any(), any(), any(), any(), any());
+
+        assertThat(retaining.apply(PAYMENT, AppliedBy.MESSAGE)).isEqualTo(CreditOutcome.ALREADY_APPLIED);
+    }
+
+    @Test
+    void aReturnPastTheRetentionIsRefusedToo() {
+        assertThatThrownBy(() -> retaining.settleAsReturned(PAYMENT)).isInstanceOf(PastRetentionException.class);
     }
 
     @Test
