@@ -1,5 +1,7 @@
 package io.dtx.walkthrough.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * {@code latest.json} of {@code ./dtx bench}: what was run where, and the two scenarios' results.
  *
@@ -11,6 +13,7 @@ package io.dtx.walkthrough.bench;
  * @param ledgerHistory    the reconciliation's page and the deep sweep over a long history
  * @param notifier         the best-effort notifier's delivery rate to a healthy receiver
  * @param levers           the transactional path before and after a lever, and its statements per recharge
+ * @param retention        each bounded table's cleanup at work: rows past their retention, removed per second
  */
 public record BenchReport(
         Parameters settings,
@@ -25,6 +28,7 @@ public record BenchReport(
         LedgerHistory ledgerHistory,
         NotifierRate notifier,
         Levers levers,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RetentionAtWork retention,
         String generatedAt) {
 
     /** The size of the run, in the report's units. */

@@ -58,6 +58,11 @@ public final class Benchmark {
             return concurrency >= 16 ? 1_000_000 : concurrency >= 8 ? 100_000 : 20_000;
         }
 
+        /** Rows written past their retention into each bounded table: 100,000 in a full run. */
+        public int retentionRows() {
+            return history() / 10;
+        }
+
         /** Payment results the notifier delivers in its measurement: 20,000 in a full run. */
         public int notifications() {
             return concurrency >= 16 ? 20_000 : concurrency >= 8 ? 2_000 : 100;
@@ -143,6 +148,7 @@ public final class Benchmark {
         TableGrowth growth = TableGrowth.read(db).printed(out);
         LedgerHistory history = LedgerHistory.measure(
                 db, http, workspace.payUrl(), workspace.accountUrl(), youngPage, settings.history(), run, out);
+        RetentionAtWork retention = RetentionAtWork.measure(db, stack, workspace, settings.retentionRows(), run, out);
         // Read once the recordings are complete: where the CPU went during each dtx run.
         return new BenchReport(
                 BenchReport.Parameters.of(settings),
@@ -157,6 +163,7 @@ public final class Benchmark {
                 history,
                 notifier.against(many.throughput().dtxTps()),
                 levers,
+                retention,
                 Instant.now().toString());
     }
 

@@ -2,7 +2,7 @@ package io.dtx.walkthrough.bench;
 
 /**
  * The parts of {@code latest.md} after the scenarios: the curve, the backlog, the tables, the notifier's
- * rate and the long history.
+ * rate, the long history and the cleanups at work.
  */
 final class GrowthMarkdown {
 
@@ -32,6 +32,18 @@ final class GrowthMarkdown {
         }
         if (report.ledgerHistory() != null) {
             appendHistory(md, report.ledgerHistory());
+        }
+        if (report.retention() != null) {
+            appendRetention(md, report.retention());
+        }
+    }
+
+    /** Each bounded table's cleanup: rows past their retention, and how fast its job removed them. */
+    private static void appendRetention(StringBuilder md, RetentionAtWork retention) {
+        md.append("\n| table | removed by | rows past retention | seconds | rows/s |\n|---|---|---:|---:|---:|\n");
+        for (RetentionAtWork.Cleanup c : retention.cleanups()) {
+            md.append(String.format(
+                    "| %s | %s | %d | %s | %s |%n", c.table(), c.job(), c.rows(), c.seconds(), c.rowsPerSecond()));
         }
     }
 

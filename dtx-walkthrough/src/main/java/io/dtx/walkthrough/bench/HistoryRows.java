@@ -36,6 +36,14 @@ final class HistoryRows {
                   FROM %s a CROSS JOIN %s b CROSS JOIN %s c CROSS JOIN %s d CROSS JOIN %s e) n
             WHERE k < %d""";
 
+    /** The numbers {@code first} (inclusive) to {@code last} (exclusive, at most 100,000 more) as a table of k. */
+    static String numbers(long first, long last) {
+        return String.format(
+                "SELECT k FROM (SELECT %d + a.v + 10 * b.v + 100 * c.v + 1000 * d.v + 10000 * e.v AS k"
+                        + " FROM %s a CROSS JOIN %s b CROSS JOIN %s c CROSS JOIN %s d CROSS JOIN %s e) n WHERE k < %d",
+                first, DIGITS, DIGITS, DIGITS, DIGITS, DIGITS, last);
+    }
+
     /**
      * One row per k, the history's row number, from {@code first} below {@code last}: its txNo
      * (a hash of k: scattered over the primary key like real ones, which are random, so the

@@ -60,6 +60,7 @@ final class ServiceLaunch {
         env.put("NOTIFIER_TIME_SCALE", Double.toString(setup.timeScale()));
         env.put("NOTIFIER_TIMEOUT", setup.timeout().toString());
         env.put("NOTIFIER_POLL_INTERVAL", "PT0.05S");
+        env.putAll(profile.cleanupSettings());
         return new JavaProcess("notifier", workspace.notifierJar(), List.of(), env, workspace, profile.serviceJvm());
     }
 
@@ -187,6 +188,7 @@ final class ServiceLaunch {
         // delays (doubling up to 5 minutes): every 5 s at most, 30 sends before a row is given up.
         env.put("PAY_OUTBOX_MAX_DELAY", "PT5S");
         env.put("PAY_OUTBOX_SENDS", "30");
+        env.putAll(profile.cleanupSettings());
         return env;
     }
 
@@ -206,6 +208,7 @@ final class ServiceLaunch {
         env.put("ACCOUNT_CONSUMER_ENABLED", Boolean.toString(!callbacksOnly));
         env.put("DTX_CALLBACK_SECRETS", secrets.callbackSecrets());
         env.putAll(profile.accountSettings(restart));
+        env.putAll(profile.cleanupSettings());
         return env;
     }
 }

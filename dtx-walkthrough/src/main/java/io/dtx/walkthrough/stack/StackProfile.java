@@ -136,6 +136,22 @@ public enum StackProfile {
         return env;
     }
 
+    /**
+     * The benchmark watches each cleanup at work, so there they look every 5 s (production: every
+     * minute), and the dedup table keeps 30 days (production default: for ever). Each service reads
+     * its own variables and ignores the others'.
+     */
+    Map<String, String> cleanupSettings() {
+        if (this != BENCH && this != BENCH_SMOKE) {
+            return Map.of();
+        }
+        return Map.of(
+                "PAY_OUTBOX_CLEANUP_INTERVAL", "PT5S",
+                "NOTIFIER_CLEANUP_INTERVAL", "PT5S",
+                "ACCOUNT_DEDUP_RETENTION", "P30D",
+                "ACCOUNT_DEDUP_CLEANUP_INTERVAL", "PT5S");
+    }
+
     List<String> serviceJvm() {
         return serviceJvm;
     }

@@ -20,6 +20,8 @@ class BenchReportTests {
     private static final Path PUBLISHED = Path.of("..", "docs", "bench", "latest.json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CpuCost CPU = new CpuCost(1.4, 0.77, 1.01, 1.23, 0.0, 0.53, 4.93, 1.82);
+    private static final RetentionAtWork RETENTION = new RetentionAtWork(
+            List.of(new RetentionAtWork.Cleanup("bank1.de_duplication", "DedupCleanup", 100_000, 12.5, 8000.0)));
     private static final Levers LEVERS = new Levers(
             new Levers.Trial(371.95, CPU),
             new Levers.Trial(390.5, CPU),
@@ -46,6 +48,7 @@ class BenchReportTests {
                 report.ledgerHistory(),
                 report.notifier(),
                 report.levers(),
+                null, // not in the published run 5
                 report.generatedAt());
 
         assertThat(paths(JSON.readTree(JsonReports.json(asPublished)), "")).isEqualTo(published);
@@ -171,6 +174,7 @@ class BenchReportTests {
                         new LedgerHistory.SweepCost(4.2, 1_000_000, 143, 0, 0, 0, 0)),
                 new NotifierRate(20_000, 410.2, 0, 0.73),
                 LEVERS,
+                RETENTION,
                 "2026-11-23T09:06:03Z");
     }
 

@@ -91,6 +91,12 @@ class BenchmarkIntegrationTests {
         assertThat(report.levers().brokerFullJit().cpu().brokerJvm()).isPositive();
         assertThat(report.levers().statements().insert()).isGreaterThanOrEqualTo(2.0);
         assertThat(report.levers().statements().commit()).isGreaterThanOrEqualTo(2.0);
+        // Every bounded table's own job removed every row written past its retention.
+        assertThat(report.retention().cleanups())
+                .extracting(RetentionAtWork.Cleanup::table)
+                .containsExactly(
+                        "bank1.de_duplication", "bank1_pay.mq_notify", "dtx_notify.notification (+ delivery_attempt)");
+        assertThat(report.retention().cleanups()).allMatch(c -> c.rows() == 2_000 && c.rowsPerSecond() > 0);
     }
 
     /**
