@@ -35,16 +35,34 @@ CREATE TABLE IF NOT EXISTS de_duplication (
   KEY idx_de_duplication_paid_at (paid_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- The dedup retention's only way to delete (ACCOUNT_DEDUP_RETENTION; off by default): rows paid more
--- than age_micros ago, but never fewer than 9 days (the sweep's 7-day look-back and the horizon's
--- margins), at most max_rows. The account service may call it but may not DELETE itself, so no code
--- path of the service can free a recent txNo for a second credit. Runs with its definer's rights (an
--- administrator's). Dropping it drops its grant: run sql/service-grants.sql after this file.
-DROP PROCEDURE IF EXISTS remove_old_credits;
-CREATE PROCEDURE remove_old_credits(IN age_micros BIGINT, IN max_rows INT)
+-- The dedup retention (ACCOUNT_DEDUP_RETENTION; off by default). removed_before is the horizon:
+-- every de_duplication row paid before it may have been removed, so no credit of a payment paid
+-- before it (plus a day's margin, for the paths' slightly different payment times) is taken any
+-- more: the claim itself checks it (CreditService), in the database, whatever each instance is set to.
+-- It only ever moves forward, and only through raise_dedup_horizon; rows are removed only below it,
+-- only through remove_old_credits. The account service may call both but may neither DELETE nor
+-- move the horizon itself, and the horizon never comes closer than 9 days (the sweep's 7-day
+-- look-back and the margins), so no code path of the service can free a recent txNo. Both run with
+-- their definer's rights (an administrator's).
+CREATE TABLE IF NOT EXISTS dedup_horizon (
+  id             TINYINT     NOT NULL,
+  removed_before DATETIME(3) NOT NULL,
+  updated_at     DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  PRIMARY KEY (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+INSERT INTO dedup_horizon (id, removed_before) VALUES (1, '1970-01-01 00:00:00.000')
+ON DUPLICATE KEY UPDATE id = id;
+CREATE PROCEDURE IF NOT EXISTS raise_dedup_horizon(IN age_micros BIGINT)
+  SQL SECURITY DEFINER
+  UPDATE dedup_horizon
+  SET removed_before = GREATEST(removed_before,
+        DATE_SUB(UTC_TIMESTAMP(3), INTERVAL GREATEST(age_micros, 777600000000) MICROSECOND)),
+      updated_at = UTC_TIMESTAMP(3)
+  WHERE id = 1;
+CREATE PROCEDURE IF NOT EXISTS remove_old_credits(IN max_rows INT)
   SQL SECURITY DEFINER
   DELETE FROM de_duplication
-  WHERE paid_at < DATE_SUB(UTC_TIMESTAMP(3), INTERVAL GREATEST(age_micros, 777600000000) MICROSECOND)
+  WHERE paid_at < (SELECT removed_before FROM dedup_horizon WHERE id = 1)
   LIMIT max_rows;
 
 -- Messages that can never be applied (unknown account, unreadable body): kept for a person,

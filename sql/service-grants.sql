@@ -20,8 +20,10 @@ GRANT SELECT, UPDATE ON bank1.account_info TO 'dtx_account'@'%';
 -- The exactly-once guard: inserted and read. Without UPDATE and DELETE no bug can free a txNo
 -- for a second credit.
 GRANT SELECT, INSERT ON bank1.de_duplication TO 'dtx_account'@'%';
--- The dedup retention (off unless ACCOUNT_DEDUP_RETENTION is set) deletes only through this, which
--- never removes a row paid less than 9 days ago (sql/bank1.sql).
+-- The dedup retention (off unless ACCOUNT_DEDUP_RETENTION is set): every claim reads the horizon;
+-- only the two procedures move it and delete below it, never closer than 9 days (sql/bank1.sql).
+GRANT SELECT ON bank1.dedup_horizon TO 'dtx_account'@'%';
+GRANT EXECUTE ON PROCEDURE bank1.raise_dedup_horizon TO 'dtx_account'@'%';
 GRANT EXECUTE ON PROCEDURE bank1.remove_old_credits TO 'dtx_account'@'%';
 -- Set aside for a person: recorded, never changed by the service.
 GRANT SELECT, INSERT ON bank1.poison_message TO 'dtx_account'@'%';

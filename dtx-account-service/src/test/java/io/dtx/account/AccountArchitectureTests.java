@@ -1,6 +1,9 @@
 package io.dtx.account;
 
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -21,7 +24,8 @@ class AccountArchitectureTests {
     void everyCreditGoesThroughTheOneTransactionalPath() {
         // Only CreditService may touch the dedup table and the balance: message, pull and
         // reconciliation must all share its insert-first transaction. The one exception removes,
-        // never credits: the dedup retention's cleanup (only through its procedure).
+        // never credits: the dedup retention's cleanup (only through the database's procedures;
+        // which of the mapper's methods it calls is pinned by the next test).
         classes()
                 .that()
                 .haveSimpleName("BalanceMapper")
@@ -36,6 +40,22 @@ class AccountArchitectureTests {
                 .should()
                 .onlyBeAccessed()
                 .byClassesThat(simpleName("CreditService").or(simpleName("DedupCleanup")))
+                .check(classes);
+    }
+
+    @Test
+    void theCleanupOnlyRemovesAndNothingElseRemoves() {
+        noClasses()
+                .that()
+                .haveSimpleName("DedupCleanup")
+                .should()
+                .callMethodWhere(target(name("claim")).and(target(owner(simpleName("DedupMapper")))))
+                .check(classes);
+        noClasses()
+                .that()
+                .doNotHaveSimpleName("DedupCleanup")
+                .should()
+                .callMethodWhere(target(name("removeBeforeHorizon").or(name("raiseHorizon"))))
                 .check(classes);
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -86,7 +87,8 @@ class ConcurrentRechargesIntegrationTests {
         for (Http.Response payment : payments) {
             String txNo = payment.json().get("txNo").asString();
             String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":"
-                    + payment.json().get("amount").decimalValue().toPlainString() + "}";
+                    + payment.json().get("amount").decimalValue().toPlainString() + ",\"paidAt\":\"" + Instant.now()
+                    + "\"}";
             copies.add(Messages.signed(txNo, body));
         }
         Messages.send(stack.infra.namesrvAddr(), copies);

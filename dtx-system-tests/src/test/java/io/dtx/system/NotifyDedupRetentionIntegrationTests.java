@@ -47,6 +47,13 @@ class NotifyDedupRetentionIntegrationTests {
         String accountNo = stack.db.newAccount("dedup-old-");
         String txNo = "old-" + UUID.randomUUID();
         Instant paidAt = Instant.now().minus(Duration.ofDays(40));
+        // The service's cleanup has moved the horizon to 30 days ago (it runs every second here).
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> stack.db.scalar(
+                        "bank1",
+                        "SELECT removed_before > UTC_TIMESTAMP(3) - INTERVAL 31 DAY FROM dedup_horizon",
+                        Boolean.class));
 
         // Straight to this stack's account service (other stacks' consumers share the topic and keep no retention).
         Http.Response response = signedCallback(txNo, accountNo, paidAt);

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.rocketmq.common.message.Message;
@@ -113,7 +114,8 @@ class PoisonMessageIntegrationTests {
     }
 
     private static String payment(String txNo, String accountNo, String amount) {
-        return "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":" + amount + "}";
+        return "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":" + amount + ",\"paidAt\":\""
+                + Instant.now() + "\"}";
     }
 
     private static double unauthenticatedCount() {

@@ -62,7 +62,8 @@ class SuspenseIntegrationTests {
                 "bank1",
                 "INSERT INTO account_info (account_name, account_no, account_balance) VALUES ('late', ?, 0.00)",
                 accountNo);
-        String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":9.00}";
+        String body = "{\"txNo\":\"" + txNo + "\",\"accountNo\":\"" + accountNo + "\",\"amount\":9.00,\"paidAt\":\""
+                + Instant.now() + "\"}";
         Messages.send(stack.infra.namesrvAddr(), List.of(Messages.signed(txNo, body)));
         assertThat(stack.accountHttp
                         .post("/accounts/recharges/" + txNo + "/pull", "")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dtx.sandbox.MysqlServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -83,19 +84,31 @@ class ServiceUsersIntegrationTests {
             assertDenied(s, "DELETE FROM account_info WHERE account_no = 'none'");
             assertDenied(s, "INSERT INTO account_info (account_name, account_no) VALUES ('x', 'made-up')");
             assertDenied(s, "DELETE FROM poison_message WHERE id = 0");
-            // The dedup retention's procedure removes nothing paid less than 9 days ago, whatever it is asked.
-            String txNo = "fresh-" + System.nanoTime();
-            s.executeUpdate("INSERT INTO de_duplication (tx_no, account_no, amount, applied_by, paid_at)" + " VALUES ('"
-                    + txNo + "', 'none', 1.00, 'MESSAGE', UTC_TIMESTAMP(3) - INTERVAL 8 DAY)");
-            s.execute("CALL remove_old_credits(0, 1000000)");
-            try (var rs = s.executeQuery("SELECT COUNT(*) FROM de_duplication WHERE tx_no = '" + txNo + "'")) {
-                assertThat(rs.next() && rs.getLong(1) == 1)
-                        .as("a row paid 8 days ago survives")
-                        .isTrue();
-            }
+            // The dedup retention: the service moves the horizon and removes below it only through the
+            // procedures, which never come closer than 9 days, whatever they are asked.
+            assertDenied(s, "UPDATE dedup_horizon SET removed_before = UTC_TIMESTAMP(3) WHERE id = 1");
+            String run = "retention-" + System.nanoTime() + "-";
+            paidDaysAgo(s, run + "8", 8);
+            paidDaysAgo(s, run + "10", 10);
+            s.execute("CALL raise_dedup_horizon(0)");
+            s.execute("CALL remove_old_credits(1000000)");
+            assertThat(rows(s, run + "8")).as("paid 8 days ago: kept").isOne();
+            assertThat(rows(s, run + "10")).as("paid 10 days ago: removed").isZero();
             // What its code does is allowed.
             assertThat(s.executeQuery("SELECT COUNT(*) FROM de_duplication").next())
                     .isTrue();
+        }
+    }
+
+    private static void paidDaysAgo(Statement s, String txNo, int days) throws SQLException {
+        s.executeUpdate("INSERT INTO de_duplication (tx_no, account_no, amount, applied_by, paid_at) VALUES ('" + txNo
+                + "', 'none', 1.00, 'MESSAGE', UTC_TIMESTAMP(3) - INTERVAL " + days + " DAY)");
+    }
+
+    private static long rows(Statement s, String txNo) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM de_duplication WHERE tx_no = '" + txNo + "'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

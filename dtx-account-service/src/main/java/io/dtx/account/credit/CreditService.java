@@ -35,16 +35,9 @@ public class CreditService {
     private final BalanceMapper balances;
     private final MeterRegistry metrics;
     private final Journeys journeys;
-    private final DedupRetention retention;
 
-    CreditService(
-            DedupMapper dedup,
-            BalanceMapper balances,
-            MeterRegistry metrics,
-            Journeys journeys,
-            DedupRetention retention) {
+    CreditService(DedupMapper dedup, BalanceMapper balances, MeterRegistry metrics, Journeys journeys) {
         this.dedup = dedup;
-        this.retention = retention;
         this.balances = balances;
         this.metrics = metrics;
         this.journeys = journeys;
@@ -123,15 +116,19 @@ public class CreditService {
 
     /**
      * The dedup claim every settlement starts with; a duplicate key if the txNo was settled before.
-     * A claim that succeeds proves the payment new only if its row could not have been removed by
-     * the retention; otherwise it is undone (the exception rolls the transaction back).
+     * A claim refused by the dedup retention's horizon wrote nothing: a payment that old is
+     * "already applied" only if its row is still there, and otherwise cannot be proven new.
      */
     private void claim(RechargeSucceeded payment, AppliedBy path) {
-        dedup.claim(payment.txNo(), payment.accountNo(), payment.amount(), path.name(), utc(payment.paidAt()));
-        if (!retention.provesFirstCredit(payment.paidAt())) {
-            count(path, "past_retention");
-            throw new PastRetentionException(payment.txNo(), payment.paidAt(), retention.horizon());
+        if (dedup.claim(payment.txNo(), payment.accountNo(), payment.amount(), path.name(), utc(payment.paidAt()))
+                == 1) {
+            return;
         }
+        if (dedup.isCredited(payment.txNo())) {
+            throw new DuplicateKeyException("de_duplication: " + payment.txNo() + " settled before");
+        }
+        count(path, "past_retention");
+        throw new PastRetentionException(payment.txNo(), payment.paidAt(), dedup.horizon());
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -9,8 +9,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes dedup rows paid more than the retention ago, when one is set ({@link DedupRetention}),
- * in bounded batches: each DELETE its own short statement, so a credit never waits long behind it.
+ * Removes dedup rows paid more than the retention ago, when one is set ({@link DedupRetention}):
+ * raises the horizon, then removes below it in bounded batches, each its own short statement, so a
+ * credit never waits long behind it. Only through the database's procedures (sql/bank1.sql).
  */
 @Component
 class DedupCleanup {
@@ -21,12 +22,16 @@ class DedupCleanup {
     private final DedupMapper dedup;
     private final DedupRetention retention;
     private final Counter removed;
+    private final Counter failures;
 
     DedupCleanup(DedupMapper dedup, DedupRetention retention, MeterRegistry metrics) {
         this.dedup = dedup;
         this.retention = retention;
         this.removed = Counter.builder("dtx.account.dedup.removed")
                 .description("Dedup rows removed after their retention")
+                .register(metrics);
+        this.failures = Counter.builder("dtx.account.dedup.cleanup.failures")
+                .description("Dedup cleanups that failed: the table grows until one succeeds")
                 .register(metrics);
     }
 
@@ -39,18 +44,22 @@ class DedupCleanup {
 
     private void removeOlderThan(Duration age) {
         try {
+            // The horizon first, committed on its own: from here on no claim of a payment paid before it
+            // is taken, so no row removed below can be claimed again.
+            dedup.raiseHorizon(age.toNanos() / 1_000);
             long total = 0;
             int batch;
             do {
-                batch = dedup.removePaidBefore(age.toNanos() / 1_000, BATCH);
+                batch = dedup.removeBeforeHorizon(BATCH);
                 total += batch;
             } while (batch == BATCH);
             if (total > 0) {
                 removed.increment(total);
-                log.info("Dedup retention: {} row(s) paid more than {} ago removed", total, age);
+                log.info("Dedup retention: {} row(s) paid before {} removed", total, dedup.horizon());
             }
         } catch (RuntimeException e) {
-            log.warn("Dedup cleanup failed: {}", e.getMessage());
+            failures.increment();
+            log.error("ALARM: dedup cleanup failed, the table is not kept bounded: {}", e.getMessage());
         }
     }
 }

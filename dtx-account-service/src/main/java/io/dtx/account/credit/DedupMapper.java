@@ -17,24 +17,39 @@ interface DedupMapper extends BaseMapper<DedupRecord> {
     /**
      * Claims the txNo. Fails with a duplicate key if it was credited before, or waits on the key's
      * lock if another credit of it is running right now: the whole point of the table.
+     *
+     * <p>Writes nothing (returns 0) for a payment paid before the dedup retention's horizon (plus a
+     * day), or without a payment time once anything was removed: its row may be gone, so a missing
+     * row no longer proves it new. The horizon is read in the same statement, so always as last
+     * committed (InnoDB reads an INSERT ... SELECT's source with a shared lock, or, in READ
+     * COMMITTED, as of now): the cleanup raises it, and commits, before it removes a row.
      */
     @Insert("""
             INSERT INTO de_duplication (tx_no, account_no, amount, applied_by, paid_at)
-            VALUES (#{txNo}, #{accountNo}, #{amount}, #{appliedBy}, #{paidAt})""")
-    void claim(
+            SELECT #{txNo}, #{accountNo}, #{amount}, #{appliedBy}, #{paidAt} FROM dedup_horizon
+            WHERE id = 1 AND (#{paidAt} >= removed_before + INTERVAL 1 DAY
+                              OR (#{paidAt} IS NULL AND removed_before = '1970-01-01 00:00:00.000'))""")
+    int claim(
             @Param("txNo") String txNo,
             @Param("accountNo") String accountNo,
             @Param("amount") BigDecimal amount,
             @Param("appliedBy") String appliedBy,
             @Param("paidAt") LocalDateTime paidAt);
 
+    /** The horizon: rows paid before it may have been removed. */
+    @Select("SELECT removed_before FROM dedup_horizon WHERE id = 1")
+    LocalDateTime horizon();
+
     /**
-     * The retention's batch: rows paid more than {@code micros} ago (never one without a payment
-     * time). Through a procedure: this service may not DELETE, and the procedure never removes a
-     * row paid less than 9 days ago, whatever it is asked.
+     * Moves the horizon to {@code micros} ago (never back, never closer than 9 days): through a
+     * procedure, because this service may not write the horizon itself.
      */
-    @Update("CALL remove_old_credits(#{micros}, #{limit})")
-    int removePaidBefore(@Param("micros") long micros, @Param("limit") int limit);
+    @Update("CALL raise_dedup_horizon(#{micros})")
+    void raiseHorizon(@Param("micros") long micros);
+
+    /** Removes up to {@code limit} rows paid before the horizon; through a procedure: this service may not DELETE. */
+    @Update("CALL remove_old_credits(#{limit})")
+    int removeBeforeHorizon(@Param("limit") int limit);
 
     @Select("SELECT applied_by FROM de_duplication WHERE tx_no = #{txNo}")
     String appliedBy(@Param("txNo") String txNo);

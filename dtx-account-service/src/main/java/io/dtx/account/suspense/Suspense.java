@@ -81,8 +81,10 @@ public class Suspense {
         }
     }
 
-    /** In its own transaction, like a hold; a payment held before (unknown account) is moved. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * A payment too old to credit, kept for a person; one held before (unknown account) is moved.
+     * Each statement on its own (this class calls it, so no transaction is opened around it).
+     */
     public void keepPastRetention(RechargeSucceeded payment, AppliedBy path, PastRetentionException why) {
         int kept = suspense.keep(
                 payment.txNo(), payment.accountNo(), payment.amount(), utc(payment), path.name(), PAST_RETENTION);

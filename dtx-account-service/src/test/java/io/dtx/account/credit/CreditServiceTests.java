@@ -35,19 +35,12 @@ class CreditServiceTests {
     private final DedupMapper dedup = mock(DedupMapper.class);
     private final BalanceMapper balances = mock(BalanceMapper.class);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final CreditService service = new CreditService(
-            dedup, balances, metrics, new Journeys("test", Clock.systemUTC()), DedupRetentionTests.KEPT_FOR_EVER);
-
-    /** The same, with a 30-day retention on 2026-03-01: payments paid before 2026-01-31 (less a day) are past it. */
-    private final CreditService retaining = new CreditService(
-            dedup,
-            balances,
-            metrics,
-            new Journeys("test", Clock.systemUTC()),
-            DedupRetentionTests.thirtyDaysOn("2026-03-01T00:00:00Z"));
+    private final CreditService service =
+            new CreditService(dedup, balances, metrics, new Journeys("test", Clock.systemUTC()));
 
     @Test
     void theTxNoIsClaimedBeforeTheBalanceMoves() {
+        claimsSucceed();
         when(balances.addToBalance("1", PAYMENT.amount())).thenReturn(1);
 
         assertThat(service.apply(PAYMENT, AppliedBy.MESSAGE)).isEqualTo(CreditOutcome.APPLIED);
@@ -72,6 +65,7 @@ class CreditServiceTests {
 
     @Test
     void anUnknownAccountThrowsSoThatItsTransactionRollsTheClaimBack() {
+        claimsSucceed();
         when(balances.addToBalance("1", PAYMENT.amount())).thenReturn(0);
 
         assertThatThrownBy(() -> service.apply(PAYMENT, AppliedBy.PULL)).isInstanceOf(UnknownAccountException.class);
@@ -79,26 +73,25 @@ class CreditServiceTests {
     }
 
     @Test
-    void aFirstClaimOfAPaymentPastTheRetentionIsRefusedBeforeTheBalanceMoves() {
-        assertThatThrownBy(() -> retaining.apply(PAYMENT, AppliedBy.MESSAGE))
-                .isInstanceOf(PastRetentionException.class);
+    void aClaimRefusedByTheHorizonOfAPaymentWithoutARowIsKeptNotCredited() {
+        // claim() wrote nothing (0 rows: paid before the horizon), and no row proves it credited.
+        assertThatThrownBy(() -> service.apply(PAYMENT, AppliedBy.MESSAGE)).isInstanceOf(PastRetentionException.class);
 
         verify(balances, never()).addToBalance(any(), any());
         assertThat(counted("message", "past_retention")).isEqualTo(1);
     }
 
     @Test
-    void aRepeatOfAPaymentPastTheRetentionWhoseRowIsStillThereIsAlreadyApplied() {
-        doThrow(new DuplicateKeyException("de_duplication.PRIMARY"))
-                .when(dedup)
-                .claim(any(), any(), any(), any(), any());
+    void aClaimRefusedByTheHorizonOfAPaymentWhoseRowIsStillThereIsAlreadyApplied() {
+        when(dedup.isCredited("tx")).thenReturn(true);
 
-        assertThat(retaining.apply(PAYMENT, AppliedBy.MESSAGE)).isEqualTo(CreditOutcome.ALREADY_APPLIED);
+        assertThat(service.apply(PAYMENT, AppliedBy.MESSAGE)).isEqualTo(CreditOutcome.ALREADY_APPLIED);
+        verify(balances, never()).addToBalance(any(), any());
     }
 
     @Test
-    void aReturnPastTheRetentionIsRefusedToo() {
-        assertThatThrownBy(() -> retaining.settleAsReturned(PAYMENT)).isInstanceOf(PastRetentionException.class);
+    void aReturnRefusedByTheHorizonIsRefusedToo() {
+        assertThatThrownBy(() -> service.settleAsReturned(PAYMENT)).isInstanceOf(PastRetentionException.class);
     }
 
     @Test
@@ -110,6 +103,10 @@ class CreditServiceTests {
         assertThat(apply)
                 .as("without it, a failed balance update would leave the txNo claimed")
                 .isNotNull();
+    }
+
+    private void claimsSucceed() {
+        when(dedup.claim(any(), any(), any(), any(), any())).thenReturn(1);
     }
 
     private double counted(String path, String outcome) {
