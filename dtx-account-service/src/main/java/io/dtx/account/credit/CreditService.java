@@ -124,11 +124,16 @@ public class CreditService {
                 == 1) {
             return;
         }
-        if (dedup.isCredited(payment.txNo())) {
+        if (dedup.isClaimed(payment.txNo())) {
             throw new DuplicateKeyException("de_duplication: " + payment.txNo() + " settled before");
         }
+        LocalDateTime horizon = dedup.horizon();
+        if (horizon == null) {
+            // Not the payment's fault: the schema is incomplete. Retried (redelivered, reconciled) once it is fixed.
+            throw new IllegalStateException("bank1.dedup_horizon has no row: run sql/bank1.sql");
+        }
         count(path, "past_retention");
-        throw new PastRetentionException(payment.txNo(), payment.paidAt(), dedup.horizon());
+        throw new PastRetentionException(payment.txNo(), payment.paidAt(), horizon);
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Removes dedup rows paid more than the retention ago, when one is set ({@link DedupRetention}):
- * raises the horizon, then removes below it in bounded batches, each its own short statement, so a
- * credit never waits long behind it. Only through the database's procedures (sql/bank1.sql).
+ * raises the horizon (at most once an hour), then removes below it in bounded batches, each its own
+ * short statement. Only through the database's procedures (sql/bank1.sql).
  */
 @Component
 class DedupCleanup {
@@ -45,8 +45,12 @@ class DedupCleanup {
     private void removeOlderThan(Duration age) {
         try {
             // The horizon first, committed on its own: from here on no claim of a payment paid before it
-            // is taken, so no row removed below can be claimed again.
-            dedup.raiseHorizon(age.toNanos() / 1_000);
+            // is taken, so no row removed below can be claimed again. Moved at most once an hour: moving
+            // it waits for every credit in flight, and credits arriving meanwhile wait behind it.
+            long micros = age.toNanos() / 1_000;
+            if (Boolean.TRUE.equals(dedup.horizonLagsBy(micros))) {
+                dedup.raiseHorizon(micros);
+            }
             long total = 0;
             int batch;
             do {

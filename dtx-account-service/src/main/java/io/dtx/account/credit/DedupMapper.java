@@ -20,15 +20,16 @@ interface DedupMapper extends BaseMapper<DedupRecord> {
      *
      * <p>Writes nothing (returns 0) for a payment paid before the dedup retention's horizon (plus a
      * day), or without a payment time once anything was removed: its row may be gone, so a missing
-     * row no longer proves it new. The horizon is read in the same statement, so always as last
-     * committed (InnoDB reads an INSERT ... SELECT's source with a shared lock, or, in READ
-     * COMMITTED, as of now): the cleanup raises it, and commits, before it removes a row.
+     * row no longer proves it new. The horizon is read in the same statement with a shared lock, so
+     * as last committed at any isolation level, and held until this transaction ends: the cleanup
+     * raises it (and commits) before it removes a row, and cannot raise it while a claim is open.
      */
     @Insert("""
             INSERT INTO de_duplication (tx_no, account_no, amount, applied_by, paid_at)
             SELECT #{txNo}, #{accountNo}, #{amount}, #{appliedBy}, #{paidAt} FROM dedup_horizon
             WHERE id = 1 AND (#{paidAt} >= removed_before + INTERVAL 1 DAY
-                              OR (#{paidAt} IS NULL AND removed_before = '1970-01-01 00:00:00.000'))""")
+                              OR (#{paidAt} IS NULL AND removed_before = '1970-01-01 00:00:00.000'))
+            LOCK IN SHARE MODE""")
     int claim(
             @Param("txNo") String txNo,
             @Param("accountNo") String accountNo,
@@ -36,9 +37,18 @@ interface DedupMapper extends BaseMapper<DedupRecord> {
             @Param("appliedBy") String appliedBy,
             @Param("paidAt") LocalDateTime paidAt);
 
-    /** The horizon: rows paid before it may have been removed. */
+    /** The horizon: rows paid before it may have been removed; null if the table has no row (a setup error). */
     @Select("SELECT removed_before FROM dedup_horizon WHERE id = 1")
     LocalDateTime horizon();
+
+    /** Whether the horizon is over an hour behind {@code micros} ago; read without a lock (no credit waits). */
+    @Select("SELECT removed_before < DATE_SUB(UTC_TIMESTAMP(3), INTERVAL #{micros} MICROSECOND) - INTERVAL 1 HOUR"
+            + " FROM dedup_horizon WHERE id = 1")
+    Boolean horizonLagsBy(@Param("micros") long micros);
+
+    /** Whether the txNo has a row, waiting for a claim of it still open elsewhere (a locking read). */
+    @Select("SELECT COUNT(*) > 0 FROM de_duplication WHERE tx_no = #{txNo} LOCK IN SHARE MODE")
+    boolean isClaimed(@Param("txNo") String txNo);
 
     /**
      * Moves the horizon to {@code micros} ago (never back, never closer than 9 days): through a

@@ -75,6 +75,7 @@ class CreditServiceTests {
     @Test
     void aClaimRefusedByTheHorizonOfAPaymentWithoutARowIsKeptNotCredited() {
         // claim() wrote nothing (0 rows: paid before the horizon), and no row proves it credited.
+        when(dedup.horizon()).thenReturn(LocalDateTime.parse("2026-02-01T00:00"));
         assertThatThrownBy(() -> service.apply(PAYMENT, AppliedBy.MESSAGE)).isInstanceOf(PastRetentionException.class);
 
         verify(balances, never()).addToBalance(any(), any());
@@ -83,14 +84,23 @@ class CreditServiceTests {
 
     @Test
     void aClaimRefusedByTheHorizonOfAPaymentWhoseRowIsStillThereIsAlreadyApplied() {
-        when(dedup.isCredited("tx")).thenReturn(true);
+        when(dedup.isClaimed("tx")).thenReturn(true);
 
         assertThat(service.apply(PAYMENT, AppliedBy.MESSAGE)).isEqualTo(CreditOutcome.ALREADY_APPLIED);
         verify(balances, never()).addToBalance(any(), any());
     }
 
     @Test
+    void withoutAHorizonRowNothingIsCreditedAndTheCreditIsRetriedNotKeptAway() {
+        assertThatThrownBy(() -> service.apply(PAYMENT, AppliedBy.MESSAGE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("dedup_horizon");
+        assertThat(counted("message", "past_retention")).isZero();
+    }
+
+    @Test
     void aReturnRefusedByTheHorizonIsRefusedToo() {
+        when(dedup.horizon()).thenReturn(LocalDateTime.parse("2026-02-01T00:00"));
         assertThatThrownBy(() -> service.settleAsReturned(PAYMENT)).isInstanceOf(PastRetentionException.class);
     }
 
