@@ -48,7 +48,7 @@ class BenchReportTests {
                 report.ledgerHistory(),
                 report.notifier(),
                 report.levers(),
-                null, // not in the published run 5
+                report.retention(),
                 report.generatedAt());
 
         assertThat(paths(JSON.readTree(JsonReports.json(asPublished)), "")).isEqualTo(published);
