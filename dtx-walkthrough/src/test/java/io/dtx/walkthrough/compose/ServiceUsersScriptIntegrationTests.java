@@ -138,8 +138,9 @@ class ServiceUsersScriptIntegrationTests {
             List<String> expected = SqlScripts.read(SqlScripts.SERVICE_GRANTS)
                     .lines()
                     .filter(line -> line.startsWith("GRANT ") && line.contains("'" + user + "'"))
-                    .map(line ->
-                            line.substring(0, line.indexOf(" TO ")).replaceAll("ON (\\w+)\\.(\\w+)", "ON `$1`.`$2`"))
+                    .map(line -> line.substring(0, line.indexOf(" TO "))
+                            .replaceAll("ON PROCEDURE (\\w+)\\.(\\w+)", "ON PROCEDURE `$1`.`$2`")
+                            .replaceAll("ON (\\w+)\\.(\\w+)", "ON `$1`.`$2`"))
                     .toList();
             assertThat(expected).as(user + " has grants in the file").isNotEmpty();
             assertThat(granted).as(user).hasSize(expected.size() + 1);
