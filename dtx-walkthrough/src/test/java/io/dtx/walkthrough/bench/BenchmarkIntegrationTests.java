@@ -86,11 +86,14 @@ class BenchmarkIntegrationTests {
         assertHistory(report.ledgerHistory());
         assertThat(report.notifier().notifications()).isEqualTo(100);
         assertThat(report.notifier().deliveredPerSecond()).isPositive();
-        // Both sides of the lever credited payments; the database counted what they asked of it.
+        // Both sides of the lever credited payments; the database counted what they asked of it: two
+        // inserts and two commits per recharge. Whole-server counters less an idle interval's share, and
+        // the cleanups commit every 5 s in either, so a tiny run reads 2 within a few hundredths
+        // (1.98 once); a recharge with one insert or one commit fewer would read about 1.
         assertThat(report.levers().brokerFullJit().tps()).isPositive();
         assertThat(report.levers().brokerFullJit().cpu().brokerJvm()).isPositive();
-        assertThat(report.levers().statements().insert()).isGreaterThanOrEqualTo(2.0);
-        assertThat(report.levers().statements().commit()).isGreaterThanOrEqualTo(2.0);
+        assertThat(report.levers().statements().insert()).isBetween(1.9, 2.5);
+        assertThat(report.levers().statements().commit()).isBetween(1.9, 2.5);
         // Every bounded table's own job removed every row written past its retention.
         assertThat(report.retention().cleanups())
                 .extracting(RetentionAtWork.Cleanup::table)
