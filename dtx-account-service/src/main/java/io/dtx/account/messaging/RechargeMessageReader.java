@@ -49,6 +49,9 @@ public class RechargeMessageReader {
         } catch (JacksonException e) {
             throw new PoisonException("unreadable body: " + e.getOriginalMessage());
         }
+        if (payment == null) {
+            throw new PoisonException("unreadable body: null");
+        }
         if (!RechargeRules.isAmount(payment.amount())) {
             throw new PoisonException("impossible amount " + payment.amount().toPlainString());
         }

@@ -1,26 +1,19 @@
 package io.dtx.account.messaging;
 
-import io.dtx.account.credit.AppliedBy;
 import io.dtx.account.credit.CreditService;
-import io.dtx.account.suspense.Suspense;
-import io.dtx.contract.MessageSigning;
 import io.dtx.contract.Messaging;
 import io.dtx.contract.RechargeSucceeded;
-import io.dtx.web.journey.Journeys;
-import io.dtx.web.journey.Milestone;
-import java.nio.charset.StandardCharsets;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
 import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.apache.rocketmq.spring.core.RocketMQPushConsumerLifecycleListener;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@link RechargeSucceeded} and hands it to {@link CreditService}. Three outcomes:
+ * Consumes {@link RechargeSucceeded} and hands it to {@link CreditService}. Four outcomes:
  * <ul>
  *   <li>credited, or credited before: return normally, the broker marks the message consumed;</li>
  *   <li>poison (unsigned, unreadable, impossible): set aside in {@code poison_message} and
@@ -31,6 +24,8 @@ import org.springframework.stereotype.Component;
  *       and, after {@code maxReconsumeTimes}, parks it in the dead-letter topic, from where the
  *       reconciliation job still credits it.</li>
  * </ul>
+ * Under load the broker hands over up to {@code dtx.account.consumer.batch-size} messages at a
+ * time, and a batch of plain first credits commits as one transaction ({@link RechargeBatchListener}).
  */
 @Component
 // Off when the account side takes payments by callback only (scheme 2): dtx.account.consumer.enabled=false.
@@ -42,51 +37,37 @@ import org.springframework.stereotype.Component;
         consumerGroup = "${dtx.messaging.account-consumer-group}")
 class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketMQPushConsumerLifecycleListener {
 
-    private final RechargeMessageReader reader;
+    /** The most a pull brings (the client's pullBatchSize): a larger batch could never fill. */
+    static final int MAX_BATCH_SIZE = 32;
+
+    private final RechargeMessageHandler handler;
     private final CreditService credits;
-    private final PoisonMessages poison;
-    private final Suspense suspense;
-    private final Journeys journeys;
     private final long clientIntervalMillis;
     private final int maxReconsumeTimes;
+    private final int batchSize;
 
     RechargeSucceededListener(
-            RechargeMessageReader reader,
+            RechargeMessageHandler handler,
             CreditService credits,
-            PoisonMessages poison,
-            Suspense suspense,
-            Journeys journeys,
             @Value("${dtx.account.rocketmq-client-interval-ms:30000}") long clientIntervalMillis,
-            @Value("${dtx.account.max-reconsume-times:16}") int maxReconsumeTimes) {
-        this.reader = reader;
+            @Value("${dtx.account.max-reconsume-times:16}") int maxReconsumeTimes,
+            @Value("${dtx.account.consumer.batch-size:16}") int batchSize) {
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("dtx.account.consumer.batch-size (ACCOUNT_CONSUME_BATCH) must be 1 to "
+                    + MAX_BATCH_SIZE + ", was " + batchSize);
+        }
+        this.handler = handler;
         this.credits = credits;
-        this.poison = poison;
-        this.suspense = suspense;
-        this.journeys = journeys;
         this.clientIntervalMillis = clientIntervalMillis;
         this.maxReconsumeTimes = maxReconsumeTimes;
+        this.batchSize = batchSize;
     }
 
+    /** One message at a time (batch size 1); throwing makes the broker deliver it again later. */
     @Override
     public void onMessage(MessageExt message) {
-        MDC.put("txNo", message.getKeys());
-        journeys.record(message.getKeys(), Milestone.DELIVERED, "delivery " + (message.getReconsumeTimes() + 1));
-        try {
-            RechargeSucceeded payment = reader.read(
-                    message.getBody(),
-                    message.getUserProperty(MessageSigning.KEY_ID_PROPERTY),
-                    message.getUserProperty(MessageSigning.SIGNATURE_PROPERTY));
-            // A real payment, signed by the pay side; for an account that does not exist (yet), held.
-            suspense.creditOrHold(payment, AppliedBy.MESSAGE);
-        } catch (RechargeMessageReader.PoisonException e) {
-            poison.record(
-                    message.getKeys(),
-                    message.getMsgId(),
-                    e.getMessage(),
-                    new String(message.getBody(), StandardCharsets.UTF_8));
-        } finally {
-            MDC.remove("txNo");
-        }
+        handler.recordDelivery(message);
+        handler.handle(message);
     }
 
     /**
@@ -99,5 +80,11 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
         consumer.setHeartbeatBrokerInterval((int) clientIntervalMillis);
         consumer.setPollNameServerInterval((int) clientIntervalMillis);
         consumer.setMaxReconsumeTimes(maxReconsumeTimes);
+        if (batchSize > 1) {
+            // The starter hands messages over one at a time; crediting several in one transaction
+            // needs the client's own listener for lists. Set here, it replaces the starter's.
+            consumer.setConsumeMessageBatchMaxSize(batchSize);
+            consumer.setMessageListener(new RechargeBatchListener(handler, credits));
+        }
     }
 }

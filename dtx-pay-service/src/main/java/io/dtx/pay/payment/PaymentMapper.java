@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.ibatis.annotations.Arg;
 import org.apache.ibatis.annotations.ConstructorArgs;
 import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
@@ -18,6 +19,13 @@ interface PaymentMapper extends BaseMapper<Payment> {
     /** A key is scoped to its account: another customer's identical key is another payment. */
     @Select("SELECT " + COLUMNS + " FROM account_pay WHERE account_no = #{accountNo} AND idempotency_key = #{key}")
     Payment findByIdempotencyKey(@Param("accountNo") String accountNo, @Param("key") String idempotencyKey);
+
+    /** A successful payment's row; the 5 s limit holds with or without a transaction around it. */
+    @Insert("""
+            INSERT INTO account_pay (id, account_no, pay_amount, result, idempotency_key, request_hash)
+            VALUES (#{txNo}, #{accountNo}, #{payAmount}, #{result}, #{idempotencyKey}, #{requestHash})""")
+    @Options(timeout = 5)
+    void insertSucceeded(Payment payment);
 
     /**
      * The check-back's tombstone. If the payment's own local transaction is still running, this

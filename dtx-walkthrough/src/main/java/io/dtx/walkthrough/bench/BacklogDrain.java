@@ -23,7 +23,7 @@ record BacklogDrain(long payments, double drainedPerSecond, double steadyPerSeco
     static BacklogDrain measure(Workloads load, LocalStack stack, int payments, double steady, PrintStream out) {
         out.println("== backlog: the account service killed while " + payments + " payments are taken");
         List<String> accounts = load.accounts("drain", 100);
-        stack.killAccount();
+        stack.account().kill();
         long accepted;
         try {
             accepted = load.pay(Workloads.DTX, accounts, payments);

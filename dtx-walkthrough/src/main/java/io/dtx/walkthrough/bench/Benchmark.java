@@ -144,7 +144,7 @@ public final class Benchmark {
         BacklogDrain drain = BacklogDrain.measure(
                 load, stack, settings.backlog(), many.throughput().dtxTps(), out);
         recordings.stop();
-        Levers levers = Levers.measure(load, stack, settings.accounts(), settings.saturation(), out);
+        Levers levers = Levers.measure(load, stack, workspace, settings.accounts(), settings.saturation(), out);
         TableGrowth growth = TableGrowth.read(db).printed(out);
         LedgerHistory history = LedgerHistory.measure(
                 db, http, workspace.payUrl(), workspace.accountUrl(), youngPage, settings.history(), run, out);

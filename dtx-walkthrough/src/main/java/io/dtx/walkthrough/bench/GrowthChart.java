@@ -71,6 +71,8 @@ final class GrowthChart {
         if (levers != null) {
             bars.add(Map.entry(
                     "dtx, broker full JIT", levers.brokerFullJit().cpu().total()));
+            bars.add(Map.entry(
+                    "dtx, broker full JIT, 1 tx/msg", levers.oneByOne().cpu().total()));
         }
         return bars;
     }

@@ -78,25 +78,40 @@ final class ReportFiles {
         return md.toString();
     }
 
-    /** Before and after the broker's full JIT, side by side, and the baseline's statements. */
+    /** Each lever's trials side by side: rate, CPU and what the database executed per recharge. */
     private static void appendLevers(StringBuilder md, Levers levers) {
-        Levers.Statements s = levers.statements();
-        md.append("\n| transactional path | rech/s | CPU ms per credited recharge | of it the broker |\n")
-                .append("|---|---:|---:|---:|\n")
-                .append(String.format(
-                        "| broker as the sandbox starts it (C1 only, SerialGC, 384 MB) | %s | %s | %s |%n",
-                        levers.before().tps(),
-                        levers.before().cpu().total(),
-                        levers.before().cpu().brokerJvm()))
-                .append(String.format(
-                        "| broker restarted with the services' JVM options (C2, ParallelGC, 512 MB) | %s | %s | %s |%n",
-                        levers.brokerFullJit().tps(),
-                        levers.brokerFullJit().cpu().total(),
-                        levers.brokerFullJit().cpu().brokerJvm()))
-                .append(String.format(
-                        "%nStatements per credited recharge (baseline, less an idle interval's): %s: insert %s,"
-                                + " update %s, select %s, commit %s, set %s, other %s%n",
-                        s.total(), s.insert(), s.update(), s.select(), s.commit(), s.setOption(), s.other()));
+        md.append("\n| lever trial (transactional path) | rech/s | CPU ms per credited recharge | of it broker"
+                        + " / account / MariaDB | statements per credited recharge (commit, set) | credited in batches"
+                        + " (per batch) |\n")
+                .append("|---|---:|---:|---|---|---|\n");
+        leverRow(md, "many accounts; broker as the sandbox starts it (C1 only, SerialGC, 384 MB)", levers.before());
+        leverRow(
+                md,
+                "many accounts; broker with the services' JVM options (C2, ParallelGC, 512 MB)",
+                levers.brokerFullJit());
+        leverRow(
+                md,
+                "many accounts; broker C2; one transaction per message (ACCOUNT_CONSUME_BATCH=1)",
+                levers.oneByOne());
+        leverRow(md, "hot account; broker C2; batched credits (the default)", levers.hot());
+        leverRow(md, "hot account; broker C2; one transaction per message", levers.hotOneByOne());
+    }
+
+    private static void leverRow(StringBuilder md, String trial, Levers.Trial t) {
+        Levers.Statements s = t.statements();
+        md.append(String.format(
+                "| %s | %s | %s | %s / %s / %s | %s (%s, %s) | %.0f%% (%s) |%n",
+                trial,
+                t.tps(),
+                t.cpu().total(),
+                t.cpu().brokerJvm(),
+                t.cpu().accountService(),
+                t.cpu().mariadb(),
+                s.total(),
+                s.commit(),
+                s.setOption(),
+                100 * t.batches().creditedTogether(),
+                t.batches().meanBatch()));
     }
 
     /** The other publishers' table, when they were measured beside dtx. */

@@ -30,7 +30,7 @@ final class ProcessFaults {
     Faults.Outcome payKilled() {
         Waits.sleep(random.nextInt(500));
         long pid = stack.pay().pid();
-        stack.killPay();
+        stack.pay().kill();
         stack.startPay();
         return new Faults.Outcome("pid " + pid + " killed, restarted", true);
     }
@@ -46,7 +46,7 @@ final class ProcessFaults {
                 Duration.ofSeconds(10), () -> !PauseMoment.paused(workspace).isEmpty());
         String txNo = PauseMoment.paused(workspace);
         long pid = stack.pay().pid();
-        stack.killPay();
+        stack.pay().kill();
         PauseMoment.resume(workspace);
         stack.startPay();
         return inWindow
@@ -138,7 +138,7 @@ final class ProcessFaults {
 
     Faults.Outcome accountKilled() {
         long pid = stack.account().pid();
-        stack.killAccount();
+        stack.account().kill();
         stack.startAccount();
         return new Faults.Outcome("pid " + pid + " killed, restarted", true);
     }

@@ -84,7 +84,7 @@ final class Faults {
             txNo = PauseMoment.paused(workspace);
             // Once the page has the payment committed: a learner sees it wait, then the crash.
             Waits.eventually(Duration.ofSeconds(5), () -> book.has(txNo, "LOCAL_COMMIT"));
-            stack.killPay();
+            stack.pay().kill();
         } finally {
             PauseMoment.resume(workspace); // never leave the next pay service paused
         }
@@ -119,7 +119,7 @@ final class Faults {
     }
 
     Outcome stopAccount() {
-        stack.killAccount();
+        stack.account().kill();
         return new Outcome(
                 true, words.text("said.accountKilled", stack.account().pid()), null);
     }

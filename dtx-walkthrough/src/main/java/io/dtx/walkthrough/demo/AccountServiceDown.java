@@ -23,7 +23,7 @@ final class AccountServiceDown implements Step {
         Narrator say = scene.say();
         Bank bank = scene.bank();
         say.explain("accountDown.explain", scene.stack().account().pid());
-        scene.stack().killAccount();
+        scene.stack().account().kill();
         BigDecimal before = bank.balance(ZHANG_SAN);
         List<String> txNos = new ArrayList<>();
         for (String amount : List.of("10.00", "20.00", "30.00")) {

@@ -41,7 +41,7 @@ final class BestEffortNotification implements Step {
         Narrator say = scene.say();
         say.explain("notify.explain");
         scene.stack().callbacksOnly(true);
-        scene.stack().killAccount();
+        scene.stack().account().kill();
         scene.stack().startAccount();
         ReceiverGate gate = gate(scene);
         say.explain("notify.schedule");

@@ -74,7 +74,7 @@ final class LostCommit implements Step {
         String notYet = scene.halfMessage() ? "lost.notCredited.halfMessage" : "lost.notCredited.outbox";
         scene.check(bank.credits(txNo) == 0, notYet);
         scene.say().explain("lost.kill", stack.pay().pid());
-        stack.killPay();
+        stack.pay().kill();
         pauseAfterCommit(scene, false);
         Reply lost = client.join();
         scene.say().explain("lost.clientDied", lost.body());

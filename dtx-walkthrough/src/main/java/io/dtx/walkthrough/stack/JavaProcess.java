@@ -86,7 +86,7 @@ public final class JavaProcess {
     }
 
     /** SIGKILL: no shutdown hook, no goodbye to the broker, exactly like a crash. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         waitForExit(Duration.ofSeconds(10));
     }

@@ -82,6 +82,13 @@ public final class LocalStack implements AutoCloseable {
         account.awaitHealthy(workspace.accountUrl(), START_TIMEOUT);
     }
 
+    /** The account service stopped, then started with these settings on top of its usual ones (a lever). */
+    public void restartAccountWith(Map<String, String> settings) {
+        stop(account);
+        launch.accountOverrides(settings);
+        startAccount();
+    }
+
     /** From the next account start on: true takes payments by callbacks only, false consumes too. */
     public void callbacksOnly(boolean only) {
         this.callbacksOnly = only;
@@ -160,14 +167,6 @@ public final class LocalStack implements AutoCloseable {
         RunFiles.deleteRecursively(store);
         restartBroker();
         return existed;
-    }
-
-    public void killPay() {
-        pay.kill();
-    }
-
-    public void killAccount() {
-        account.kill();
     }
 
     public JavaProcess pay() {

@@ -19,6 +19,8 @@ final class ServiceLaunch {
     /** Scheme 2 alone: account instances started from now on leave their broker consumer off. */
     private volatile boolean callbacksOnly;
 
+    private volatile Map<String, String> accountOverrides = Map.of();
+
     ServiceLaunch(Workspace workspace, StackProfile profile, SandboxEnv sandbox, RunSecrets secrets) {
         this.workspace = workspace;
         this.profile = profile;
@@ -38,6 +40,11 @@ final class ServiceLaunch {
 
     void callbacksOnly(boolean only) {
         this.callbacksOnly = only;
+    }
+
+    /** Settings on top of the account service's usual ones, from its next start on (the benchmark's levers). */
+    void accountOverrides(Map<String, String> settings) {
+        this.accountOverrides = Map.copyOf(settings);
     }
 
     JavaProcess account(boolean restart) {
@@ -209,6 +216,7 @@ final class ServiceLaunch {
         env.put("DTX_CALLBACK_SECRETS", secrets.callbackSecrets());
         env.putAll(profile.accountSettings(restart));
         env.putAll(profile.cleanupSettings());
+        env.putAll(accountOverrides);
         return env;
     }
 }

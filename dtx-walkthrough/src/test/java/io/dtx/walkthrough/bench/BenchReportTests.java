@@ -22,10 +22,15 @@ class BenchReportTests {
     private static final CpuCost CPU = new CpuCost(1.4, 0.77, 1.01, 1.23, 0.0, 0.53, 4.93, 1.82);
     private static final RetentionAtWork RETENTION = new RetentionAtWork(
             List.of(new RetentionAtWork.Cleanup("bank1.de_duplication", "DedupCleanup", 100_000, 12.5, 8000.0)));
+    private static final Levers.Statements STATEMENTS = new Levers.Statements(12.5, 2.0, 1.0, 1.5, 2.0, 4.0, 2.0);
+    private static final BatchMeter.Batches BATCHED = new BatchMeter.Batches(0.93, 6.4);
+    private static final BatchMeter.Batches SINGLE = new BatchMeter.Batches(0, 0);
     private static final Levers LEVERS = new Levers(
-            new Levers.Trial(371.95, CPU),
-            new Levers.Trial(390.5, CPU),
-            new Levers.Statements(12.5, 2.0, 1.0, 1.5, 2.0, 4.0, 2.0));
+            new Levers.Trial(371.95, CPU, STATEMENTS, BATCHED),
+            new Levers.Trial(390.5, CPU, STATEMENTS, BATCHED),
+            new Levers.Trial(420.0, CPU, STATEMENTS, BATCHED),
+            new Levers.Trial(350.0, CPU, STATEMENTS, SINGLE),
+            new Levers.Trial(300.0, CPU, STATEMENTS, SINGLE));
 
     @Test
     void theJsonHasExactlyTheFieldsOfThePublishedRun() throws IOException {
@@ -92,10 +97,10 @@ class BenchReportTests {
                 .contains("Deep sweep over the history: 4.2 s, 143 windows compared, 0 differing")
                 .contains("Notifier: 20000 payment results delivered to the account service's callback at 410.2/s"
                         + " (73% of dtx's saturation rate; 0 attempts failed)")
-                .contains("| broker restarted with the services' JVM options (C2, ParallelGC, 512 MB)"
-                        + " | 390.5 | 4.93 | 1.01 |")
-                .contains("Statements per credited recharge (baseline, less an idle interval's): 12.5: insert 2.0,"
-                        + " update 1.0, select 1.5, commit 2.0, set 4.0, other 2.0");
+                .contains("| many accounts; broker with the services' JVM options (C2, ParallelGC, 512 MB) | 390.5"
+                        + " | 4.93 | 1.01 / 0.77 / 1.23 | 12.5 (2.0, 4.0) | 93% (6.4) |")
+                .contains("| hot account; broker C2; one transaction per message | 300.0 | 4.93 | 1.01 / 0.77 / 1.23"
+                        + " | 12.5 (2.0, 4.0) | 0% (0.0) |");
     }
 
     @Test

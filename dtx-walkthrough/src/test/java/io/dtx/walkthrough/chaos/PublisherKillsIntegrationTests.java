@@ -112,7 +112,7 @@ class PublisherKillsIntegrationTests {
     }
 
     private static void killPayAndRestart() throws IOException {
-        stack.killPay();
+        stack.pay().kill();
         PauseMoment.resume(workspace);
         stack.startPay();
     }
