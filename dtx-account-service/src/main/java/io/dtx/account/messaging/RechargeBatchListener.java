@@ -15,7 +15,10 @@ import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 
 /**
  * The consumer's listener when the broker hands over several messages of one queue at a time
@@ -26,8 +29,10 @@ import org.springframework.dao.PessimisticLockingFailureException;
  * payment credited before, an unknown account, the database failing) and the batch goes one by
  * one, each message exactly as the one-at-a-time listener handles it. The broker is then told
  * which came through: all those before the first failure. The failed one and those after it come
- * back later (those that did succeed come back as "already credited", harmless), so every message
- * is tried each time round, and none runs out of redeliveries behind another one's trouble.
+ * back later (those that did succeed come back as "already credited", harmless), so a message is
+ * tried each time round, whatever another one's trouble, with two exceptions that would only
+ * wait in vain: the other payments of an account whose credit just timed out, and everything
+ * after a failure to reach the database, come back untried.
  */
 class RechargeBatchListener implements MessageListenerConcurrently {
 
@@ -74,28 +79,42 @@ class RechargeBatchListener implements MessageListenerConcurrently {
     /** Each message on its own; the index of the first that failed, or the batch's size if none did. */
     private int creditEach(List<MessageExt> batch) {
         int firstFailed = batch.size();
-        // An account whose row lock timed out: its other payments here would wait as long again.
-        Set<String> lockedAccounts = new HashSet<>();
+        // An account whose credit just timed out (a lock, a slow statement): its other payments here
+        // would wait as long again, so they go back to the broker untried.
+        Set<String> stuckAccounts = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             MessageExt message = batch.get(i);
-            Optional<RechargeSucceeded> payment = handler.readOrSetAside(message);
-            if (payment.isEmpty()) {
-                continue;
-            }
-            String accountNo = payment.get().accountNo();
+            String accountNo = null;
             try {
-                if (lockedAccounts.contains(accountNo)) {
-                    throw new IllegalStateException("account " + accountNo + " locked a moment ago");
+                Optional<RechargeSucceeded> payment = handler.readOrSetAside(message);
+                if (payment.isEmpty()) {
+                    continue;
+                }
+                accountNo = payment.get().accountNo();
+                if (stuckAccounts.contains(accountNo)) {
+                    throw new IllegalStateException("account " + accountNo + " timed out a moment ago");
                 }
                 handler.credit(message, payment.get());
             } catch (RuntimeException e) {
                 log.warn("Credit of {} failed, redelivered later: {}", message.getKeys(), e.toString());
                 firstFailed = Math.min(firstFailed, i);
-                if (e instanceof PessimisticLockingFailureException) {
-                    lockedAccounts.add(accountNo);
+                if (isUnreachable(e)) {
+                    break; // the database cannot be reached: the others would wait as long, and fail too
+                }
+                if (accountNo != null && isTimeout(e)) {
+                    stuckAccounts.add(accountNo);
                 }
             }
         }
         return firstFailed;
+    }
+
+    /** No connection to be had: a transaction could not begin, or a statement found no database. */
+    private static boolean isUnreachable(RuntimeException e) {
+        return e instanceof CannotCreateTransactionException || e instanceof DataAccessResourceFailureException;
+    }
+
+    private static boolean isTimeout(RuntimeException e) {
+        return e instanceof TransientDataAccessException || e instanceof TransactionTimedOutException;
     }
 }

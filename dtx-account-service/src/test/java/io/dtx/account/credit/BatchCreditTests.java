@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The decisions of {@link CreditService#applyAll}: all first credits in one transaction, or nothing. */
 class BatchCreditTests {
@@ -55,6 +57,25 @@ class BatchCreditTests {
                 .isEqualTo(3);
         assertThat(metrics.summary("dtx.account.credit.batch.size").totalAmount())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void theBatchIsCountedOnlyOnceItsTransactionCommitted() {
+        when(dedup.claim(any(), any(), any(), any(), any())).thenReturn(1);
+        when(balances.addToBalance(any(), any())).thenReturn(1);
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            service.applyAll(List.of(A, B), AppliedBy.MESSAGE);
+            assertThat(metrics.summary("dtx.account.credit.batch.size").count()).isZero();
+
+            TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(metrics.summary("dtx.account.credit.batch.size").count()).isEqualTo(1);
+        assertThat(metrics.counter("dtx.account.credits", "path", "message", "outcome", "applied")
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test

@@ -23,8 +23,8 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * What the batch listener tells the broker: a clean batch in one go; otherwise every message tried
@@ -40,21 +40,22 @@ class RechargeBatchListenerTests {
     @Test
     void aBatchOfFirstCreditsIsCreditedInOneGoAndAcknowledgedWhole() {
         List<MessageExt> batch = batch("acct-1", "acct-2", "acct-1");
+        List<RechargeSucceeded> payments = payments(batch);
 
         assertThat(listener.consumeMessage(batch, context)).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
 
-        verify(credits).applyAll(any(), eq(AppliedBy.MESSAGE));
+        verify(credits).applyAll(payments, AppliedBy.MESSAGE);
         verify(handler, never()).credit(any(), any());
-        assertThat(context.getAckIndex()).isGreaterThanOrEqualTo(batch.size() - 1);
+        assertThat(context.getAckIndex()).as("left as the client sets it: all").isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test
     void aMixedBatchGoesOneByOneAndEveryMessageIsTriedPastAFailure() {
-        List<MessageExt> batch = batch("acct-1", "acct-2", "acct-3", "acct-4");
+        List<MessageExt> batch = batch("acct-1", "acct-2", "acct-2", "acct-3");
         doThrow(new NotAllFirstCreditsException("b was settled before"))
                 .when(credits)
                 .applyAll(any(), any());
-        doThrow(new DataAccessResourceFailureException("gone")).when(handler).credit(eq(batch.get(1)), any());
+        doThrow(new IllegalStateException("a bug")).when(handler).credit(eq(batch.get(1)), any());
 
         assertThat(listener.consumeMessage(batch, context)).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
 
@@ -79,20 +80,38 @@ class RechargeBatchListenerTests {
     }
 
     @Test
-    void anAccountWhoseLockTimedOutIsNotWaitedForAgainInTheSameBatch() {
-        List<MessageExt> batch = batch("hot", "acct-2", "hot");
-        doThrow(new CannotAcquireLockException("lock wait timeout"))
-                .when(credits)
-                .applyAll(any(), any());
-        doThrow(new CannotAcquireLockException("lock wait timeout"))
-                .when(handler)
-                .credit(eq(batch.get(0)), any());
+    void anAccountWhoseCreditTimedOutIsNotWaitedForAgainInTheSameBatch() {
+        List<MessageExt> batch = batch("acct-1", "hot", "acct-2", "hot");
+        doThrow(new QueryTimeoutException("lock wait")).when(credits).applyAll(any(), any());
+        doThrow(new QueryTimeoutException("lock wait")).when(handler).credit(eq(batch.get(1)), any());
 
         listener.consumeMessage(batch, context);
 
-        verify(handler).credit(eq(batch.get(1)), any());
+        verify(handler).credit(eq(batch.get(2)), any());
+        verify(handler, never()).credit(eq(batch.get(3)), any());
+        assertThat(context.getAckIndex()).isZero();
+    }
+
+    @Test
+    void aDatabaseOutOfReachEndsTheBatchAtTheFirstFailure() {
+        List<MessageExt> batch = batch("acct-1", "acct-2", "acct-3");
+        doThrow(new CannotCreateTransactionException("no connection"))
+                .when(credits)
+                .applyAll(any(), any());
+        doThrow(new CannotCreateTransactionException("no connection"))
+                .when(handler)
+                .credit(eq(batch.get(1)), any());
+
+        listener.consumeMessage(batch, context);
+
         verify(handler, never()).credit(eq(batch.get(2)), any());
-        assertThat(context.getAckIndex()).isEqualTo(-1);
+        assertThat(context.getAckIndex()).isZero();
+    }
+
+    private List<RechargeSucceeded> payments(List<MessageExt> batch) {
+        return batch.stream()
+                .map(message -> handler.readQuietly(message).orElseThrow())
+                .toList();
     }
 
     /** One message per account given, each read as a payment to that account. */

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The pay side's database work: {@code bank1_pay.account_pay}, the only table the pay side owns.
- * Every write is one local transaction. Callers must go through this bean (a Spring proxy) for
+ * Every write is one local transaction: a lone INSERT in autocommit mode ({@link #recordSucceeded}),
+ * or a {@code @Transactional} method. Callers must go through this bean (a Spring proxy) for
  * {@code @Transactional} to apply; a call through {@code this} would run without one.
  */
 @Service

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -193,16 +195,29 @@ class ConsoleBrowserIntegrationTests {
     }
 
     private String processState(String name) {
-        return browser.findElements(By.cssSelector("#processes tbody tr")).stream()
+        return readAcrossRedraws(() -> browser.findElements(By.cssSelector("#processes tbody tr")).stream()
                 .map(WebElement::getText)
                 .filter(row -> row.startsWith(name))
                 .findFirst()
-                .orElse("");
+                .orElse(""));
     }
 
     private String balance() {
-        return browser.findElement(By.cssSelector("#balances tbody tr td:nth-child(3)"))
-                .getText();
+        return readAcrossRedraws(() -> browser.findElement(By.cssSelector("#balances tbody tr td:nth-child(3)"))
+                .getText());
+    }
+
+    /** The tables are redrawn every second: a row found just before a redraw is gone when read, so read again. */
+    private static String readAcrossRedraws(Supplier<String> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException redrawn) {
+                if (attempt == 5) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     private static Instant waitFor(Duration timeout, BooleanSupplier condition) {
