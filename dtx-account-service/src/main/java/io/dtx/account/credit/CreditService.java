@@ -141,8 +141,7 @@ public class CreditService {
 
     private void claimFirst(RechargeSucceeded payment, AppliedBy path) {
         try {
-            if (dedup.claim(payment.txNo(), payment.accountNo(), payment.amount(), path.name(), utc(payment.paidAt()))
-                    != 1) {
+            if (!inserted(payment, path)) {
                 throw new NotAllFirstCreditsException(payment.txNo() + " is past the dedup retention's horizon");
             }
         } catch (DuplicateKeyException settledBefore) {
@@ -198,8 +197,7 @@ public class CreditService {
      * "already applied" only if its row is still there, and otherwise cannot be proven new.
      */
     private void claim(RechargeSucceeded payment, AppliedBy path) {
-        if (dedup.claim(payment.txNo(), payment.accountNo(), payment.amount(), path.name(), utc(payment.paidAt()))
-                == 1) {
+        if (inserted(payment, path)) {
             return;
         }
         if (dedup.isClaimed(payment.txNo())) {
@@ -212,6 +210,12 @@ public class CreditService {
         }
         count(path, "past_retention");
         throw new PastRetentionException(payment.txNo(), payment.paidAt(), horizon);
+    }
+
+    /** The dedup row written; false if the retention's horizon refused it (a duplicate key throws). */
+    private boolean inserted(RechargeSucceeded payment, AppliedBy path) {
+        return dedup.claim(payment.txNo(), payment.accountNo(), payment.amount(), path.name(), utc(payment.paidAt()))
+                == 1;
     }
 
     private static LocalDateTime utc(Instant instant) {
