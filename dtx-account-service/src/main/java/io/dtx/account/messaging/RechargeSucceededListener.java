@@ -40,27 +40,37 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
     /** The most a pull brings (the client's pullBatchSize): a larger batch could never fill. */
     static final int MAX_BATCH_SIZE = 32;
 
+    /** The client's own bound on a consumer's threads (checkConfig refuses more). */
+    static final int MAX_THREADS = 1000;
+
     private final RechargeMessageHandler handler;
     private final CreditService credits;
     private final long clientIntervalMillis;
     private final int maxReconsumeTimes;
     private final int batchSize;
+    private final int threads;
 
     RechargeSucceededListener(
             RechargeMessageHandler handler,
             CreditService credits,
             @Value("${dtx.account.rocketmq-client-interval-ms:30000}") long clientIntervalMillis,
             @Value("${dtx.account.max-reconsume-times:16}") int maxReconsumeTimes,
-            @Value("${dtx.account.consumer.batch-size:16}") int batchSize) {
-        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-            throw new IllegalArgumentException("dtx.account.consumer.batch-size (ACCOUNT_CONSUME_BATCH) must be 1 to "
-                    + MAX_BATCH_SIZE + ", was " + batchSize);
-        }
+            @Value("${dtx.account.consumer.batch-size:16}") int batchSize,
+            @Value("${dtx.account.consumer.threads:20}") int threads) {
+        requireBetween("dtx.account.consumer.batch-size (ACCOUNT_CONSUME_BATCH)", batchSize, MAX_BATCH_SIZE);
+        requireBetween("dtx.account.consumer.threads (ACCOUNT_CONSUME_THREADS)", threads, MAX_THREADS);
         this.handler = handler;
         this.credits = credits;
         this.clientIntervalMillis = clientIntervalMillis;
         this.maxReconsumeTimes = maxReconsumeTimes;
         this.batchSize = batchSize;
+        this.threads = threads;
+    }
+
+    private static void requireBetween(String setting, int value, int most) {
+        if (value < 1 || value > most) {
+            throw new IllegalArgumentException(setting + " must be 1 to " + most + ", was " + value);
+        }
     }
 
     /** One message at a time (batch size 1); throwing makes the broker deliver it again later. */
@@ -71,15 +81,19 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
     }
 
     /**
-     * Redeliveries before the dead-letter topic (configurable here, unlike the annotation), and
-     * heartbeat and route refresh intervals. The client default (30 s) makes a freshly started
-     * consumer wait up to half a minute before the broker accepts its pulls; local runs use 1 s.
+     * Redeliveries before the dead-letter topic and the consumer's threads (configurable here,
+     * unlike the annotation), and heartbeat and route refresh intervals. The client default
+     * (30 s) makes a freshly started consumer wait up to half a minute before the broker accepts
+     * its pulls; local runs use 1 s.
      */
     @Override
     public void prepareStart(DefaultMQPushConsumer consumer) {
         consumer.setHeartbeatBrokerInterval((int) clientIntervalMillis);
         consumer.setPollNameServerInterval((int) clientIntervalMillis);
         consumer.setMaxReconsumeTimes(maxReconsumeTimes);
+        // The client's pool grows only to its core size (its queue is unbounded): min = max.
+        consumer.setConsumeThreadMin(threads);
+        consumer.setConsumeThreadMax(threads);
         if (batchSize > 1) {
             // The starter hands messages over one at a time; crediting several in one transaction
             // needs the client's own listener for lists. Set here, it replaces the starter's.

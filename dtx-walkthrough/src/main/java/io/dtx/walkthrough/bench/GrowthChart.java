@@ -73,6 +73,9 @@ final class GrowthChart {
                     "dtx, broker full JIT", levers.brokerFullJit().cpu().total()));
             bars.add(Map.entry(
                     "dtx, broker full JIT, 1 tx/msg", levers.oneByOne().cpu().total()));
+            bars.add(Map.entry(
+                    "dtx, broker full JIT, pools of 4",
+                    levers.smallPools().cpu().total()));
         }
         return bars;
     }

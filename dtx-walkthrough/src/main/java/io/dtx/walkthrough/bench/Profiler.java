@@ -166,7 +166,7 @@ final class Profiler {
         return "other";
     }
 
-    private static String jcmd(long pid, String... command) {
+    static String jcmd(long pid, String... command) {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         List<String> args = new ArrayList<>(List.of(jcmd, Long.toString(pid)));
         args.addAll(List.of(command));

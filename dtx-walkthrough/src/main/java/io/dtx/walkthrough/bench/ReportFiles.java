@@ -78,12 +78,12 @@ final class ReportFiles {
         return md.toString();
     }
 
-    /** Each lever's trials side by side: rate, CPU and what the database executed per recharge. */
+    /** Each lever's trials side by side: rate, CPU, what the database executed, the pools it ran with. */
     private static void appendLevers(StringBuilder md, Levers levers) {
         md.append("\n| lever trial (transactional path) | rech/s | CPU ms per credited recharge | of it broker"
                         + " / account / MariaDB | statements per credited recharge (commit, set) | credited in batches"
-                        + " (per batch) |\n")
-                .append("|---|---:|---:|---|---|---|\n");
+                        + " (per batch) | pools: pay / account connections, consumer threads |\n")
+                .append("|---|---:|---:|---|---|---|---|\n");
         leverRow(md, "many accounts; broker as the sandbox starts it (C1 only, SerialGC, 384 MB)", levers.before());
         leverRow(
                 md,
@@ -93,14 +93,18 @@ final class ReportFiles {
                 md,
                 "many accounts; broker C2; one transaction per message (ACCOUNT_CONSUME_BATCH=1)",
                 levers.oneByOne());
-        leverRow(md, "hot account; broker C2; batched credits (the default)", levers.hot());
+        leverRow(md, "many accounts; broker C2; pools of 4", levers.smallPools());
+        leverRow(md, "many accounts; broker C2; the defaults again, last", levers.again());
+        leverRow(md, "hot account; broker C2; the defaults (batched credits, pools of 20)", levers.hot());
         leverRow(md, "hot account; broker C2; one transaction per message", levers.hotOneByOne());
+        leverRow(md, "hot account; broker C2; pools of 4", levers.hotSmallPools());
     }
 
     private static void leverRow(StringBuilder md, String trial, Levers.Trial t) {
         Levers.Statements s = t.statements();
+        PoolMeter.Pools p = t.pools();
         md.append(String.format(
-                "| %s | %s | %s | %s / %s / %s | %s (%s, %s) | %.0f%% (%s) |%n",
+                "| %s | %s | %s | %s / %s / %s | %s (%s, %s) | %.0f%% (%s) | %d / %d, %d |%n",
                 trial,
                 t.tps(),
                 t.cpu().total(),
@@ -111,7 +115,10 @@ final class ReportFiles {
                 s.commit(),
                 s.setOption(),
                 100 * t.batches().creditedTogether(),
-                t.batches().meanBatch()));
+                t.batches().meanBatch(),
+                p.payConnections(),
+                p.accountConnections(),
+                p.consumerThreads()));
     }
 
     /** The other publishers' table, when they were measured beside dtx. */

@@ -82,11 +82,14 @@ public final class LocalStack implements AutoCloseable {
         account.awaitHealthy(workspace.accountUrl(), START_TIMEOUT);
     }
 
-    /** The account service stopped, then started with these settings on top of its usual ones (a lever). */
-    public void restartAccountWith(Map<String, String> settings) {
+    /** Both services stopped, then started with these settings on top of their usual ones (a lever). */
+    public void restartWith(Map<String, String> paySettings, Map<String, String> accountSettings) {
         stop(account);
-        launch.accountOverrides(settings);
+        stop(pay);
+        launch.overrides(paySettings, accountSettings);
+        CompletableFuture<Void> payUp = CompletableFuture.runAsync(this::startPay);
         startAccount();
+        payUp.join();
     }
 
     /** From the next account start on: true takes payments by callbacks only, false consumes too. */

@@ -19,6 +19,7 @@ final class ServiceLaunch {
     /** Scheme 2 alone: account instances started from now on leave their broker consumer off. */
     private volatile boolean callbacksOnly;
 
+    private volatile Map<String, String> payOverrides = Map.of();
     private volatile Map<String, String> accountOverrides = Map.of();
 
     ServiceLaunch(Workspace workspace, StackProfile profile, SandboxEnv sandbox, RunSecrets secrets) {
@@ -29,22 +30,20 @@ final class ServiceLaunch {
     }
 
     JavaProcess pay() {
+        Map<String, String> env = payEnv(workspace.publisher());
+        env.putAll(payOverrides);
         return new JavaProcess(
-                "pay",
-                workspace.payJar(),
-                profile.payArgs(workspace),
-                payEnv(workspace.publisher()),
-                workspace,
-                profile.serviceJvm());
+                "pay", workspace.payJar(), profile.payArgs(workspace), env, workspace, profile.serviceJvm());
     }
 
     void callbacksOnly(boolean only) {
         this.callbacksOnly = only;
     }
 
-    /** Settings on top of the account service's usual ones, from its next start on (the benchmark's levers). */
-    void accountOverrides(Map<String, String> settings) {
-        this.accountOverrides = Map.copyOf(settings);
+    /** Settings on top of the pay and account services' usual ones, from their next start on (the bench's levers). */
+    void overrides(Map<String, String> pay, Map<String, String> account) {
+        this.payOverrides = Map.copyOf(pay);
+        this.accountOverrides = Map.copyOf(account);
     }
 
     JavaProcess account(boolean restart) {

@@ -25,12 +25,17 @@ class BenchReportTests {
     private static final Levers.Statements STATEMENTS = new Levers.Statements(12.5, 2.0, 1.0, 1.5, 2.0, 4.0, 2.0);
     private static final BatchMeter.Batches BATCHED = new BatchMeter.Batches(0.93, 6.4);
     private static final BatchMeter.Batches SINGLE = new BatchMeter.Batches(0, 0);
+    private static final PoolMeter.Pools POOLS = new PoolMeter.Pools(20, 20, 20);
+    private static final PoolMeter.Pools SMALL_POOLS = new PoolMeter.Pools(4, 4, 4);
     private static final Levers LEVERS = new Levers(
-            new Levers.Trial(371.95, CPU, STATEMENTS, BATCHED),
-            new Levers.Trial(390.5, CPU, STATEMENTS, BATCHED),
-            new Levers.Trial(420.0, CPU, STATEMENTS, BATCHED),
-            new Levers.Trial(350.0, CPU, STATEMENTS, SINGLE),
-            new Levers.Trial(300.0, CPU, STATEMENTS, SINGLE));
+            new Levers.Trial(371.95, CPU, STATEMENTS, BATCHED, POOLS),
+            new Levers.Trial(390.5, CPU, STATEMENTS, BATCHED, POOLS),
+            new Levers.Trial(420.0, CPU, STATEMENTS, BATCHED, POOLS),
+            new Levers.Trial(350.0, CPU, STATEMENTS, SINGLE, POOLS),
+            new Levers.Trial(300.0, CPU, STATEMENTS, SINGLE, POOLS),
+            new Levers.Trial(380.0, CPU, STATEMENTS, BATCHED, SMALL_POOLS),
+            new Levers.Trial(410.0, CPU, STATEMENTS, BATCHED, SMALL_POOLS),
+            new Levers.Trial(385.0, CPU, STATEMENTS, BATCHED, POOLS));
 
     @Test
     void theJsonHasExactlyTheFieldsOfThePublishedRun() throws IOException {

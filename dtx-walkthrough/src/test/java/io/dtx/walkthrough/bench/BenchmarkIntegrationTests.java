@@ -86,29 +86,61 @@ class BenchmarkIntegrationTests {
         assertHistory(report.ledgerHistory());
         assertThat(report.notifier().notifications()).isEqualTo(100);
         assertThat(report.notifier().deliveredPerSecond()).isPositive();
-        // Every trial of the levers credited payments. One transaction per message: the database
-        // counted two inserts per recharge, but one commit and two SETs (autocommit off and on), all
-        // the account side's: the pay side's lone INSERT commits by itself. Whole-server counters less
-        // an idle interval's share (the cleanups commit every 5 s), so a tiny run reads within a few
-        // hundredths (1.98 for 2 once); the pay side back in an explicit transaction would read 2 and 4.
-        // Batched: the same inserts, never more commits (fewer when batches formed).
-        Levers levers = report.levers();
-        assertThat(List.of(
-                        levers.before(), levers.brokerFullJit(), levers.hot(), levers.oneByOne(), levers.hotOneByOne()))
-                .allSatisfy(trial -> assertThat(trial.tps()).isPositive());
-        assertThat(levers.brokerFullJit().cpu().brokerJvm()).isPositive();
-        assertThat(levers.oneByOne().statements().insert()).isBetween(1.9, 2.5);
-        assertThat(levers.oneByOne().statements().commit()).isBetween(0.9, 1.5);
-        assertThat(levers.oneByOne().statements().setOption()).isBetween(1.9, 2.5);
-        assertThat(levers.oneByOne().batches().creditedTogether()).isZero();
-        assertThat(levers.before().statements().insert()).isBetween(1.9, 2.5);
-        assertThat(levers.before().statements().commit()).isBetween(0.05, 1.5);
+        assertLevers(report.levers());
         // Every bounded table's own job removed every row written past its retention.
         assertThat(report.retention().cleanups())
                 .extracting(RetentionAtWork.Cleanup::table)
                 .containsExactly(
                         "bank1.de_duplication", "bank1_pay.mq_notify", "dtx_notify.notification (+ delivery_attempt)");
         assertThat(report.retention().cleanups()).allMatch(c -> c.rows() == 2_000 && c.rowsPerSecond() > 0);
+    }
+
+    /**
+     * Every trial of the levers credited payments. One transaction per message: the database
+     * counted two inserts per recharge, but one commit and two SETs (autocommit off and on), all
+     * the account side's: the pay side's lone INSERT commits by itself. Whole-server counters less
+     * an idle interval's share (the cleanups commit every 5 s), so a tiny run reads within a few
+     * hundredths (1.98 for 2 once); the pay side back in an explicit transaction would read 2 and 4.
+     * The SETs read up to 2.9 here: the trial runs for a second right after both services were
+     * restarted, and their fresh pools' and start-up jobs' statements weigh on some 60 recharges
+     * (the run on long-lived services reads 1.8; ./dtx bench's 20-second trials read 2.0). Batched:
+     * the same inserts, never more commits (fewer when batches formed).
+     */
+    private static void assertLevers(Levers levers) {
+        assertThat(List.of(
+                        levers.before(),
+                        levers.brokerFullJit(),
+                        levers.hot(),
+                        levers.oneByOne(),
+                        levers.hotOneByOne(),
+                        levers.smallPools(),
+                        levers.hotSmallPools(),
+                        levers.again()))
+                .allSatisfy(trial -> assertThat(trial.tps()).isPositive());
+        assertPoolsAsSet(levers);
+        assertThat(levers.brokerFullJit().cpu().brokerJvm()).isPositive();
+        assertThat(levers.oneByOne().statements().insert()).isBetween(1.9, 2.5);
+        assertThat(levers.oneByOne().statements().commit()).isBetween(0.9, 1.5);
+        assertThat(levers.oneByOne().statements().setOption()).isBetween(1.9, 3.2);
+        assertThat(levers.oneByOne().batches().creditedTogether()).isZero();
+        assertThat(levers.before().statements().insert()).isBetween(1.9, 2.5);
+        assertThat(levers.before().statements().commit()).isBetween(0.05, 1.5);
+    }
+
+    /**
+     * The services ran with the pools each side asked for, as they report them: connections from
+     * the pools' own gauges, consumer threads from the account JVM's threads (the client starts
+     * one per task up to its size; more than 4 batches were handed over in each run).
+     */
+    private static void assertPoolsAsSet(Levers levers) {
+        for (Levers.Trial trial : List.of(levers.smallPools(), levers.hotSmallPools())) {
+            assertThat(trial.pools()).isEqualTo(new PoolMeter.Pools(4, 4, 4));
+        }
+        for (Levers.Trial trial : List.of(levers.brokerFullJit(), levers.oneByOne(), levers.again())) {
+            assertThat(trial.pools().payConnections()).isEqualTo(20);
+            assertThat(trial.pools().accountConnections()).isEqualTo(20);
+            assertThat(trial.pools().consumerThreads()).isBetween(5, 20);
+        }
     }
 
     /**

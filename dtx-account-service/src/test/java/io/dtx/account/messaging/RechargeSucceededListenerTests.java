@@ -1,0 +1,54 @@
+package io.dtx.account.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import io.dtx.account.credit.CreditService;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.junit.jupiter.api.Test;
+
+/** What the listener sets on the client before it starts, and the settings it refuses. */
+class RechargeSucceededListenerTests {
+
+    private final RechargeMessageHandler handler = mock(RechargeMessageHandler.class);
+    private final CreditService credits = mock(CreditService.class);
+
+    @Test
+    void theConsumerGetsItsThreadsBatchAndRedeliveries() {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("dtx-account-consumer");
+
+        listener(16, 4).prepareStart(consumer);
+
+        assertThat(consumer.getConsumeThreadMin()).isEqualTo(4);
+        assertThat(consumer.getConsumeThreadMax()).isEqualTo(4);
+        assertThat(consumer.getConsumeMessageBatchMaxSize()).isEqualTo(16);
+        assertThat(consumer.getMessageListener()).isInstanceOf(RechargeBatchListener.class);
+        assertThat(consumer.getMaxReconsumeTimes()).isEqualTo(16);
+    }
+
+    @Test
+    void oneAtATimeKeepsTheStartersListener() {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("dtx-account-consumer");
+
+        listener(1, 64).prepareStart(consumer);
+
+        assertThat(consumer.getConsumeThreadMin()).isEqualTo(64);
+        assertThat(consumer.getConsumeThreadMax()).isEqualTo(64);
+        assertThat(consumer.getConsumeMessageBatchMaxSize()).isEqualTo(1);
+        assertThat(consumer.getMessageListener()).isNull();
+    }
+
+    @Test
+    void settingsOutOfRangeAreRefusedAtStart() {
+        assertThatThrownBy(() -> listener(0, 20)).hasMessageContaining("ACCOUNT_CONSUME_BATCH");
+        assertThatThrownBy(() -> listener(33, 20)).hasMessageContaining("ACCOUNT_CONSUME_BATCH");
+        assertThatThrownBy(() -> listener(16, 0))
+                .hasMessageContaining("(ACCOUNT_CONSUME_THREADS) must be 1 to 1000, was 0");
+        assertThatThrownBy(() -> listener(16, 1001)).hasMessageContaining("ACCOUNT_CONSUME_THREADS");
+    }
+
+    private RechargeSucceededListener listener(int batchSize, int threads) {
+        return new RechargeSucceededListener(handler, credits, 1000, 16, batchSize, threads);
+    }
+}
