@@ -43,12 +43,16 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
     /** The client's own bound on a consumer's threads (checkConfig refuses more). */
     static final int MAX_THREADS = 1000;
 
+    /** The client's own bound on the messages it holds per queue (checkConfig refuses more). */
+    static final int MAX_PREFETCH = 65535;
+
     private final RechargeMessageHandler handler;
     private final CreditService credits;
     private final long clientIntervalMillis;
     private final int maxReconsumeTimes;
     private final int batchSize;
     private final int threads;
+    private final int prefetch;
 
     RechargeSucceededListener(
             RechargeMessageHandler handler,
@@ -56,15 +60,18 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
             @Value("${dtx.account.rocketmq-client-interval-ms:30000}") long clientIntervalMillis,
             @Value("${dtx.account.max-reconsume-times:16}") int maxReconsumeTimes,
             @Value("${dtx.account.consumer.batch-size:16}") int batchSize,
-            @Value("${dtx.account.consumer.threads:20}") int threads) {
+            @Value("${dtx.account.consumer.threads:20}") int threads,
+            @Value("${dtx.account.consumer.prefetch:32}") int prefetch) {
         requireBetween("dtx.account.consumer.batch-size (ACCOUNT_CONSUME_BATCH)", batchSize, MAX_BATCH_SIZE);
         requireBetween("dtx.account.consumer.threads (ACCOUNT_CONSUME_THREADS)", threads, MAX_THREADS);
+        requireBetween("dtx.account.consumer.prefetch (ACCOUNT_CONSUME_PREFETCH)", prefetch, MAX_PREFETCH);
         this.handler = handler;
         this.credits = credits;
         this.clientIntervalMillis = clientIntervalMillis;
         this.maxReconsumeTimes = maxReconsumeTimes;
         this.batchSize = batchSize;
         this.threads = threads;
+        this.prefetch = prefetch;
     }
 
     private static void requireBetween(String setting, int value, int most) {
@@ -94,6 +101,10 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
         // The client's pool grows only to its core size (its queue is unbounded): min = max.
         consumer.setConsumeThreadMin(threads);
         consumer.setConsumeThreadMax(threads);
+        // The client cuts what it pulls into batches as it pulls. Holding only a few per queue
+        // (the client's default is 1000) leaves a backlog on the broker, from where the next pull
+        // brings it in full batches; held here, it would wait as the small batches it came in.
+        consumer.setPullThresholdForQueue(prefetch);
         if (batchSize > 1) {
             // The starter hands messages over one at a time; crediting several in one transaction
             // needs the client's own listener for lists. Set here, it replaces the starter's.

@@ -25,6 +25,7 @@ class RechargeSucceededListenerTests {
         assertThat(consumer.getConsumeMessageBatchMaxSize()).isEqualTo(16);
         assertThat(consumer.getMessageListener()).isInstanceOf(RechargeBatchListener.class);
         assertThat(consumer.getMaxReconsumeTimes()).isEqualTo(16);
+        assertThat(consumer.getPullThresholdForQueue()).isEqualTo(32);
     }
 
     @Test
@@ -46,9 +47,11 @@ class RechargeSucceededListenerTests {
         assertThatThrownBy(() -> listener(16, 0))
                 .hasMessageContaining("(ACCOUNT_CONSUME_THREADS) must be 1 to 1000, was 0");
         assertThatThrownBy(() -> listener(16, 1001)).hasMessageContaining("ACCOUNT_CONSUME_THREADS");
+        assertThatThrownBy(() -> new RechargeSucceededListener(handler, credits, 1000, 16, 16, 20, 0))
+                .hasMessageContaining("(ACCOUNT_CONSUME_PREFETCH) must be 1 to 65535, was 0");
     }
 
     private RechargeSucceededListener listener(int batchSize, int threads) {
-        return new RechargeSucceededListener(handler, credits, 1000, 16, batchSize, threads);
+        return new RechargeSucceededListener(handler, credits, 1000, 16, batchSize, threads, 32);
     }
 }

@@ -70,12 +70,13 @@ final class GrowthChart {
         addPublisher(bars, "binlog", many.binlog());
         if (levers != null) {
             bars.add(Map.entry(
-                    "dtx, broker full JIT", levers.brokerFullJit().cpu().total()));
+                    "dtx, broker full JIT", levers.defaults().many().cpu().total()));
             bars.add(Map.entry(
-                    "dtx, broker full JIT, 1 tx/msg", levers.oneByOne().cpu().total()));
+                    "dtx, broker full JIT, 1 tx/msg",
+                    levers.oneByOne().many().cpu().total()));
             bars.add(Map.entry(
                     "dtx, broker full JIT, pools of 4",
-                    levers.smallPools().cpu().total()));
+                    levers.smallPools().many().cpu().total()));
         }
         return bars;
     }

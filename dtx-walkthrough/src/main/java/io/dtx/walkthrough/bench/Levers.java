@@ -14,36 +14,30 @@ import java.util.Map;
  *   <li>the broker restarted with the services' JVM options (C2, ParallelGC, 512 MB heap), where
  *       the sandbox starts it with C1 only, SerialGC and 384 MB, to start fast;</li>
  *   <li>crediting a batch of messages in one transaction (the account service's default) against
- *       one transaction per message ({@code ACCOUNT_CONSUME_BATCH=1}), in both scenarios;</li>
+ *       one transaction per message ({@code ACCOUNT_CONSUME_BATCH=1});</li>
  *   <li>pool sizing: both connection pools and the account consumer's threads at 4 (twice the
- *       cores; the database runs on the same two) against their defaults of 20, in both
- *       scenarios. The producer has no pool of its own: each request sends its half message on
- *       its own thread, so its sizing is the number of clients, which the concurrency curve varies.</li>
+ *       cores; the database runs on the same two) against their defaults of 20. The producer has
+ *       no pool of its own: each request sends its half message on its own thread, so its sizing
+ *       is the number of clients, which the concurrency curve varies;</li>
+ *   <li>the consumer's prefetch: 32 messages held per queue (the default) against the client's
+ *       1000, under which a backlog is pulled in as it arrives and waits as small batches.</li>
  * </ol>
  * From the second lever on, the broker is on full JIT and each side starts from freshly started
- * services and one warm-up run; the defaults run once more at the end, so the machine's drift
- * during the levers shows beside their effects. Every trial also counts what the database
- * executed per credited recharge ({@link StatementCount}) and reads the pools the services really
- * ran with ({@link PoolMeter}).
+ * services and one warm-up run, then measures many accounts and one hot account at saturation,
+ * and the hot account's time-to-credit at one offered load for all sides (the hot scenario's half
+ * load). The defaults run once more at the end, so the machine's drift during the levers shows
+ * beside their effects. Every trial also counts what the database executed per credited recharge
+ * ({@link StatementCount}) and reads the pools the services really ran with ({@link PoolMeter}).
  *
- * @param before        the baseline: many accounts, the defaults, the broker as the sandbox starts it
- * @param brokerFullJit the same after the broker's restart with the services' JVM options
- * @param hot           one hot account, the defaults, broker on full JIT
- * @param oneByOne      as {@code brokerFullJit}, with one transaction per message
- * @param hotOneByOne   as {@code hot}, with one transaction per message
- * @param smallPools    as {@code brokerFullJit}, with pools of 4
- * @param hotSmallPools as {@code hot}, with pools of 4
- * @param again         as {@code brokerFullJit}, last: the defaults once more
+ * @param before         the baseline: many accounts, the defaults, the broker as the sandbox starts it
+ * @param defaults       the defaults, broker on full JIT: its many accounts trial is the broker
+ *                       lever's "after"
+ * @param oneByOne       one transaction per message
+ * @param smallPools     pools of 4
+ * @param clientPrefetch the client's prefetch of 1000 per queue
+ * @param again          many accounts, the defaults once more, last
  */
-record Levers(
-        Trial before,
-        Trial brokerFullJit,
-        Trial hot,
-        Trial oneByOne,
-        Trial hotOneByOne,
-        Trial smallPools,
-        Trial hotSmallPools,
-        Trial again) {
+record Levers(Trial before, Side defaults, Side oneByOne, Side smallPools, Side clientPrefetch, Trial again) {
 
     /** The account service's setting for one transaction per message: the batching lever's "before". */
     static final Map<String, String> ONE_BY_ONE = Map.of("ACCOUNT_CONSUME_BATCH", "1");
@@ -55,8 +49,27 @@ record Levers(
     static final Map<String, String> SMALL_ACCOUNT_POOLS =
             Map.of("ACCOUNT_DB_POOL_SIZE", "4", "ACCOUNT_CONSUME_THREADS", "4");
 
+    /** The prefetch lever's "before": the RocketMQ client's own default. */
+    static final Map<String, String> CLIENT_PREFETCH = Map.of("ACCOUNT_CONSUME_PREFETCH", "1000");
+
     /** One saturation run of the transactional path: its rate, CPU and statements per credited recharge. */
     record Trial(double tps, CpuCost cpu, Statements statements, BatchMeter.Batches batches, PoolMeter.Pools pools) {}
+
+    /**
+     * One side of a lever on freshly started services.
+     *
+     * @param many       many accounts at saturation
+     * @param hot        one hot account at saturation
+     * @param hotLatency the hot account's time-to-credit at the offered load all sides share
+     */
+    record Side(Trial many, Trial hot, ScenarioResult.Latency hotLatency) {}
+
+    /**
+     * @param accounts   accounts of a many accounts trial
+     * @param saturation how long a saturation run lasts
+     * @param hotOffered the rate every side's hot latency run offers (the hot scenario's half load)
+     */
+    record Sizes(int accounts, Duration saturation, double hotOffered) {}
 
     /**
      * What the database executed per credited recharge (MariaDB's {@code Com_*} counters, whole
@@ -74,36 +87,33 @@ record Levers(
         }
     }
 
-    static Levers measure(
-            Workloads load, LocalStack stack, Workspace workspace, int accounts, Duration saturation, PrintStream out) {
+    static Levers measure(Workloads load, LocalStack stack, Workspace workspace, Sizes sizes, PrintStream out) {
         out.println("== levers: the transactional path before and after the broker runs with full JIT");
-        Runs runs = new Runs(load, stack, workspace, out);
-        load.saturation(Workloads.DTX, load.accounts("lever-warm-before", accounts)); // after the drain's restart
-        runs.statements = StatementCount.idleFor(load.db(), saturation);
-        Trial before = runs.trial("before", load.accounts("lever-before", accounts));
+        Runs runs = new Runs(load, stack, workspace, sizes, out);
+        load.saturation(Workloads.DTX, load.accounts("lever-warm-before", sizes.accounts())); // after the drain
+        runs.statements = StatementCount.idleFor(load.db(), sizes.saturation());
+        Trial before = runs.trial("before", load.accounts("lever-before", sizes.accounts()));
         stack.restartBrokerWithFullJit();
         awaitPaymentsFlow(load);
-        runs.restart("the defaults (batched credits, pools of 20)", Map.of(), Map.of(), accounts);
-        Trial after = runs.trial("after", load.accounts("lever-after", accounts));
-        Trial hot = runs.trial("hot", load.accounts("lever-hot", 1));
-        runs.restart("one transaction per message (ACCOUNT_CONSUME_BATCH=1)", Map.of(), ONE_BY_ONE, accounts);
-        Trial single = runs.trial("single", load.accounts("lever-single", accounts));
-        Trial hotSingle = runs.trial("hot-1", load.accounts("lever-hot-single", 1));
-        runs.restart(
+        Side defaults = runs.side("the defaults (batch 16, pools of 20, prefetch 32)", Map.of(), Map.of());
+        Side oneByOne = runs.side("one transaction per message (ACCOUNT_CONSUME_BATCH=1)", Map.of(), ONE_BY_ONE);
+        Side small = runs.side(
                 "pools of 4 (PAY_DB_POOL_SIZE, ACCOUNT_DB_POOL_SIZE, ACCOUNT_CONSUME_THREADS)",
                 SMALL_PAY_POOL,
-                SMALL_ACCOUNT_POOLS,
-                accounts);
-        Trial small = runs.trial("pool4", load.accounts("lever-pools", accounts));
-        Trial hotSmall = runs.trial("hotp4", load.accounts("lever-hot-pools", 1));
+                SMALL_ACCOUNT_POOLS);
+        Side prefetch = runs.side("the client's prefetch (ACCOUNT_CONSUME_PREFETCH=1000)", Map.of(), CLIENT_PREFETCH);
         // Left on the defaults: what follows (table growth, history, the cleanups) measures them.
-        runs.restart("the defaults again (the machine's drift)", Map.of(), Map.of(), accounts);
-        Trial again = runs.trial("again", load.accounts("lever-again", accounts));
+        runs.restart("the defaults again (the machine's drift)", Map.of(), Map.of());
+        Trial again = runs.trial("again", load.accounts("lever-again", sizes.accounts()));
         out.printf(
-                "  many accounts: %.1f/s batched (%.1f/s again at the end), %.1f/s one by one, %.1f/s with pools of 4;"
-                        + " hot account: %.1f/s batched, %.1f/s one by one, %.1f/s with pools of 4%n",
-                after.tps(), again.tps(), single.tps(), small.tps(), hot.tps(), hotSingle.tps(), hotSmall.tps());
-        return new Levers(before, after, hot, single, hotSingle, small, hotSmall, again);
+                "  many accounts: %.1f/s with the defaults (%.1f/s again at the end), %.1f/s one by one,"
+                        + " %.1f/s with pools of 4, %.1f/s with the client's prefetch%n",
+                defaults.many().tps(),
+                again.tps(),
+                oneByOne.many().tps(),
+                small.many().tps(),
+                prefetch.many().tps());
+        return new Levers(before, defaults, oneByOne, small, prefetch, again);
     }
 
     /** The trials' shared instruments. */
@@ -113,25 +123,41 @@ record Levers(
         private final CpuMeter cpu;
         private final BatchMeter batches;
         private final PoolMeter pools;
+        private final Sizes sizes;
         private final PrintStream out;
         private StatementCount statements;
         private int sides;
 
-        Runs(Workloads load, LocalStack stack, Workspace workspace, PrintStream out) {
+        Runs(Workloads load, LocalStack stack, Workspace workspace, Sizes sizes, PrintStream out) {
             this.load = load;
             this.stack = stack;
+            this.sizes = sizes;
             this.cpu = new CpuMeter(stack);
             this.batches = new BatchMeter(stack, workspace);
             this.pools = new PoolMeter(stack, workspace);
             this.out = out;
         }
 
+        /** One side of a lever: its trials on both scenarios and the hot account's time-to-credit. */
+        Side side(String name, Map<String, String> pay, Map<String, String> account) {
+            restart(name, pay, account);
+            String tag = Integer.toString(sides);
+            Trial many = trial("many" + tag, load.accounts("lever-many-" + tag, sizes.accounts()));
+            Trial hot = trial("hot" + tag, load.accounts("lever-hot-" + tag, 1));
+            List<Long> micros = load.latency(load.accounts("lever-hot-latency-" + tag, 1), sizes.hotOffered());
+            ScenarioResult.Latency latency = ScenarioResult.Latency.of(sizes.hotOffered(), micros);
+            out.printf(
+                    "  hot%s time-to-credit at %.1f/s: p50 %.1f ms, p99 %.1f ms (%d payments)%n",
+                    tag, sizes.hotOffered(), latency.dtxCreditMsP50(), latency.dtxCreditMsP99(), micros.size());
+            return new Side(many, hot, latency);
+        }
+
         /** Both services freshly started with these settings, then one warm-up run (JIT, pools, caches). */
-        void restart(String side, Map<String, String> pay, Map<String, String> account, int accounts) {
-            out.println("== lever side: " + side);
+        void restart(String side, Map<String, String> pay, Map<String, String> account) {
+            out.println("== lever side " + ++sides + ": " + side);
             stack.restartWith(pay, account);
             pools.awaitFilled();
-            load.saturation(Workloads.DTX, load.accounts("lever-warm-" + ++sides, accounts));
+            load.saturation(Workloads.DTX, load.accounts("lever-warm-" + sides, sizes.accounts()));
         }
 
         Trial trial(String name, List<String> accounts) {

@@ -85,19 +85,22 @@ final class ReportFiles {
                         + " (per batch) | pools: pay / account connections, consumer threads |\n")
                 .append("|---|---:|---:|---|---|---|---|\n");
         leverRow(md, "many accounts; broker as the sandbox starts it (C1 only, SerialGC, 384 MB)", levers.before());
-        leverRow(
-                md,
-                "many accounts; broker with the services' JVM options (C2, ParallelGC, 512 MB)",
-                levers.brokerFullJit());
-        leverRow(
-                md,
-                "many accounts; broker C2; one transaction per message (ACCOUNT_CONSUME_BATCH=1)",
-                levers.oneByOne());
-        leverRow(md, "many accounts; broker C2; pools of 4", levers.smallPools());
-        leverRow(md, "many accounts; broker C2; the defaults again, last", levers.again());
-        leverRow(md, "hot account; broker C2; the defaults (batched credits, pools of 20)", levers.hot());
-        leverRow(md, "hot account; broker C2; one transaction per message", levers.hotOneByOne());
-        leverRow(md, "hot account; broker C2; pools of 4", levers.hotSmallPools());
+        Map<String, Levers.Side> sides = new LinkedHashMap<>();
+        sides.put("the defaults (broker C2 from here on)", levers.defaults());
+        sides.put("one transaction per message (ACCOUNT_CONSUME_BATCH=1)", levers.oneByOne());
+        sides.put("pools of 4", levers.smallPools());
+        sides.put("the client's prefetch (ACCOUNT_CONSUME_PREFETCH=1000)", levers.clientPrefetch());
+        sides.forEach((name, side) -> leverRow(md, "many accounts; " + name, side.many()));
+        leverRow(md, "many accounts; the defaults again, last", levers.again());
+        sides.forEach((name, side) -> leverRow(md, "hot account; " + name, side.hot()));
+        md.append("\n| lever side | hot account time-to-credit p50 / p95 / p99 (ms) at the same offered load |\n")
+                .append("|---|---|\n");
+        sides.forEach((name, side) -> {
+            ScenarioResult.Latency l = side.hotLatency();
+            md.append(String.format(
+                    "| %s | %s / %s / %s at %s/s |%n",
+                    name, l.dtxCreditMsP50(), l.dtxCreditMsP95(), l.dtxCreditMsP99(), l.latencyOfferedTps()));
+        });
     }
 
     private static void leverRow(StringBuilder md, String trial, Levers.Trial t) {

@@ -27,14 +27,13 @@ class BenchReportTests {
     private static final BatchMeter.Batches SINGLE = new BatchMeter.Batches(0, 0);
     private static final PoolMeter.Pools POOLS = new PoolMeter.Pools(20, 20, 20);
     private static final PoolMeter.Pools SMALL_POOLS = new PoolMeter.Pools(4, 4, 4);
+    private static final ScenarioResult.Latency HOT_LATENCY = new ScenarioResult.Latency(250.0, 5000, 12.0, 30.0, 45.0);
     private static final Levers LEVERS = new Levers(
             new Levers.Trial(371.95, CPU, STATEMENTS, BATCHED, POOLS),
-            new Levers.Trial(390.5, CPU, STATEMENTS, BATCHED, POOLS),
-            new Levers.Trial(420.0, CPU, STATEMENTS, BATCHED, POOLS),
-            new Levers.Trial(350.0, CPU, STATEMENTS, SINGLE, POOLS),
-            new Levers.Trial(300.0, CPU, STATEMENTS, SINGLE, POOLS),
-            new Levers.Trial(380.0, CPU, STATEMENTS, BATCHED, SMALL_POOLS),
-            new Levers.Trial(410.0, CPU, STATEMENTS, BATCHED, SMALL_POOLS),
+            side(390.5, BATCHED, POOLS),
+            side(350.0, SINGLE, POOLS),
+            side(380.0, BATCHED, SMALL_POOLS),
+            side(385.0, BATCHED, POOLS),
             new Levers.Trial(385.0, CPU, STATEMENTS, BATCHED, POOLS));
 
     @Test
@@ -102,10 +101,13 @@ class BenchReportTests {
                 .contains("Deep sweep over the history: 4.2 s, 143 windows compared, 0 differing")
                 .contains("Notifier: 20000 payment results delivered to the account service's callback at 410.2/s"
                         + " (73% of dtx's saturation rate; 0 attempts failed)")
-                .contains("| many accounts; broker with the services' JVM options (C2, ParallelGC, 512 MB) | 390.5"
-                        + " | 4.93 | 1.01 / 0.77 / 1.23 | 12.5 (2.0, 4.0) | 93% (6.4) |")
-                .contains("| hot account; broker C2; one transaction per message | 300.0 | 4.93 | 1.01 / 0.77 / 1.23"
-                        + " | 12.5 (2.0, 4.0) | 0% (0.0) |");
+                .contains("| many accounts; the defaults (broker C2 from here on) | 390.5"
+                        + " | 4.93 | 1.01 / 0.77 / 1.23 | 12.5 (2.0, 4.0) | 93% (6.4) | 20 / 20, 20 |")
+                .contains("| hot account; one transaction per message (ACCOUNT_CONSUME_BATCH=1) | 390.0 | 4.93"
+                        + " | 1.01 / 0.77 / 1.23 | 12.5 (2.0, 4.0) | 0% (0.0) | 20 / 20, 20 |")
+                .contains("| many accounts; pools of 4 | 380.0 | 4.93 | 1.01 / 0.77 / 1.23 | 12.5 (2.0, 4.0)"
+                        + " | 93% (6.4) | 4 / 4, 4 |")
+                .contains("| the client's prefetch (ACCOUNT_CONSUME_PREFETCH=1000) | 12.0 / 30.0 / 45.0 at 250.0/s |");
     }
 
     @Test
@@ -209,5 +211,12 @@ class BenchReportTests {
             paths.addAll(paths(node.get(name), prefix + "." + name));
         }
         return paths;
+    }
+
+    private static Levers.Side side(double tps, BatchMeter.Batches batches, PoolMeter.Pools pools) {
+        return new Levers.Side(
+                new Levers.Trial(tps, CPU, STATEMENTS, batches, pools),
+                new Levers.Trial(tps + 40, CPU, STATEMENTS, batches, pools),
+                HOT_LATENCY);
     }
 }

@@ -107,22 +107,27 @@ class BenchmarkIntegrationTests {
      * the same inserts, never more commits (fewer when batches formed).
      */
     private static void assertLevers(Levers levers) {
-        assertThat(List.of(
-                        levers.before(),
-                        levers.brokerFullJit(),
-                        levers.hot(),
-                        levers.oneByOne(),
-                        levers.hotOneByOne(),
-                        levers.smallPools(),
-                        levers.hotSmallPools(),
-                        levers.again()))
+        List<Levers.Side> sides =
+                List.of(levers.defaults(), levers.oneByOne(), levers.smallPools(), levers.clientPrefetch());
+        assertThat(sides)
+                .flatMap(side -> List.of(side.many(), side.hot()))
                 .allSatisfy(trial -> assertThat(trial.tps()).isPositive());
+        assertThat(List.of(levers.before(), levers.again()))
+                .allSatisfy(trial -> assertThat(trial.tps()).isPositive());
+        // Every side's hot latency run offered the same load, and each of its payments was timed.
+        assertThat(sides).allSatisfy(side -> {
+            assertThat(side.hotLatency().latencyOfferedTps())
+                    .isEqualTo(levers.defaults().hotLatency().latencyOfferedTps());
+            assertThat(side.hotLatency().latencySamples()).isPositive();
+        });
         assertPoolsAsSet(levers);
-        assertThat(levers.brokerFullJit().cpu().brokerJvm()).isPositive();
-        assertThat(levers.oneByOne().statements().insert()).isBetween(1.9, 2.5);
-        assertThat(levers.oneByOne().statements().commit()).isBetween(0.9, 1.5);
-        assertThat(levers.oneByOne().statements().setOption()).isBetween(1.9, 3.2);
-        assertThat(levers.oneByOne().batches().creditedTogether()).isZero();
+        assertThat(levers.defaults().many().cpu().brokerJvm()).isPositive();
+        Levers.Trial single = levers.oneByOne().many();
+        assertThat(single.statements().insert()).isBetween(1.9, 2.5);
+        assertThat(single.statements().commit()).isBetween(0.9, 1.5);
+        assertThat(single.statements().setOption()).isBetween(1.9, 3.2);
+        assertThat(single.batches().creditedTogether()).isZero();
+        assertThat(levers.oneByOne().hot().batches().creditedTogether()).isZero();
         assertThat(levers.before().statements().insert()).isBetween(1.9, 2.5);
         assertThat(levers.before().statements().commit()).isBetween(0.05, 1.5);
     }
@@ -133,14 +138,14 @@ class BenchmarkIntegrationTests {
      * one per task up to its size; more than 4 batches were handed over in each run).
      */
     private static void assertPoolsAsSet(Levers levers) {
-        for (Levers.Trial trial : List.of(levers.smallPools(), levers.hotSmallPools())) {
-            assertThat(trial.pools()).isEqualTo(new PoolMeter.Pools(4, 4, 4));
-        }
-        for (Levers.Trial trial : List.of(levers.brokerFullJit(), levers.oneByOne(), levers.again())) {
-            assertThat(trial.pools().payConnections()).isEqualTo(20);
-            assertThat(trial.pools().accountConnections()).isEqualTo(20);
-            assertThat(trial.pools().consumerThreads()).isBetween(5, 20);
-        }
+        assertThat(List.of(levers.smallPools().many(), levers.smallPools().hot()))
+                .allSatisfy(trial -> assertThat(trial.pools()).isEqualTo(new PoolMeter.Pools(4, 4, 4)));
+        assertThat(List.of(levers.defaults().many(), levers.oneByOne().many(), levers.again()))
+                .allSatisfy(trial -> {
+                    assertThat(trial.pools().payConnections()).isEqualTo(20);
+                    assertThat(trial.pools().accountConnections()).isEqualTo(20);
+                    assertThat(trial.pools().consumerThreads()).isBetween(5, 20);
+                });
     }
 
     /**
