@@ -88,8 +88,8 @@ class RechargeSucceededListener implements RocketMQListener<MessageExt>, RocketM
     }
 
     /**
-     * Redeliveries before the dead-letter topic and the consumer's threads (configurable here,
-     * unlike the annotation), and heartbeat and route refresh intervals. The client default
+     * Redeliveries before the dead-letter topic, the consumer's threads and its prefetch
+     * (configurable here, unlike the annotation), and heartbeat and route refresh intervals. The client default
      * (30 s) makes a freshly started consumer wait up to half a minute before the broker accepts
      * its pulls; local runs use 1 s.
      */

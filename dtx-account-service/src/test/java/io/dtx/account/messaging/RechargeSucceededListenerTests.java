@@ -18,14 +18,14 @@ class RechargeSucceededListenerTests {
     void theConsumerGetsItsThreadsBatchAndRedeliveries() {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("dtx-account-consumer");
 
-        listener(16, 4).prepareStart(consumer);
+        new RechargeSucceededListener(handler, credits, 1000, 16, 16, 4, 48).prepareStart(consumer);
 
         assertThat(consumer.getConsumeThreadMin()).isEqualTo(4);
         assertThat(consumer.getConsumeThreadMax()).isEqualTo(4);
         assertThat(consumer.getConsumeMessageBatchMaxSize()).isEqualTo(16);
         assertThat(consumer.getMessageListener()).isInstanceOf(RechargeBatchListener.class);
         assertThat(consumer.getMaxReconsumeTimes()).isEqualTo(16);
-        assertThat(consumer.getPullThresholdForQueue()).isEqualTo(32);
+        assertThat(consumer.getPullThresholdForQueue()).isEqualTo(48);
     }
 
     @Test
@@ -38,6 +38,23 @@ class RechargeSucceededListenerTests {
         assertThat(consumer.getConsumeThreadMax()).isEqualTo(64);
         assertThat(consumer.getConsumeMessageBatchMaxSize()).isEqualTo(1);
         assertThat(consumer.getMessageListener()).isNull();
+        assertThat(consumer.getPullThresholdForQueue()).isEqualTo(32);
+    }
+
+    @Test
+    void theClientsOwnBoundsAreAccepted() {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("dtx-account-consumer");
+
+        new RechargeSucceededListener(handler, credits, 1000, 16, 32, 1000, 65535).prepareStart(consumer);
+
+        assertThat(consumer.getConsumeThreadMax()).isEqualTo(1000);
+        assertThat(consumer.getPullThresholdForQueue()).isEqualTo(65535);
+        assertThat(consumer.getConsumeMessageBatchMaxSize()).isEqualTo(32);
+
+        new RechargeSucceededListener(handler, credits, 1000, 16, 1, 1, 1).prepareStart(consumer);
+
+        assertThat(consumer.getConsumeThreadMax()).isEqualTo(1);
+        assertThat(consumer.getPullThresholdForQueue()).isEqualTo(1);
     }
 
     @Test
@@ -49,6 +66,8 @@ class RechargeSucceededListenerTests {
         assertThatThrownBy(() -> listener(16, 1001)).hasMessageContaining("ACCOUNT_CONSUME_THREADS");
         assertThatThrownBy(() -> new RechargeSucceededListener(handler, credits, 1000, 16, 16, 20, 0))
                 .hasMessageContaining("(ACCOUNT_CONSUME_PREFETCH) must be 1 to 65535, was 0");
+        assertThatThrownBy(() -> new RechargeSucceededListener(handler, credits, 1000, 16, 16, 20, 65536))
+                .hasMessageContaining("ACCOUNT_CONSUME_PREFETCH");
     }
 
     private RechargeSucceededListener listener(int batchSize, int threads) {

@@ -144,7 +144,7 @@ public final class Benchmark {
         BacklogDrain drain = BacklogDrain.measure(
                 load, stack, settings.backlog(), many.throughput().dtxTps(), out);
         recordings.stop();
-        Levers levers = Levers.measure(load, stack, workspace, leverSizes(hot), out);
+        Levers levers = Levers.measure(load, warmLoad, stack, workspace, leverSizes(hot), out);
         TableGrowth growth = TableGrowth.read(db).printed(out);
         LedgerHistory history = LedgerHistory.measure(
                 db, http, workspace.payUrl(), workspace.accountUrl(), youngPage, settings.history(), run, out);
@@ -170,7 +170,7 @@ public final class Benchmark {
     /** The levers' trials as large as the scenarios', their hot latency runs at the hot scenario's offered load. */
     private Levers.Sizes leverSizes(ScenarioResult hot) {
         return new Levers.Sizes(
-                settings.accounts(), settings.saturation(), hot.latency().latencyOfferedTps());
+                settings.accounts(), settings.saturation(), hot.latency().latencyOfferedTps(), settings.warmUpRounds());
     }
 
     private Scenario.Beside startPublishersBeside() {

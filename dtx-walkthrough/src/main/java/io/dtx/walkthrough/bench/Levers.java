@@ -65,11 +65,15 @@ record Levers(Trial before, Side defaults, Side oneByOne, Side smallPools, Side 
     record Side(Trial many, Trial hot, ScenarioResult.Latency hotLatency) {}
 
     /**
-     * @param accounts   accounts of a many accounts trial
-     * @param saturation how long a saturation run lasts
-     * @param hotOffered the rate every side's hot latency run offers (the hot scenario's half load)
+     * @param accounts     accounts of a many accounts trial
+     * @param saturation   how long a saturation run lasts
+     * @param hotOffered   the rate every side's hot latency run offers (the hot scenario's half load)
+     * @param warmUpRounds the most warm-up rounds a side gets (it stops once its JIT compilers settle)
      */
-    record Sizes(int accounts, Duration saturation, double hotOffered) {}
+    record Sizes(int accounts, Duration saturation, double hotOffered, int warmUpRounds) {}
+
+    /** Warm: the services' JIT compilers were busy for less than this share of a warm-up round (as WarmUp). */
+    private static final double WARM_COMPILE_SHARE = 0.05;
 
     /**
      * What the database executed per credited recharge (MariaDB's {@code Com_*} counters, whole
@@ -87,9 +91,11 @@ record Levers(Trial before, Side defaults, Side oneByOne, Side smallPools, Side 
         }
     }
 
-    static Levers measure(Workloads load, LocalStack stack, Workspace workspace, Sizes sizes, PrintStream out) {
+    /** {@code warmLoad}: shorter runs, for the warm-up rounds of each side. */
+    static Levers measure(
+            Workloads load, Workloads warmLoad, LocalStack stack, Workspace workspace, Sizes sizes, PrintStream out) {
         out.println("== levers: the transactional path before and after the broker runs with full JIT");
-        Runs runs = new Runs(load, stack, workspace, sizes, out);
+        Runs runs = new Runs(load, warmLoad, stack, workspace, sizes, out);
         load.saturation(Workloads.DTX, load.accounts("lever-warm-before", sizes.accounts())); // after the drain
         runs.statements = StatementCount.idleFor(load.db(), sizes.saturation());
         Trial before = runs.trial("before", load.accounts("lever-before", sizes.accounts()));
@@ -119,6 +125,7 @@ record Levers(Trial before, Side defaults, Side oneByOne, Side smallPools, Side 
     /** The trials' shared instruments. */
     private static final class Runs {
         private final Workloads load;
+        private final Workloads warmLoad;
         private final LocalStack stack;
         private final CpuMeter cpu;
         private final BatchMeter batches;
@@ -128,8 +135,9 @@ record Levers(Trial before, Side defaults, Side oneByOne, Side smallPools, Side 
         private StatementCount statements;
         private int sides;
 
-        Runs(Workloads load, LocalStack stack, Workspace workspace, Sizes sizes, PrintStream out) {
+        Runs(Workloads load, Workloads warmLoad, LocalStack stack, Workspace workspace, Sizes sizes, PrintStream out) {
             this.load = load;
+            this.warmLoad = warmLoad;
             this.stack = stack;
             this.sizes = sizes;
             this.cpu = new CpuMeter(stack);
@@ -152,12 +160,28 @@ record Levers(Trial before, Side defaults, Side oneByOne, Side smallPools, Side 
             return new Side(many, hot, latency);
         }
 
-        /** Both services freshly started with these settings, then one warm-up run (JIT, pools, caches). */
+        /**
+         * Both services freshly started with these settings, then warmed up like the run's first
+         * warm-up: rounds until their JIT compilers settle. A side measured while its JVMs still
+         * compile measures their compilers (run 8's sides got one round and ran at 40% of the rate
+         * the warm services had reached).
+         */
         void restart(String side, Map<String, String> pay, Map<String, String> account) {
             out.println("== lever side " + ++sides + ": " + side);
             stack.restartWith(pay, account);
             pools.awaitFilled();
-            load.saturation(Workloads.DTX, load.accounts("lever-warm-" + sides, sizes.accounts()));
+            double compileShare;
+            int round = 0;
+            do {
+                round++;
+                Duration compiledBefore = Profiler.serviceCompileTime(stack);
+                long roundStart = System.nanoTime();
+                warmLoad.saturation(
+                        Workloads.DTX, load.accounts("lever-warm-" + sides + "-" + round, sizes.accounts()));
+                compileShare = (Profiler.serviceCompileTime(stack).toNanos() - compiledBefore.toNanos())
+                        / (double) (System.nanoTime() - roundStart);
+            } while (compileShare > WARM_COMPILE_SHARE && round < sizes.warmUpRounds());
+            out.printf("  warmed up in %d rounds (JIT compilers busy %.0f%% of the last)%n", round, 100 * compileShare);
         }
 
         Trial trial(String name, List<String> accounts) {
