@@ -23,11 +23,12 @@ import java.util.Map;
  *       1000, under which a backlog is pulled in as it arrives and waits as small batches.</li>
  * </ol>
  * From the second lever on, the broker is on full JIT and each side starts from freshly started
- * services and one warm-up run, then measures many accounts and one hot account at saturation,
- * and the hot account's time-to-credit at one offered load for all sides (the hot scenario's half
- * load). The defaults run once more at the end, so the machine's drift during the levers shows
- * beside their effects. Every trial also counts what the database executed per credited recharge
- * ({@link StatementCount}) and reads the pools the services really ran with ({@link PoolMeter}).
+ * services warmed up until their JIT compilers settle (as the run's first warm-up), then
+ * measures many accounts and one hot account at saturation, and the hot account's time-to-credit
+ * at one offered load for all sides (the hot scenario's half load). The defaults run once more
+ * at the end, so the machine's drift during the levers shows beside their effects. Every trial
+ * also counts what the database executed per credited recharge ({@link StatementCount}) and reads
+ * the pools the services really ran with ({@link PoolMeter}).
  *
  * @param before         the baseline: many accounts, the defaults, the broker as the sandbox starts it
  * @param defaults       the defaults, broker on full JIT: its many accounts trial is the broker
@@ -71,9 +72,6 @@ record Levers(Trial before, Side defaults, Side oneByOne, Side smallPools, Side 
      * @param warmUpRounds the most warm-up rounds a side gets (it stops once its JIT compilers settle)
      */
     record Sizes(int accounts, Duration saturation, double hotOffered, int warmUpRounds) {}
-
-    /** Warm: the services' JIT compilers were busy for less than this share of a warm-up round (as WarmUp). */
-    private static final double WARM_COMPILE_SHARE = 0.05;
 
     /**
      * What the database executed per credited recharge (MariaDB's {@code Com_*} counters, whole
@@ -170,18 +168,15 @@ record Levers(Trial before, Side defaults, Side oneByOne, Side smallPools, Side 
             out.println("== lever side " + ++sides + ": " + side);
             stack.restartWith(pay, account);
             pools.awaitFilled();
-            double compileShare;
-            int round = 0;
-            do {
-                round++;
-                Duration compiledBefore = Profiler.serviceCompileTime(stack);
-                long roundStart = System.nanoTime();
-                warmLoad.saturation(
-                        Workloads.DTX, load.accounts("lever-warm-" + sides + "-" + round, sizes.accounts()));
-                compileShare = (Profiler.serviceCompileTime(stack).toNanos() - compiledBefore.toNanos())
-                        / (double) (System.nanoTime() - roundStart);
-            } while (compileShare > WARM_COMPILE_SHARE && round < sizes.warmUpRounds());
-            out.printf("  warmed up in %d rounds (JIT compilers busy %.0f%% of the last)%n", round, 100 * compileShare);
+            WarmUp.Settled settled = WarmUp.untilSettled(
+                    stack,
+                    sizes.warmUpRounds(),
+                    round -> warmLoad.saturation(
+                            Workloads.DTX, load.accounts("lever-warm-" + sides + "-" + round, sizes.accounts())),
+                    (round, compileShare) -> {});
+            out.printf(
+                    "  warmed up in %d rounds (JIT compilers busy %.0f%% of the last)%n",
+                    settled.rounds(), 100 * settled.lastCompileShare());
         }
 
         Trial trial(String name, List<String> accounts) {

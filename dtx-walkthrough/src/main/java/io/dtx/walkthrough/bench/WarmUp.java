@@ -3,6 +3,8 @@ package io.dtx.walkthrough.bench;
 import io.dtx.walkthrough.stack.LocalStack;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 
 /**
  * Runs both paths, results discarded, until the JVMs are warm: until their JIT compilers
@@ -34,22 +36,46 @@ final class WarmUp {
 
     WarmUpReport run() {
         out.println("Warming up both paths until the JIT compilers settle (not measured)...");
-        int round = 0;
-        double compileShare;
         long start = System.nanoTime();
+        Settled settled = untilSettled(
+                stack,
+                maxRounds,
+                round -> {
+                    load.saturation(Workloads.NAIVE, load.accounts("warmup" + round + "-naive", 10));
+                    load.saturation(Workloads.DTX, load.accounts("warmup" + round + "-dtx", 10));
+                    if (outboxUrl != null) {
+                        load.saturation(outboxUrl, Workloads.DTX, load.accounts("warmup" + round + "-outbox", 10));
+                    }
+                },
+                (round, compileShare) ->
+                        out.printf("  round %d: JIT compilers busy %.0f%% of the round%n", round, 100 * compileShare));
+        return new WarmUpReport(
+                settled.rounds(),
+                Math.round((System.nanoTime() - start) / 1e9),
+                Stats.round(settled.lastCompileShare()));
+    }
+
+    /** The rounds a warm-up took, and the share of the last one the services' JIT compilers were busy. */
+    record Settled(int rounds, double lastCompileShare) {}
+
+    /**
+     * Runs {@code round} (given its number) until the services' JIT compilers worked less than
+     * {@link #WARM_COMPILE_SHARE} of it, or {@code maxRounds} ran; {@code afterRound} hears each
+     * round's share. Shared by the run's first warm-up and each lever side's.
+     */
+    static Settled untilSettled(
+            LocalStack stack, int maxRounds, IntConsumer round, BiConsumer<Integer, Double> afterRound) {
+        int rounds = 0;
+        double compileShare;
         do {
-            round++;
+            rounds++;
             Duration compiledBefore = Profiler.serviceCompileTime(stack);
             long roundStart = System.nanoTime();
-            load.saturation(Workloads.NAIVE, load.accounts("warmup" + round + "-naive", 10));
-            load.saturation(Workloads.DTX, load.accounts("warmup" + round + "-dtx", 10));
-            if (outboxUrl != null) {
-                load.saturation(outboxUrl, Workloads.DTX, load.accounts("warmup" + round + "-outbox", 10));
-            }
+            round.accept(rounds);
             compileShare = (Profiler.serviceCompileTime(stack).toNanos() - compiledBefore.toNanos())
                     / (double) (System.nanoTime() - roundStart);
-            out.printf("  round %d: JIT compilers busy %.0f%% of the round%n", round, 100 * compileShare);
-        } while (compileShare > WARM_COMPILE_SHARE && round < maxRounds);
-        return new WarmUpReport(round, Math.round((System.nanoTime() - start) / 1e9), Stats.round(compileShare));
+            afterRound.accept(rounds, compileShare);
+        } while (compileShare > WARM_COMPILE_SHARE && rounds < maxRounds);
+        return new Settled(rounds, compileShare);
     }
 }
