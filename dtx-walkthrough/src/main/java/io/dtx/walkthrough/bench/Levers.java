@@ -161,22 +161,23 @@ record Levers(Trial before, Side defaults, Side oneByOne, Side smallPools, Side 
         /**
          * Both services freshly started with these settings, then warmed up like the run's first
          * warm-up: rounds until their JIT compilers settle. A side measured while its JVMs still
-         * compile measures their compilers (run 8's sides got one round and ran at 40% of the rate
-         * the warm services had reached).
+         * compile measures their compilers (a stopped run of 2026-12-03 gave its sides one round and
+         * they ran at 40% of the rate the warm services had reached). Run 8's sides were still
+         * compiling after the full run's 10 rounds; all sides get the same rounds, so they compare.
          */
         void restart(String side, Map<String, String> pay, Map<String, String> account) {
             out.println("== lever side " + ++sides + ": " + side);
             stack.restartWith(pay, account);
             pools.awaitFilled();
+            StringBuilder shares = new StringBuilder();
             WarmUp.Settled settled = WarmUp.untilSettled(
                     stack,
                     sizes.warmUpRounds(),
                     round -> warmLoad.saturation(
                             Workloads.DTX, load.accounts("lever-warm-" + sides + "-" + round, sizes.accounts())),
-                    (round, compileShare) -> {});
-            out.printf(
-                    "  warmed up in %d rounds (JIT compilers busy %.0f%% of the last)%n",
-                    settled.rounds(), 100 * settled.lastCompileShare());
+                    (round, compileShare) -> shares.append(String.format(" %.0f%%", 100 * compileShare)));
+            // Each round's share, so a reader sees whether the side settled or only ran out of rounds.
+            out.printf("  warmed up in %d rounds (JIT compilers busy, round by round:%s)%n", settled.rounds(), shares);
         }
 
         Trial trial(String name, List<String> accounts) {
