@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,8 @@ public final class JavaProcess {
     private final Path pidFile;
     private final Path tmpDir;
     private Process process;
+    /** Where this life's output begins in the log, which every start appends to. */
+    private long logStart;
 
     JavaProcess(
             String name,
@@ -69,6 +72,7 @@ public final class JavaProcess {
             Files.createDirectories(log.getParent());
             Files.createDirectories(pidFile.getParent());
             Files.createDirectories(tmpDir);
+            logStart = Files.exists(log) ? Files.size(log) : 0;
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -108,11 +112,24 @@ public final class JavaProcess {
         }
     }
 
+    /**
+     * Waits until the service answers ready. A service whose RocketMQ client timed out during
+     * start-up exits (rocketmq-spring starts its listeners that way); on a loaded machine a name
+     * server can take longer than the client's 3 s. Like a supervisor's restart policy, it is
+     * started once more, for that cause only; any other exit fails at once.
+     */
     void awaitHealthy(String baseUrl, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean restarted = false;
         while (System.nanoTime() < deadline) {
             if (!alive()) {
-                throw new IllegalStateException(name + " exited during start-up; see " + log + "\n" + tail());
+                if (restarted || !rocketMqTimedOut()) {
+                    throw new IllegalStateException(name + " exited during start-up; see " + log + "\n" + tail());
+                }
+                System.err.println(name + ": RocketMQ did not answer in time during start-up; starting it once more");
+                restarted = true;
+                start();
+                continue;
             }
             if (healthy(baseUrl)) {
                 return;
@@ -135,6 +152,16 @@ public final class JavaProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether this life's log shows a RocketMQ call that timed out (name server or broker too slow). */
+    private boolean rocketMqTimedOut() {
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(logStart);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("RemotingTimeoutException");
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,0 +1,62 @@
+package io.dtx.walkthrough.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A JVM whose jar is missing exits at once and logs "Unable to access jarfile" with the jar's
+ * path; naming the jar after RocketMQ's timeout makes that exit look like one to the process.
+ */
+class JavaProcessTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aServiceWhoseRocketMqClientTimedOutIsStartedOnceMore() throws Exception {
+        JavaProcess process = process("RemotingTimeoutException.jar");
+
+        assertThatThrownBy(() -> process.start().awaitHealthy("http://127.0.0.1:9", Duration.ofSeconds(30)))
+                .hasMessageContaining("exited during start-up");
+        assertThat(attempts(process)).isEqualTo(2);
+    }
+
+    @Test
+    void anyOtherExitFailsAtOnce() throws Exception {
+        JavaProcess process = process("missing.jar");
+
+        assertThatThrownBy(() -> process.start().awaitHealthy("http://127.0.0.1:9", Duration.ofSeconds(30)))
+                .hasMessageContaining("exited during start-up");
+        assertThat(attempts(process)).isEqualTo(1);
+    }
+
+    @Test
+    void aTimeoutInAnEarlierLifeDoesNotCount() throws Exception {
+        JavaProcess process = process("missing.jar");
+        Files.createDirectories(process.log().getParent());
+        Files.writeString(process.log(), "RemotingTimeoutException, before a kill\n");
+
+        assertThatThrownBy(() -> process.start().awaitHealthy("http://127.0.0.1:9", Duration.ofSeconds(30)))
+                .hasMessageContaining("exited during start-up");
+        assertThat(attempts(process)).isEqualTo(1);
+    }
+
+    private JavaProcess process(String jar) {
+        Workspace workspace = new Workspace(dir, dir.resolve("state"), 0, 0);
+        return new JavaProcess("pay", dir.resolve(jar), List.of(), Map.of(), workspace, List.of());
+    }
+
+    private static long attempts(JavaProcess process) throws Exception {
+        return Files.readAllLines(process.log()).stream()
+                .filter(line -> line.contains("Unable to access jarfile"))
+                .count();
+    }
+}
