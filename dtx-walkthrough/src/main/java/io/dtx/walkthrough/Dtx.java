@@ -176,7 +176,7 @@ public final class Dtx {
                 """.formatted(
                         workspace.payUrl(),
                         workspace.accountUrl(),
-                        stack.mysqlUrl(),
+                        stack.sandbox().mysqlUrl(),
                         stack.namesrvAddr(),
                         workspace.logDir(),
                         workspace.payManagementUrl(),

@@ -26,7 +26,7 @@ public final class Databases {
     private final Supplier<String> password;
 
     public Databases(LocalStack stack) {
-        this(stack::jdbcUrl, stack::mysqlUser, stack::mysqlPassword);
+        this(stack.sandbox()::jdbcUrl, stack.sandbox()::mysqlUser, stack.sandbox()::mysqlPassword);
     }
 
     /** The environments story's: {@code bank1_pay} shared, {@code bank1_<env>} for each environment. */

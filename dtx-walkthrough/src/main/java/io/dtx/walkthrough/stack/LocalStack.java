@@ -47,8 +47,17 @@ public final class LocalStack implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts everything on a fresh database: the story's numbers start from the seed. */
+    /** Starts everything on a fresh database (numbers from the seed); a failed start stops what it started. */
     public LocalStack start() {
+        try {
+            return startEverything();
+        } catch (RuntimeException e) {
+            close(); // its caller gets no stack to close
+            throw e;
+        }
+    }
+
+    private LocalStack startEverything() {
         RunFiles.deleteRecursively(workspace.runDir());
         secrets = RunSecrets.create(workspace.runDir());
         database = sandboxPart("database", Map.of(), JvmOptions.QUICK).start();
@@ -60,12 +69,14 @@ public final class LocalStack implements AutoCloseable {
         notifier = new NotifierInstance(workspace, launch, START_TIMEOUT);
         relay = new RelayInstance(workspace, launch, START_TIMEOUT);
         CompletableFuture<Void> payUp = CompletableFuture.runAsync(this::startPay);
-        if (workspace.binlog()) {
-            // Before the first payment: a relay with no saved position starts at the binlog's end.
-            relay.start();
+        try {
+            if (workspace.binlog()) {
+                relay.start(); // before the first payment: with no saved position it starts at the binlog's end
+            }
+            startAccount();
+        } finally {
+            payUp.join(); // pay's start has ended before anything is stopped
         }
-        startAccount();
-        payUp.join();
         return this;
     }
 
@@ -110,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
         return notifier;
     }
 
-    /** The broker (with its name server) as a process of its own; a restart reuses its ports and store. */
+    /** A sandbox part (the broker with its name server, or the database) as a process of its own. */
     private JavaProcess sandboxPart(String part, Map<String, String> env, List<String> jvmOptions) {
         String home = workspace.runDir().resolve("sandbox").toString();
         List<String> args = List.of(home, workspace.sandboxEnv(part).toString(), part);
@@ -202,20 +213,9 @@ public final class LocalStack implements AutoCloseable {
         return sandbox.namesrvAddr();
     }
 
-    public String mysqlUrl() {
-        return sandbox.mysqlUrl();
-    }
-
-    public String mysqlUser() {
-        return sandbox.mysqlUser();
-    }
-
-    public String mysqlPassword() {
-        return sandbox.mysqlPassword();
-    }
-
-    public String jdbcUrl(String schema) {
-        return sandbox.jdbcUrl(schema);
+    /** The sandbox's addresses and the database administrator's login, made for this run. */
+    public SandboxEnv sandbox() {
+        return sandbox;
     }
 
     /** Stops both services side by side, then the broker and the database side by side. */

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /** What the sandbox parts published once ready: addresses, ports and the logins made for this run. */
-final class SandboxEnv {
+public final class SandboxEnv {
 
     private final Properties values = new Properties();
 
@@ -13,19 +13,19 @@ final class SandboxEnv {
         values.putAll(published);
     }
 
-    String namesrvAddr() {
+    public String namesrvAddr() {
         return values.getProperty("DTX_NAMESRV_ADDR");
     }
 
-    String mysqlUrl() {
+    public String mysqlUrl() {
         return values.getProperty("DTX_MYSQL_URL");
     }
 
-    String mysqlUser() {
+    public String mysqlUser() {
         return values.getProperty("DTX_MYSQL_USER");
     }
 
-    String mysqlPassword() {
+    public String mysqlPassword() {
         return values.getProperty("DTX_MYSQL_PASSWORD", "");
     }
 
@@ -33,7 +33,7 @@ final class SandboxEnv {
      * The sandbox publishes each schema's full JDBC URL (MysqlServer builds it), so nothing here
      * repeats the parameters.
      */
-    String jdbcUrl(String schema) {
+    public String jdbcUrl(String schema) {
         return values.getProperty("DTX_JDBC_URL_" + schema.toUpperCase(Locale.ROOT));
     }
 
