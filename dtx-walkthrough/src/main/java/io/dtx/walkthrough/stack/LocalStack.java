@@ -18,19 +18,14 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
-    /** The id of the run's message signing key, as the pay service names it in each message. */
-    static final String MESSAGE_KEY_ID = "run";
-
-    static final String REQUEST_KEY_ID = "run-requests";
-
     private final Workspace workspace;
     private final StackProfile profile;
     private final SandboxEnv sandbox = new SandboxEnv();
     private ServiceLaunch launch;
     private JavaProcess broker;
     private JavaProcess database;
-    private JavaProcess pay;
-    private JavaProcess account;
+    private volatile JavaProcess pay; // started on a thread of its own, stopped by close()
+    private volatile JavaProcess account;
     private final BesidePays besidePays = new BesidePays();
     private NotifierInstance notifier;
     private RelayInstance relay;
@@ -52,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             return startEverything();
         } catch (RuntimeException e) {
-            close(); // its caller gets no stack to close
+            RunFiles.runAfter(e, this::close); // its caller gets no stack to close
             throw e;
         }
     }
@@ -68,16 +63,22 @@ public final class LocalStack implements AutoCloseable {
         launch.callbacksOnly(callbacksOnly);
         notifier = new NotifierInstance(workspace, launch, START_TIMEOUT);
         relay = new RelayInstance(workspace, launch, START_TIMEOUT);
+        // With binlog the relay starts before the first payment: with no saved position it starts at the end.
+        startServices(workspace.binlog() ? relay::start : () -> {});
+        return this;
+    }
+
+    /** Pay beside the account (and {@code alongside}); pay's start has ended, either way, on return. */
+    private void startServices(Runnable alongside) {
         CompletableFuture<Void> payUp = CompletableFuture.runAsync(this::startPay);
         try {
-            if (workspace.binlog()) {
-                relay.start(); // before the first payment: with no saved position it starts at the binlog's end
-            }
+            alongside.run();
             startAccount();
-        } finally {
-            payUp.join(); // pay's start has ended before anything is stopped
+        } catch (RuntimeException e) {
+            RunFiles.runAfter(e, payUp::join);
+            throw e;
         }
-        return this;
+        payUp.join();
     }
 
     public void startPay() {
@@ -98,9 +99,7 @@ public final class LocalStack implements AutoCloseable {
         stop(account);
         stop(pay);
         launch.overrides(paySettings, accountSettings);
-        CompletableFuture<Void> payUp = CompletableFuture.runAsync(this::startPay);
-        startAccount();
-        payUp.join();
+        startServices(() -> {});
     }
 
     /** From the next account start on: true takes payments by callbacks only, false consumes too. */
@@ -201,7 +200,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The run's message key, for a message put on the topic again by hand (a redelivery is signed). */
     public MessageSigning messageSigning() {
-        return MessageSigning.forSigning(secrets.messageKeys(), MESSAGE_KEY_ID);
+        return MessageSigning.forSigning(secrets.messageKeys(), RunSecrets.MESSAGE_KEY_ID);
     }
 
     /** The shared secret of the internal endpoints, made for this run. */

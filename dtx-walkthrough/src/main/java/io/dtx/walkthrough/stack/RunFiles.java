@@ -116,6 +116,15 @@ public final class RunFiles {
         return true;
     }
 
+    /** Runs {@code cleanup} after {@code failure}; a failure of its own goes with the first, not over it. */
+    static void runAfter(RuntimeException failure, Runnable cleanup) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException second) {
+            failure.addSuppressed(second);
+        }
+    }
+
     static void pause(long millis) {
         try {
             Thread.sleep(millis);

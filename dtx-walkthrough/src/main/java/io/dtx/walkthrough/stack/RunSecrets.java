@@ -12,11 +12,17 @@ import java.nio.file.Path;
 record RunSecrets(
         String serviceToken, String messageKeys, String requestKeys, String callbackSecrets, String operatorToken) {
 
+    /** The id of the run's message signing key, as the pay service names it in each message. */
+    static final String MESSAGE_KEY_ID = "run";
+
+    /** The id of the run's request key (the pay side's queue-first requests). */
+    static final String REQUEST_KEY_ID = "run-requests";
+
     static RunSecrets create(Path runDir) {
         RunSecrets secrets = new RunSecrets(
                 RunFiles.newServiceToken(),
-                MessageSigning.newKeySpec(LocalStack.MESSAGE_KEY_ID),
-                MessageSigning.newKeySpec(LocalStack.REQUEST_KEY_ID),
+                MessageSigning.newKeySpec(MESSAGE_KEY_ID),
+                MessageSigning.newKeySpec(REQUEST_KEY_ID),
                 RunFiles.newCallbackSecret(),
                 RunFiles.newServiceToken());
         RunFiles.writeOwnerOnly(runDir.resolve("service-token"), secrets.serviceToken());

@@ -89,7 +89,7 @@ final class ServiceLaunch {
         env.put("RELAY_BINLOG_PORT", Integer.toString(server.getPort()));
         env.put("DTX_SERVICE_TOKEN", secrets.serviceToken());
         env.put("DTX_MESSAGE_KEYS", secrets.messageKeys());
-        env.put("DTX_MESSAGE_KEY_ID", LocalStack.MESSAGE_KEY_ID);
+        env.put("DTX_MESSAGE_KEY_ID", RunSecrets.MESSAGE_KEY_ID);
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("RELAY_OPERATOR_TOKEN", secrets.operatorToken());
         env.put("RELAY_RETRY_FIRST_WAIT", "PT0.2S");
@@ -180,9 +180,9 @@ final class ServiceLaunch {
         env.put("PAY_DB_PASSWORD", sandbox.get("DTX_PAY_DB_PASSWORD"));
         env.put("DTX_SERVICE_TOKEN", secrets.serviceToken());
         env.put("DTX_MESSAGE_KEYS", secrets.messageKeys());
-        env.put("DTX_MESSAGE_KEY_ID", LocalStack.MESSAGE_KEY_ID);
+        env.put("DTX_MESSAGE_KEY_ID", RunSecrets.MESSAGE_KEY_ID);
         env.put("DTX_REQUEST_KEYS", secrets.requestKeys());
-        env.put("DTX_REQUEST_KEY_ID", LocalStack.REQUEST_KEY_ID);
+        env.put("DTX_REQUEST_KEY_ID", RunSecrets.REQUEST_KEY_ID);
         env.put("DTX_NAMESRV_ADDR", sandbox.namesrvAddr());
         env.put("PAY_FEED_OVERLAP", "PT5S");
         // Queue first is another API, not a publisher: its payments go out through the local message table.

@@ -13,16 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A JVM whose jar is missing exits at once and logs "Unable to access jarfile" with the jar's
- * path; naming the jar after RocketMQ's timeout makes that exit look like one to the process.
+ * path; a jar named after Spring Boot's failed start and RocketMQ's timeout makes that exit look
+ * like one to the process.
  */
 class JavaProcessTests {
+
+    private static final String TIMED_OUT = "Application run failed RemotingTimeoutException.jar";
 
     @TempDir
     Path dir;
 
     @Test
     void aServiceWhoseRocketMqClientTimedOutIsStartedOnceMore() throws Exception {
-        JavaProcess process = process("RemotingTimeoutException.jar");
+        JavaProcess process = process(TIMED_OUT);
 
         assertThatThrownBy(() -> process.start().awaitHealthy("http://127.0.0.1:9", Duration.ofSeconds(30)))
                 .hasMessageContaining("exited during start-up");
@@ -42,7 +45,29 @@ class JavaProcessTests {
     void aTimeoutInAnEarlierLifeDoesNotCount() throws Exception {
         JavaProcess process = process("missing.jar");
         Files.createDirectories(process.log().getParent());
-        Files.writeString(process.log(), "RemotingTimeoutException, before a kill\n");
+        Files.writeString(process.log(), "Application run failed: RemotingTimeoutException, before a kill\n");
+
+        assertThatThrownBy(() -> process.start().awaitHealthy("http://127.0.0.1:9", Duration.ofSeconds(30)))
+                .hasMessageContaining("exited during start-up");
+        assertThat(attempts(process)).isEqualTo(1);
+    }
+
+    @Test
+    void aServiceStoppedMeanwhileIsNotStartedAgain() throws Exception {
+        JavaProcess process = process(TIMED_OUT).start();
+        while (process.alive()) {
+            Thread.sleep(20);
+        }
+        process.stop();
+
+        assertThatThrownBy(() -> process.awaitHealthy("http://127.0.0.1:9", Duration.ofSeconds(30)))
+                .hasMessageContaining("exited during start-up");
+        assertThat(attempts(process)).isEqualTo(1);
+    }
+
+    @Test
+    void aTimeoutLoggedBeforeAnotherFailureDoesNotCount() throws Exception {
+        JavaProcess process = process("RemotingTimeoutException, then Application run failed.jar");
 
         assertThatThrownBy(() -> process.start().awaitHealthy("http://127.0.0.1:9", Duration.ofSeconds(30)))
                 .hasMessageContaining("exited during start-up");
