@@ -28,8 +28,8 @@ public final class JavaProcess {
     private final Path pidFile;
     private final Path tmpDir;
     private volatile Process process;
-    /** Set by stop() and kill(): a start-up's one restart must not bring back what was stopped. */
-    private volatile boolean stopRequested;
+    /** Set by stop() and kill() (under the lock): a start-up's one restart must not bring back what was stopped. */
+    private boolean stopRequested;
     /** Where this life's output begins in the log, which every start appends to. */
     private long logStart;
 
